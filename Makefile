@@ -1,0 +1,103 @@
+# grantcheck - validator for the RCC grant statements.
+#
+#   make            build build/grantcheck
+#   make demo       install missing packages, build, run the samples
+#   make test       install missing packages, build, run every test
+#   make asan       the test suite under AddressSanitizer + UBSan
+#   make valgrind   the end-to-end cases under valgrind memcheck
+#   make bench      benchmarks (never part of the tests)
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make deps       install the Debian packages the build and tests need
+
+PREFIX  ?= /usr/local
+DATADIR ?= $(PREFIX)/share/grantcheck
+BINDIR  ?= $(PREFIX)/bin
+BUILD   ?= build
+
+CC      ?= cc
+PKGS    := expat sqlite3 xlsxwriter
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DGRANTCHECK_DATADIR='"$(DATADIR)/rules"' -MMD -MP
+
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/main.o
+UNIT_SRC := $(wildcard tests/unit/*.c)
+
+DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
+                libxml2-utils python3 python3-openpyxl valgrind
+
+.PHONY: all deps demo test unit golden asan valgrind bench install clean
+all: $(BUILD)/grantcheck
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/obj:
+	mkdir -p $@
+
+$(BUILD)/grantcheck: $(LIB_OBJ) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/unit-tests: $(UNIT_SRC) $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Isrc -o $@ $(UNIT_SRC) $(LIB_OBJ) $(PKG_LIBS) $(CHECK_LIBS)
+
+# Installs what is missing (apt-get update first); does nothing when all is there.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+demo: deps
+	$(MAKE) all
+	./tests/demo.sh $(BUILD)
+
+test: deps
+	$(MAKE) all $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+	./tests/golden.sh $(BUILD)/grantcheck
+	./tests/e2e.sh $(BUILD)/grantcheck
+
+unit: $(BUILD)/unit-tests
+	$(BUILD)/unit-tests
+
+golden: all
+	./tests/golden.sh $(BUILD)/grantcheck
+
+asan: deps
+	$(MAKE) BUILD=build-asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" build-asan/grantcheck build-asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build-asan/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/golden.sh build-asan/grantcheck
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/e2e.sh build-asan/grantcheck
+
+valgrind: all
+	GRANTCHECK_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	  ./tests/golden.sh $(BUILD)/grantcheck
+
+bench: all
+	./bench/run.sh $(BUILD)/grantcheck
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/schema
+	install -m 755 $(BUILD)/grantcheck $(DESTDIR)$(BINDIR)/grantcheck
+	for d in rules/*/; do \
+	  n=$$(basename $$d); install -d $(DESTDIR)$(DATADIR)/rules/$$n; \
+	  install -m 644 $$d*.sql $$d*.tsv $(DESTDIR)$(DATADIR)/rules/$$n/; \
+	done
+	install -m 644 schema/statement-v1.xsd $(DESTDIR)$(DATADIR)/schema/
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(wildcard $(BUILD)/obj/*.d)

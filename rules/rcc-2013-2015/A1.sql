@@ -1,0 +1,17 @@
+-- id: A1
+-- severity: error
+-- title.sv: Kostnadsraderna summerar inte till totala kostnader
+-- title.en: The expense lines do not add up to totalExpenses
+-- explain.sv: Summan av alla <expense>-rader ska vara exakt <totalExpenses> (på öret). Prövas inte
+--   när någon rad har ett felskrivet belopp (S4). Meddelandet visar båda beloppen och skillnaden.
+-- explain.en: The sum of all <expense> lines must equal <totalExpenses> exactly (to the öre). Not
+--   evaluated while a line has a malformed amount (S4). The message shows both and the difference.
+-- message.sv: Summan av kostnadsraderna ({sum:amount}) stämmer inte med totala kostnader ({total:amount}); skillnad {diff:amount}
+-- message.en: The expense lines add up to {sum:amount}, but totalExpenses is {total:amount}; difference {diff:amount}
+WITH lines AS (
+  SELECT sum(amount) AS sum FROM expense
+  HAVING count(*) > 0 AND count(amount) = count(*)
+)
+SELECT t.line, t.col, l.sum, t.amount AS total, l.sum - t.amount AS diff
+FROM field t, lines l
+WHERE t.name = 'totalExpenses' AND t.amount IS NOT NULL AND l.sum <> t.amount

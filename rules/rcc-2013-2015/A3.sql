@@ -1,0 +1,13 @@
+-- id: A3
+-- severity: error
+-- title.sv: Överfört och återbetalt stämmer inte med utgående saldo
+-- title.en: carryForward and repay do not add up to closing
+-- explain.sv: Det utgående saldot delas i det som förs över till nästa år (<carryForward>) och det
+--   som betalas tillbaka (<repay>): <carryForward> + <repay> = <closing>.
+-- explain.en: The closing balance is split into what is carried to next year (<carryForward>) and
+--   what is repaid (<repay>): <carryForward> + <repay> = <closing>.
+-- message.sv: Överfört till nästa år {forward:amount} + återbetalas {repay:amount} = {sum:amount}, men utgående saldo är {closing:amount}
+-- message.en: carryForward {forward:amount} + repay {repay:amount} = {sum:amount}, but closing is {closing:amount}
+SELECT f.line, f.col, s.carryForward AS forward, s.repay, s.carryForward + s.repay AS sum, s.closing
+FROM field f, figures s
+WHERE f.name = 'carryForward' AND s.carryForward + s.repay <> s.closing

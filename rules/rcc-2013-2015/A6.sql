@@ -1,0 +1,18 @@
+-- id: A6
+-- severity: error
+-- title.sv: En summa är för stor för att beräknas exakt
+-- title.en: A sum too large to compute exactly
+-- explain.sv: Belopp räknas exakt i hela ören med 64 bitar. En summa som inte ryms (över
+--   92 233 720 368 547 758,07 kr) rapporteras i stället för att avrundas; regler som behöver
+--   summan prövas då inte. Kontrollera beloppen.
+-- explain.en: Amounts are computed exactly in whole öre with 64 bits. A sum that does not fit
+--   (above SEK 92,233,720,368,547,758.07) is reported instead of being rounded; rules that need
+--   the sum are not evaluated. Check the amounts.
+-- message.sv: Summan av de {lines} kostnadsraderna är för stor för att beräknas exakt; kontrollera beloppen
+-- message.en: The sum of the {lines} expense lines is too large to compute exactly; check the amounts
+-- message.rule.sv: En summa i regel {rule} är för stor för att beräknas exakt; kontrollera beloppen
+-- message.rule.en: A sum in rule {rule} is too large to compute exactly; check the amounts
+SELECT n.line, n.col, (SELECT count(*) FROM expense) AS lines, NULL AS rule
+FROM node n
+WHERE n.path = 'statement/expenses' AND n.nth = 1
+  AND (SELECT sum_overflows(amount) FROM expense) = 1

@@ -1,0 +1,18 @@
+-- id: P4
+-- severity: warning
+-- title.sv: Hög andel kostnader som inte fördelats på kriterium
+-- title.en: High share of costs not allocated to a criterion
+-- explain.sv: Kostnader med criterion="shared" tjänar flera kriterier. Över tröskeln
+--   (shared_max_percent i programme.tsv, 25 %) av kostnaderna blir det svårt att se vart pengarna
+--   gick; fördela dem om möjligt.
+-- explain.en: Costs with criterion="shared" serve several criteria. Above the threshold
+--   (shared_max_percent in programme.tsv, 25 %) of expenses it is hard to see where the money went;
+--   allocate them where possible.
+-- message.sv: Ej fördelade kostnader (shared) {shared:amount} är {share:percent} av kostnaderna {total:amount}; gränsen är {max} %
+-- message.en: Costs not allocated to a criterion (shared) {shared:amount} are {share:percent} of expenses {total:amount}; the threshold is {max} %
+WITH t AS (SELECT sum(amount) AS total FROM expense HAVING count(*) > 0 AND count(amount) = count(*)),
+     o AS (SELECT sum(amount) AS shared, min(id) AS first FROM expense WHERE criterion = 'shared'),
+     m AS (SELECT value AS max FROM param WHERE name = 'shared_max_percent')
+SELECT e.line, e.col, o.shared, t.total, share_bp(o.shared, t.total) AS share, m.max
+FROM t, o, m JOIN expense e ON e.id = o.first
+WHERE exceeds_share(o.shared, t.total, m.max)

@@ -1,0 +1,46 @@
+-- id: S3
+-- severity: error
+-- title.sv: Element eller attribut som inte ingår i formatet
+-- title.en: An element or attribute not in the format
+-- explain.sv: Formatet har en fast uppsättning namn (skiftlägeskänsliga). Ett okänt namn är ofta en
+--   felstavning: meddelandet föreslår det närmaste kända namnet när ett sådant finns
+--   (t.ex. carriedover → carriedOver). Element i andra namnrymder ingår inte heller.
+-- explain.en: The format has a fixed set of names (case-sensitive). An unknown name is often a typo:
+--   the message suggests the nearest known name when there is one (e.g. carriedover →
+--   carriedOver). Elements in other namespaces are not part of the format either.
+-- message.sv: <{name}> ingår inte i formatet i <{parent}>; tillåtna där: {allowed}
+-- message.en: <{name}> is not part of the format in <{parent}>; allowed there: {allowed}
+-- message.suggest.sv: <{name}> ingår inte i formatet; menade du <{suggestion}>?
+-- message.suggest.en: <{name}> is not part of the format; did you mean <{suggestion}>?
+-- message.attribute.sv: Attributet {name} ingår inte i formatet på <{parent}>; tillåtna där: {allowed}
+-- message.attribute.en: Attribute {name} is not part of the format on <{parent}>; allowed there: {allowed}
+-- message.attribute_suggest.sv: Attributet {name} ingår inte i formatet; menade du {suggestion}?
+-- message.attribute_suggest.en: Attribute {name} is not part of the format; did you mean {suggestion}?
+-- message.namespace.sv: <{name}> i namnrymden "{ns}" ingår inte i formatet; formatets namnrymd är urn:grantcheck:statement:1
+-- message.namespace.en: <{name}> in namespace "{ns}" is not part of the format; the format's namespace is urn:grantcheck:statement:1
+WITH unknown AS (
+  SELECT n.id, n.line, n.col, n.name, n.kind, n.ns, pf.id AS pfid, pf.name AS parent
+  FROM node n
+  JOIN format pf ON pf.path = substr(n.path, 1, length(n.path) - length(n.name) - 1)
+  WHERE n.fmt IS NULL
+),
+candidates AS (
+  SELECT u.id AS uid, f.name,
+    row_number() OVER (PARTITION BY u.id ORDER BY edit_distance(f.name, u.name), f.id) AS rank
+  FROM unknown u JOIN format f ON f.parent = u.pfid AND f.kind = u.kind
+  WHERE edit_distance(f.name, u.name) <= 2
+),
+scored AS (
+  SELECT u.*, c.name AS suggestion,
+    (SELECT group_concat(f.name, ', ') FROM format f WHERE f.parent = u.pfid AND f.kind = u.kind) AS allowed
+  FROM unknown u LEFT JOIN candidates c ON c.uid = u.id AND c.rank = 1
+)
+SELECT line, col, name, parent, suggestion, coalesce(allowed, '—') AS allowed, ns,
+  CASE
+    WHEN ns IS NOT NULL THEN 'namespace'
+    WHEN kind = 'attribute' AND suggestion IS NOT NULL THEN 'attribute_suggest'
+    WHEN kind = 'attribute' THEN 'attribute'
+    WHEN suggestion IS NOT NULL THEN 'suggest'
+  END AS variant
+FROM scored
+ORDER BY id

@@ -1,0 +1,26 @@
+-- id: S6
+-- severity: error
+-- title.sv: Kod som inte finns i regeluppsättningens lista
+-- title.en: A code not in the rule set's list
+-- explain.sv: RCC-id, kostnadsslag (category), kriterium (criterion) och valuta måste vara koder ur
+--   regeluppsättningens listor (codes.tsv). Meddelandet räknar upp de tillåtna koderna.
+-- explain.en: The RCC id, expense category, criterion and currency must be codes from the rule
+--   set's lists (codes.tsv). The message lists the allowed codes.
+-- message.sv: Koden "{value}" ({name}) finns inte; tillåtna koder: {allowed}
+-- message.en: The code "{value}" ({name}) does not exist; allowed codes: {allowed}
+WITH coded AS (
+  SELECT n.id AS seq, n.line, n.col, f.field AS name, coalesce(n.text, '') AS value, f.list
+  FROM node n JOIN format f ON f.id = n.fmt
+  WHERE f.type = 'code'
+  UNION ALL
+  SELECT e.id * 2 + 1000000000, e.line, e.col, 'category', e.category, 'category'
+  FROM expense e WHERE e.category IS NOT NULL
+  UNION ALL
+  SELECT e.id * 2 + 1000000001, e.line, e.col, 'criterion', e.criterion, 'criterion'
+  FROM expense e WHERE e.criterion IS NOT NULL
+)
+SELECT c.line, c.col, c.name, c.value,
+  (SELECT group_concat(k.code, ', ') FROM code k WHERE k.list = c.list) AS allowed
+FROM coded c
+WHERE NOT EXISTS (SELECT 1 FROM code k WHERE k.list = c.list AND k.code = c.value)
+ORDER BY c.line, c.col, c.seq

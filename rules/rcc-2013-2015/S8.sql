@@ -1,0 +1,27 @@
+-- id: S8
+-- severity: error
+-- title.sv: Styrtecken i text eller för lång fritext
+-- title.en: Control characters in text, or free text over its length limit
+-- explain.sv: Fritext får innehålla alla Unicode-tecken utom styrtecken (tabb och radbrytning är
+--   tillåtna). Korta texter (namn, roll, e-post, telefon, koder) får vara högst 200 tecken,
+--   note högst 500.
+-- explain.en: Free text may hold any Unicode character except control characters (tab and newline
+--   are allowed). Short texts (names, role, e-mail, phone, codes) are at most 200 characters,
+--   note at most 500.
+-- message.sv: Texten i {name} är {chars} tecken lång; högst {max} tecken är tillåtna
+-- message.en: The text in {name} is {chars} characters long; at most {max} are allowed
+-- message.control.sv: Texten i {name} innehåller styrtecken; ta bort dem (tabb och radbrytning är tillåtna)
+-- message.control.en: The text in {name} contains control characters; remove them (tab and newline are allowed)
+WITH texts AS (
+  SELECT n.id AS seq, n.line, n.col, coalesce(f.field, n.name) AS name, n.nchars AS chars, f.maxlen AS max, n.ctrl
+  FROM node n JOIN format f ON f.id = n.fmt
+  WHERE f.maxlen > 0
+  UNION ALL
+  SELECT e.id + (SELECT count(*) FROM node), e.line, e.col, 'note', e.note_nchars,
+    (SELECT maxlen FROM format WHERE path = 'statement/expenses/expense@note'), e.note_ctrl
+  FROM expense e WHERE e.note IS NOT NULL
+)
+SELECT line, col, name, chars, max, CASE WHEN ctrl THEN 'control' END AS variant
+FROM texts
+WHERE ctrl OR chars > max
+ORDER BY line, col, seq

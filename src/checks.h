@@ -1,0 +1,34 @@
+/*
+ * checks.h - value checks of the statement format that are not SQL:
+ * calendar dates, Swedish organisation numbers, e-mail plausibility, text
+ * (UTF-8 length, control characters) and name similarity for suggestions.
+ *
+ * They are pure functions, exposed to rule SQL as functions by db.c
+ * (is_date, is_orgnr, plausible_email, edit_distance) and unit-tested.
+ */
+#ifndef GC_CHECKS_H
+#define GC_CHECKS_H
+
+#include <stddef.h>
+
+/* Strict YYYY-MM-DD naming a real calendar day (Gregorian, 0001-9999). */
+int date_parse(const char *s, int *y, int *m, int *d);
+
+enum orgnr_result { ORGNR_OK = 0, ORGNR_FORMAT, ORGNR_CHECKDIGIT };
+/* NNNNNN-NNNN with a Luhn check digit over the ten digits. */
+enum orgnr_result orgnr_check(const char *s);
+
+/* local@domain.tld: no spaces, one @, a dot in the domain, 2+ letter tld. */
+int email_plausible(const char *s);
+
+/* Number of characters in UTF-8 text (continuation bytes not counted). */
+size_t utf8_chars(const char *s, size_t n);
+
+/* 1 if s holds a control character other than tab and newline
+ * (C0 controls, DEL, C1 controls U+0080..U+009F). s is valid UTF-8. */
+int has_control(const char *s, size_t n);
+
+/* Levenshtein distance, ASCII case-insensitive; capped at `cap`+1. */
+size_t edit_distance(const char *a, const char *b, size_t cap);
+
+#endif

@@ -1,0 +1,16 @@
+/*
+ * commands.h - the subcommands, one cmd_*.c file each, dispatched from the
+ * command table in main.c. Each returns the process exit status.
+ */
+#ifndef GC_COMMANDS_H
+#define GC_COMMANDS_H
+
+int cmd_check(int argc, char **argv);
+int cmd_rules(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_help(int argc, char **argv);
+
+/* Prints the usage of one command to stdout; 0 if it exists. */
+int cmd_help_for(const char *name);
+
+#endif

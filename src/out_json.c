@@ -1,0 +1,114 @@
+/*
+ * out_json.c - the JSON writer: one document on standard output, written as
+ * the files are checked (see cli.md for its shape).
+ */
+#include <string.h>
+
+#include "output.h"
+
+/* Length of the valid UTF-8 sequence at s, or 0. */
+static int utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	int n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : 0;
+	if (!n || (n == 3 && s[0] > 0xEF))
+		return 0;
+	for (int i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
+		return 0;
+	if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
+		return 0;
+	return n;
+}
+
+void json_string(FILE *fp, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	putc('"', fp);
+	while (*s) {
+		if (*s == '"' || *s == '\\') {
+			putc('\\', fp);
+			putc(*s++, fp);
+		} else if (*s < 0x20 || *s == 0x7F) {
+			fprintf(fp, "\\u%04x", *s++);
+		} else {
+			int n = utf8_len(s);
+			if (!n) {
+				fputs("\\ufffd", fp);
+				s++;
+			} else {
+				fwrite(s, 1, (size_t)n, fp);
+				s += n;
+			}
+		}
+	}
+	putc('"', fp);
+}
+
+static void json_begin(struct output *o)
+{
+	fputs("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"" GRANTCHECK_VERSION "\",\n  \"files\": [", o->fp);
+}
+
+static void json_opt_string(FILE *fp, const char *s)
+{
+	if (s)
+		json_string(fp, s);
+	else
+		fputs("null", fp);
+}
+
+static void json_file(struct output *o, const struct file_result *r, const char *note)
+{
+	FILE *fp = o->fp;
+	fputs(o->nfiles ? ",\n    {" : "\n    {", fp);
+	output_count(o, r);
+	fputs("\"path\": ", fp);
+	json_string(fp, r->path);
+	fprintf(fp, ", \"sha256\": \"%s\", \"programme\": ", r->sha256);
+	json_opt_string(fp, r->programme);
+	fputs(", \"rcc\": ", fp);
+	json_opt_string(fp, r->rcc);
+	if (r->year)
+		fprintf(fp, ", \"year\": %d", r->year);
+	else
+		fputs(", \"year\": null", fp);
+	fprintf(fp, ", \"valid\": %s, \"errors\": %d, \"warnings\": %d", r->errors ? "false" : "true", r->errors,
+	        r->warnings);
+	if (note) {
+		fputs(", \"register\": ", fp);
+		json_string(fp, note);
+	}
+	fputs(",\n     \"findings\": [", fp);
+	for (int i = 0; i < r->nfindings; i++) {
+		const struct finding *f = &r->findings[i];
+		fprintf(fp, "%s\n       {\"rule\": \"%s\", \"severity\": \"%s\", ", i ? "," : "", f->rule->id,
+		        severity_name(f->severity));
+		if (f->line)
+			fprintf(fp, "\"line\": %ld, \"column\": %ld, ", f->line, f->col);
+		else
+			fputs("\"line\": null, \"column\": null, ", fp);
+		fputs("\"message\": ", fp);
+		json_string(fp, f->msg[o->lang]);
+		putc('}', fp);
+	}
+	fputs(r->nfindings ? "\n     ]}" : "]}", fp);
+}
+
+static void json_end(struct output *o)
+{
+	fputs(o->nfiles ? "\n  ]\n}\n" : "]\n}\n", o->fp);
+}
+
+static const struct output_ops json_ops = {json_begin, json_file, json_end};
+
+void output_json(struct output *o, FILE *fp, enum lang l)
+{
+	memset(o, 0, sizeof *o);
+	o->ops = &json_ops;
+	o->fp = fp;
+	o->lang = l;
+}

@@ -1,0 +1,52 @@
+/*
+ * parser.h - streams one statement file through expat into the working
+ * database (tables doc, node, expense; see db.c).
+ *
+ * The file is read once in 64 KiB blocks, hashed (SHA-256) on the way and
+ * never held whole in memory: element text is kept up to PARSER_TEXT_CAP
+ * bytes (its true length and any control character are still counted), and
+ * subtrees of unknown elements are skipped after recording the element.
+ *
+ * Document-level problems end the parse and are reported in the outcome,
+ * not as SQL findings, because no rule can run on such a file:
+ *   X1 unreadable or empty, X2 not well-formed / DOCTYPE / unknown encoding,
+ *   X3 wrong root, namespace or version.
+ * A document must never make the parser read anything else: a DOCTYPE is
+ * refused before any entity is declared, and no external entity is loaded.
+ */
+#ifndef GC_PARSER_H
+#define GC_PARSER_H
+
+#include <stdint.h>
+
+#include "db.h"
+
+#define PARSER_TEXT_CAP 4096
+
+enum parse_status { PARSE_OK = 0, PARSE_X1, PARSE_X2, PARSE_X3 };
+
+struct parse_outcome {
+	enum parse_status status;
+	const char *variant; /* which message of X1-X3 (static string) */
+	long line, col;      /* 1-based; 0 when not about a place */
+	strbuf reason;       /* the system's or expat's reason (English) */
+	strbuf found;        /* what was found instead (root name, version...) */
+	char sha256[65];
+	uint64_t bytes;
+	int64_t rows; /* node + expense rows loaded */
+};
+
+struct parser;
+
+struct parser *parser_new(struct workdb *w);
+void parser_free(struct parser *p);
+
+/* Loads the file at path (tables must be empty). Always fills out; the
+ * outcome's strbufs are reset first. */
+void parser_load_file(struct parser *p, const char *path, struct parse_outcome *out);
+/* The same from memory (fuzzing, tests). */
+void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_outcome *out);
+
+void parse_outcome_free(struct parse_outcome *o);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * ruleset.h - rule sets: one folder per programme period under the rules
+ * directory (rules/rcc-2013-2015/ ...), holding
+ *   programme.tsv   key<TAB>value: id, titles, number of RCCs, thresholds
+ *   years.tsv       year<TAB>appropriation<TAB>due date
+ *   codes.tsv       list<TAB>code<TAB>label_sv<TAB>label_en
+ *   <ID>.sql        one rule: a header of "-- key: value" lines, then one
+ *                   read-only SELECT returning a row per finding
+ * A new programme period is a new folder; no C changes.
+ *
+ * Rules are prepared once per run (db_prepare_rule: the sandbox) and reused
+ * for every statement. The document-level rules X1-X4 are built in
+ * (builtin.c): they apply before any rule set can be chosen.
+ */
+#ifndef GC_RULESET_H
+#define GC_RULESET_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "db.h"
+#include "lang.h"
+#include "message.h"
+
+enum severity { SEV_ERROR = 0, SEV_WARNING, SEV_INFO };
+
+const char *severity_name(enum severity s);
+int severity_parse(const char *s, enum severity *out);
+
+struct variant {
+	char *name; /* "" for the default message */
+	struct template msg[LANG_COUNT];
+};
+
+struct rule {
+	char *id;
+	char *path;  /* the rule file, or "(built in)" */
+	int order;   /* catalogue order: X S A G P M, then number */
+	enum severity severity;
+	char *title[LANG_COUNT];
+	char *explain[LANG_COUNT];
+	struct variant *variants;
+	int nvariants;
+	sqlite3_stmt *stmt; /* NULL for built-in rules */
+	int ncols;
+	char **cols;
+	int c_line, c_col, c_severity, c_variant; /* column indexes or -1 */
+};
+
+struct rs_year {
+	int year;
+	int64_t appropriation; /* öre */
+	char due[11];
+};
+
+struct rs_code {
+	char *list, *code, *label[LANG_COUNT];
+};
+
+struct rs_param {
+	char *name, *value;
+};
+
+struct ruleset {
+	char *id;
+	char *dir;
+	char checksum[65]; /* SHA-256 over the folder's files */
+	char *title[LANG_COUNT];
+	struct rule *rules;
+	int nrules;
+	struct rs_param *params;
+	int nparams;
+	struct rs_year *years;
+	int nyears;
+	struct rs_code *codes;
+	int ncodes;
+};
+
+struct rulesets {
+	char *root;
+	struct ruleset *sets;
+	int n;
+};
+
+/* Loads every rule set below root and prepares its rules in w.
+ * -1 with "file:line: what; what to do" in err when anything is wrong. */
+int rulesets_load(struct rulesets *rs, const char *root, struct workdb *w, strbuf *err);
+void rulesets_free(struct rulesets *rs);
+const struct ruleset *rulesets_find(const struct rulesets *rs, const char *id);
+const struct rule *ruleset_rule(const struct ruleset *set, const char *id);
+const char *ruleset_param(const struct ruleset *set, const char *name);
+/* Fills param, programme_year and code with this set's data. */
+int ruleset_activate(struct workdb *w, const struct ruleset *set, strbuf *err);
+
+/* Catalogue order of an id such as "S3" (unknown letters sort last). */
+int rule_order(const char *id);
+
+/* The built-in document rules X1-X4 (builtin.c), compiled into out[]. */
+#define BUILTIN_COUNT 4
+void builtin_rules_init(struct rule out[BUILTIN_COUNT]);
+void builtin_rules_free(struct rule rules[BUILTIN_COUNT]);
+/* Parameter indexes the built-in templates use. */
+enum { BP_REASON, BP_FOUND, BP_PROGRAMME, BP_INSTALLED, BP_COUNT };
+/* Frees what load/init allocated in one rule. */
+void rule_free(struct rule *r);
+/* The variant called name ("" default), or NULL. */
+const struct variant *rule_variant(const struct rule *r, const char *name);
+
+/* The rules directory: --rules, $GRANTCHECK_RULES, the source tree next to
+ * the executable, or the installed data folder. */
+const char *rules_dir_default(strbuf *scratch);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * util.h - small helpers shared by every module: checked allocation and a
+ * growable string buffer.
+ *
+ * Allocation failure is not recoverable in a command-line validator: the
+ * x* functions print what failed and exit with status 2 ("the program could
+ * not do its job"), so callers never see NULL.
+ */
+#ifndef GC_UTIL_H
+#define GC_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Growable NUL-terminated buffer. A zeroed struct is a valid empty buffer. */
+typedef struct strbuf {
+	char *s;
+	size_t len, cap;
+} strbuf;
+
+void sb_putn(strbuf *b, const char *s, size_t n);
+void sb_puts(strbuf *b, const char *s);
+void sb_putc(strbuf *b, char c);
+void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
+void sb_reset(strbuf *b);
+void sb_free(strbuf *b);
+/* Returns the string (never NULL, "" when empty). */
+const char *sb_str(const strbuf *b);
+/* Hands the string over to the caller (the buffer becomes empty). */
+char *sb_take(strbuf *b);
+
+/* Reads a whole (small) file: rule files and data files. NULL + errno. */
+char *read_small_file(const char *path, size_t limit, size_t *len);
+
+#endif
