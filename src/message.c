@@ -151,7 +151,7 @@ void template_render(const struct template *t, enum lang l, param_getter get, vo
 			if (v.type == PV_INT)
 				sb_printf(out, "%lld", (long long)v.i);
 			else
-				append_safe_text(out, v.s, 80);
+				append_safe_text(out, v.s, 200);
 			break;
 		}
 	}

@@ -9,7 +9,7 @@
  * Formats: (none) the value as it is; amount: integer öre for people
  * ("1 234,50 kr" / "SEK 1,234.50"); hint: how to write the malformed
  * amount in the value; percent: basis points ("12,50 %" / "12.50%").
- * "{{" and "}}" stand for literal braces. Text values are shortened to 80
+ * "{{" and "}}" stand for literal braces. Text values are shortened to 200
  * characters and control characters shown as U+FFFD, so a hostile value
  * cannot garble a terminal or a report.
  */

@@ -6,8 +6,8 @@
 --   medlen (överfört + erhållet) är oanvända vid årets slut ska det följas upp.
 -- explain.en: When more than the threshold (unused_max_percent in programme.tsv, 25 %) of the funds
 --   available (carried over + received) is unused at year end, it should be followed up.
--- message.sv: {unused:amount} av tillgängliga {available:amount} är oanvänt ({share:percent}); gränsen är {max} %
--- message.en: {unused:amount} of the {available:amount} available is unused ({share:percent}); the threshold is {max} %
+-- message.sv: {unused:amount} av tillgängliga {available:amount} är oanvänt ({share:percent}), mer än gränsen {max} %
+-- message.en: {unused:amount} of the {available:amount} available is unused ({share:percent}), more than the threshold of {max}%
 SELECT c.line, c.col, s.closing AS unused, s.carriedOver + s.received AS available,
   share_bp(s.closing, s.carriedOver + s.received) AS share, p.value AS max
 FROM field c, figures s, param p

@@ -8,8 +8,8 @@
 -- explain.en: Costs with criterion="shared" serve several criteria. Above the threshold
 --   (shared_max_percent in programme.tsv, 25 %) of expenses it is hard to see where the money went;
 --   allocate them where possible.
--- message.sv: Ej fördelade kostnader (shared) {shared:amount} är {share:percent} av kostnaderna {total:amount}; gränsen är {max} %
--- message.en: Costs not allocated to a criterion (shared) {shared:amount} are {share:percent} of expenses {total:amount}; the threshold is {max} %
+-- message.sv: Ej fördelade kostnader (shared) {shared:amount} är {share:percent} av kostnaderna {total:amount}, mer än gränsen {max} %
+-- message.en: Costs not allocated to a criterion (shared) {shared:amount} are {share:percent} of expenses {total:amount}, more than the threshold of {max}%
 WITH t AS (SELECT sum(amount) AS total FROM expense HAVING count(*) > 0 AND count(amount) = count(*)),
      o AS (SELECT sum(amount) AS shared, min(id) AS first FROM expense WHERE criterion = 'shared'),
      m AS (SELECT value AS max FROM param WHERE name = 'shared_max_percent')

@@ -1,0 +1,2 @@
+check --rules rules --today 2026-11-22 --lang en samples/invalid/G2-received.xml
+check --rules rules --today 2026-11-22 --lang sv --format json samples/invalid/G2-received.xml

@@ -1,0 +1,3 @@
+explain --rules rules A1
+explain --rules rules X2
+explain --rules rules Q9

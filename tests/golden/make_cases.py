@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Writes the golden case command files tests/golden/cases/*.cmd.
+
+For every rule id: a triggering case (the invalid sample named after it,
+text in English and JSON in Swedish) and a passing case on its close
+variant (the valid sample it was derived from), plus the boundary variants
+in tests/golden/inputs/. The expected outputs (*.out) are produced by
+`GOLDEN_BLESS=1 tests/golden.sh build/grantcheck` and reviewed by hand.
+"""
+import os
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CASES = os.path.join(ROOT, "tests", "golden", "cases")
+BASE = "check --rules rules --today 2026-11-22"
+
+cases = {}
+
+
+def case(name, *lines):
+    cases[name] = list(lines)
+
+
+# the invalid samples and the valid statement each was derived from
+readme = open(os.path.join(ROOT, "samples", "invalid", "README.md"), encoding="utf-8").read()
+for m in re.finditer(r"^\| `([A-Z]\d)-([^`]+)\.xml` \| ([^|]+) \|", readme, re.M):
+    rule, rest, base = m.group(1), m.group(2), m.group(3).strip()
+    f = f"samples/invalid/{rule}-{rest}.xml"
+    if rule == "G5":
+        continue
+    case(f"{rule}-{rest}", f"{BASE} --lang en {f}", f"{BASE} --lang sv --format json {f}")
+    if base.startswith("valid/"):
+        case(f"{rule}-{rest}-pass", f"{BASE} --lang en samples/{base}")
+    else:  # the empty file's neighbour: a statement with content
+        case(f"{rule}-{rest}-pass", f"{BASE} --lang en samples/valid/norr-2013.xml")
+
+# cross-statement rules
+case("G5-carriedover-2014",
+     f"{BASE} --lang en --previous samples/invalid/G5-previous-2013.xml samples/invalid/G5-carriedover-2014.xml",
+     f"{BASE} --lang sv --format json --previous samples/invalid/G5-previous-2013.xml samples/invalid/G5-carriedover-2014.xml")
+case("G5-carriedover-2014-pass",
+     f"{BASE} --lang en --previous samples/valid/vast-2013.xml samples/valid/vast-2014.xml")
+case("G5-not-evaluated", f"{BASE} --lang en --format json samples/valid/vast-2014.xml")
+case("M5-orgnr-changed",
+     f"{BASE} --lang en --previous tests/golden/inputs/M5-previous-2013-other-orgnr.xml samples/valid/sydost-2014.xml",
+     f"{BASE} --lang sv --format json --previous tests/golden/inputs/M5-previous-2013-other-orgnr.xml samples/valid/sydost-2014.xml")
+case("M5-orgnr-changed-pass",
+     f"{BASE} --lang en --previous samples/valid/sydost-2013.xml samples/valid/sydost-2014.xml")
+
+# boundary and message variants
+for f in sorted(os.listdir(os.path.join(ROOT, "tests", "golden", "inputs"))):
+    if f.startswith("M5-"):
+        continue
+    case("v-" + f[:-4], f"{BASE} --lang en tests/golden/inputs/{f}")
+case("M2-future-today", f"{BASE} --lang en --today 2015-03-01 samples/valid/sydost-2014.xml")
+
+# the command line itself
+case("all-valid-samples", f"{BASE} --lang sv samples/valid")
+case("encodings", f"{BASE} --lang en samples/encodings")
+case("strict", f"{BASE} --lang en --strict samples/invalid/G2-received.xml",
+     f"{BASE} --lang en samples/invalid/G2-received.xml")
+case("X1-missing-path", f"{BASE} --lang en no/such/file.xml")
+case("usage-errors", "check", "check --format xml x.xml", "check --lang de x.xml", "check --today 2014-02-30 x.xml",
+     "frobnicate", "check --rules no/such/dir samples/valid/norr-2013.xml")
+case("rules-list", "rules --rules rules --lang en", "rules --rules rules --lang sv --programme rcc-2013-2015")
+case("explain", "explain --rules rules A1", "explain --rules rules X2", "explain --rules rules Q9")
+case("several-files-json", f"{BASE} --lang en --format json samples/invalid/A3-balance-split.xml samples/valid/norr-2013.xml")
+
+os.makedirs(CASES, exist_ok=True)
+for name, lines in cases.items():
+    with open(os.path.join(CASES, name + ".cmd"), "w", encoding="utf-8") as fh:
+        fh.write("\n".join(lines) + "\n")
+print(len(cases), "cases")

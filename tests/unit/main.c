@@ -1,0 +1,25 @@
+/*
+ * main.c - runs every unit-test suite (make build/unit-tests && build/unit-tests).
+ * Run from the repository root: the parser, rules and engine tests read
+ * samples/ and rules/ by relative path.
+ *
+ * Leak check: CK_FORK=no valgrind --leak-check=full build/unit-tests
+ */
+#include <stdlib.h>
+
+#include "suites.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(amount_suite());
+	srunner_add_suite(sr, checks_suite());
+	srunner_add_suite(sr, sha256_suite());
+	srunner_add_suite(sr, message_suite());
+	srunner_add_suite(sr, parser_suite());
+	srunner_add_suite(sr, rules_suite());
+	srunner_add_suite(sr, engine_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
