@@ -95,7 +95,7 @@ void builtin_rules_init(struct rule out[BUILTIN_COUNT])
 		r->title[LANG_EN] = xstrdup(d->title_en);
 		r->explain[LANG_SV] = xstrdup(d->explain_sv);
 		r->explain[LANG_EN] = xstrdup(d->explain_en);
-		r->c_line = r->c_col = r->c_severity = r->c_variant = -1;
+		r->c_line = r->c_col = r->c_severity = r->c_variant = r->c_year = -1;
 		for (int k = 0; k < 6 && d->msgs[k].sv; k++) {
 			r->variants = xrealloc(r->variants, sizeof *r->variants * (size_t)(r->nvariants + 1));
 			struct variant *v = &r->variants[r->nvariants++];

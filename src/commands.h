@@ -6,6 +6,9 @@
 #define GC_COMMANDS_H
 
 int cmd_check(int argc, char **argv);
+int cmd_register(int argc, char **argv);
+int cmd_list(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_help(int argc, char **argv);

@@ -34,6 +34,9 @@ static const char SCHEMA[] =
 	" line INTEGER NOT NULL, col INTEGER NOT NULL) STRICT;"
 	"CREATE TABLE context(name TEXT PRIMARY KEY, value ANY) STRICT;"
 	"CREATE TABLE previous_field(name TEXT PRIMARY KEY, text TEXT, amount INTEGER) STRICT;"
+	/* register-level rules: the current statement of every RCC and year */
+	"CREATE TABLE register_statement(rcc TEXT, year INTEGER, programme TEXT, path TEXT,"
+	" granted INTEGER, received INTEGER, status TEXT) STRICT;"
 	/* the first occurrence of every value, by its short name */
 	"CREATE VIEW field AS SELECT f.field AS name, n.text AS text, n.amount AS amount,"
 	" CASE WHEN f.type = 'year' AND n.text GLOB '[0-9][0-9][0-9][0-9]' THEN CAST(n.text AS INTEGER) END AS num,"

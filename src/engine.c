@@ -91,6 +91,7 @@ static struct finding *add_finding(struct file_result *r, const struct rule *rul
 	f->line = line > 0 ? line : 0;
 	f->col = line > 0 && col > 0 ? col : 0;
 	f->msg[0] = f->msg[1] = NULL;
+	f->year = 0;
 	return f;
 }
 
@@ -157,9 +158,13 @@ static void named_get(void *ctx, int idx, struct pval *out)
 	}
 }
 
+static void count_findings(struct file_result *r);
+
 static int cmp_finding(const void *a, const void *b)
 {
 	const struct finding *x = a, *y = b;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
 	if (x->line != y->line)
 		return x->line < y->line ? -1 : 1;
 	if (x->col != y->col)
@@ -207,6 +212,8 @@ static int run_rule(struct engine *e, const struct rule *rule, struct file_resul
 		}
 		struct finding *f = add_finding(r, rule, sev, (long)sqlite3_column_int64(st, rule->c_line),
 		                                (long)sqlite3_column_int64(st, rule->c_col));
+		if (rule->c_year >= 0)
+			f->year = sqlite3_column_int(st, rule->c_year);
 		for (int l = 0; l < LANG_COUNT; l++) {
 			strbuf b = {0};
 			template_render(&v->msg[l], (enum lang)l, row_get, st, &b);
@@ -312,8 +319,6 @@ int engine_check(struct engine *e, const char *path, struct file_result *r, strb
 		for (int i = 0; i < e->sets.n; i++)
 			sb_printf(&inst, "%s%s", i ? ", " : "", e->sets.sets[i].id);
 		struct builtin_params bp = {{NULL, NULL, r->programme, inst.s}};
-		const char *where = NULL;
-		(void)where;
 		add_builtin(e, r, "X4", "", 0, 0, &bp);
 		sb_free(&inst);
 		goto done;
@@ -335,6 +340,8 @@ int engine_check(struct engine *e, const char *path, struct file_result *r, strb
 	int overflowed = 0;
 	const char *overflow_rule = NULL;
 	for (int i = 0; i < set->nrules && rc == 0; i++) {
+		if (set->rules[i].register_scope)
+			continue;
 		int before = overflowed;
 		rc = run_rule(e, &set->rules[i], r, rows, &overflowed, err);
 		if (overflowed && !before)
@@ -362,8 +369,16 @@ int engine_check(struct engine *e, const char *path, struct file_result *r, strb
 		}
 	}
 done:
+	count_findings(r);
+	parse_outcome_free(&out);
+	return rc;
+}
+
+static void count_findings(struct file_result *r)
+{
 	if (r->nfindings > 1)
 		qsort(r->findings, (size_t)r->nfindings, sizeof *r->findings, cmp_finding);
+	r->errors = r->warnings = r->infos = 0;
 	for (int i = 0; i < r->nfindings; i++) {
 		switch (r->findings[i].severity) {
 		case SEV_ERROR:
@@ -377,7 +392,39 @@ done:
 			break;
 		}
 	}
-	parse_outcome_free(&out);
+}
+
+int engine_check_register(struct engine *e, const char *label, struct file_result *r, strbuf *err)
+{
+	memset(r, 0, sizeof *r);
+	r->path = xstrdup(label);
+	int64_t rows = 0;
+	sqlite3_stmt *st = db_prepare(&e->w, "SELECT count(*) FROM register_statement");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rows = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	int rc = 0, overflowed = 0;
+	for (int s = 0; s < e->sets.n && rc == 0; s++) {
+		const struct ruleset *set = &e->sets.sets[s];
+		int any = 0;
+		for (int i = 0; i < set->nrules; i++)
+			any |= set->rules[i].register_scope;
+		if (!any)
+			continue;
+		if (e->active != set) {
+			if (ruleset_activate(&e->w, set, err))
+				return -1;
+			e->active = set;
+		}
+		for (int i = 0; i < set->nrules && rc == 0; i++)
+			if (set->rules[i].register_scope)
+				rc = run_rule(e, &set->rules[i], r, rows, &overflowed, err);
+	}
+	if (rc == 0 && overflowed) {
+		sb_puts(err, "a register-level rule overflowed a sum; check the granted amounts in the register");
+		rc = -1;
+	}
+	count_findings(r);
 	return rc;
 }
 

@@ -24,6 +24,7 @@ struct finding {
 	const struct rule *rule;
 	enum severity severity;
 	long line, col; /* 0: about the file as a whole */
+	int year;       /* register-level findings: the year they are about */
 	char *msg[LANG_COUNT];
 };
 
@@ -79,6 +80,10 @@ void engine_close(struct engine *e);
 /* Checks one file. Returns 0 (res filled; findings may be errors) or -1 when
  * the program cannot do its job (a broken rule; err says which). */
 int engine_check(struct engine *e, const char *path, struct file_result *res, strbuf *err);
+
+/* Runs the register-level rules (scope register, e.g. G8) of every rule set
+ * over the table register_statement, which the caller has filled. */
+int engine_check_register(struct engine *e, const char *label, struct file_result *res, strbuf *err);
 
 /* Parses a statement for use as a previous statement (--previous). */
 int engine_load_previous(struct engine *e, const char *path, struct prev_statement *out, strbuf *err);

@@ -33,6 +33,22 @@ static const struct command commands[] = {
 	 "  --today YYYY-MM-DD   the date taken as today (date rules; reproducible runs)\n"
 	 "  --strict             warnings count as errors for the exit status\n\n"
 	 "Exit status: 0 all valid, 1 an error finding in some file, 2 could not do the job.\n"},
+	{"register", cmd_register, "register [options] [--db FILE] FILE|DIR...",
+	 "Validates statements exactly as check does and records every file in the register: RCC, year,\n"
+	 "SHA-256, time received, the rule set and its checksum, the outcome, the figures and every finding.\n"
+	 "The same file registered twice is recorded once. A newer file for the same RCC and year becomes\n"
+	 "the current one; the older stays as history. G5 and M5 use the current statement of the year\n"
+	 "before from the register.\n\n"
+	 "  --db FILE            the register (default $GRANTCHECK_DB, else grantcheck.db)\n"
+	 "  and the options of check: --format, --lang, --rules, --previous, --today, --strict\n"},
+	{"list", cmd_list, "list     [--db FILE] [--year Y] [--history] [--format text|json] [--lang sv|en]",
+	 "Lists the current submission of every RCC and year in the register with its status and counts,\n"
+	 "and the register-level findings (G8: equal shares per year). --history shows superseded\n"
+	 "submissions too.\n"},
+	{"summary", cmd_summary, "summary  [--db FILE] [--year Y]... [--lang sv|en] -o OUT.xlsx",
+	 "Writes the Excel summary for the ministry from the register's current statements (default: every\n"
+	 "year in the register). Swedish by default, English with --lang en. The workbook is written to a\n"
+	 "temporary file and renamed into place.\n"},
 	{"rules", cmd_rules, "rules    [--rules DIR] [--programme ID] [--lang sv|en]",
 	 "Lists the rules of every installed rule set: id, severity and title.\n"},
 	{"explain", cmd_explain, "explain  RULE-ID [--rules DIR] [--programme ID]",

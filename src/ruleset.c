@@ -322,7 +322,7 @@ void rule_free(struct rule *r)
 static int load_rule(struct rule *r, const char *dir, const char *file, struct workdb *w, sha256 *h, strbuf *err)
 {
 	memset(r, 0, sizeof *r);
-	r->c_line = r->c_col = r->c_severity = r->c_variant = -1;
+	r->c_line = r->c_col = r->c_severity = r->c_variant = r->c_year = -1;
 	strbuf path = {0};
 	sb_printf(&path, "%s/%s", dir, file);
 	r->path = sb_take(&path);
@@ -366,10 +366,18 @@ static int load_rule(struct rule *r, const char *dir, const char *file, struct w
 		const char *k = kv[i].key;
 		if (strcmp(k, "id") == 0 || strcmp(k, "severity") == 0)
 			continue;
+		if (strcmp(k, "scope") == 0) {
+			if (strcmp(kv[i].value, "register") != 0 && strcmp(kv[i].value, "statement") != 0) {
+				sb_printf(err, "%s:%d: scope must be statement (the default) or register", r->path, kv[i].line);
+				goto out;
+			}
+			r->register_scope = strcmp(kv[i].value, "register") == 0;
+			continue;
+		}
 		const char *dot = strrchr(k, '.');
 		enum lang l;
 		if (!dot || lang_parse(dot + 1, &l)) {
-			sb_printf(err, "%s:%d: unknown header key \"%s\"; keys are id, severity, title.sv/en, "
+			sb_printf(err, "%s:%d: unknown header key \"%s\"; keys are id, severity, scope, title.sv/en, "
 			          "explain.sv/en, message.sv/en and message.VARIANT.sv/en", r->path, kv[i].line, k);
 			goto out;
 		}
@@ -418,6 +426,8 @@ static int load_rule(struct rule *r, const char *dir, const char *file, struct w
 			r->c_severity = i;
 		else if (strcmp(r->cols[i], "variant") == 0)
 			r->c_variant = i;
+		else if (strcmp(r->cols[i], "year") == 0)
+			r->c_year = i;
 	}
 	if (r->c_line < 0 || r->c_col < 0) {
 		sb_printf(err, "%s:%d: the query must return columns named line and col (NULL for the file as a whole)",

@@ -44,7 +44,8 @@ struct rule {
 	sqlite3_stmt *stmt; /* NULL for built-in rules */
 	int ncols;
 	char **cols;
-	int c_line, c_col, c_severity, c_variant; /* column indexes or -1 */
+	int c_line, c_col, c_severity, c_variant, c_year; /* column indexes or -1 */
+	int register_scope; /* "-- scope: register": runs over the register, not per file */
 };
 
 struct rs_year {
