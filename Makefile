@@ -32,7 +32,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind
 
-.PHONY: all deps demo test unit golden asan valgrind bench install clean
+.PHONY: all deps demo test unit golden asan valgrind bench fuzz install clean
 all: $(BUILD)/grantcheck
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
@@ -85,8 +85,26 @@ valgrind: all
 	GRANTCHECK_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
 	  ./tests/golden.sh $(BUILD)/grantcheck
 
-bench: all
+bench: deps
+	$(MAKE) all
 	./bench/run.sh $(BUILD)/grantcheck
+
+# libFuzzer targets (clang): fuzz/fuzz_*.c, each linked with the library objects.
+FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
+FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
+build-fuzz/%: fuzz/%.c
+	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/obj-stamp
+	clang $(WARN) $(FUZZ_FLAGS:fuzzer-no-link=fuzzer) $(PKG_CFLAGS) -Isrc -o $@ $< $(filter-out build-fuzz/obj/main.o,$(wildcard build-fuzz/obj/*.o)) $(PKG_LIBS)
+
+build-fuzz/obj-stamp: $(LIB_SRC:src/%.c=build-fuzz/obj/%.o)
+	touch $@
+
+# make fuzz [FUZZ_SECONDS=1800]: every target for that long (default 60 s, the CI smoke)
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(MAKE) $(FUZZ_BIN)
+	./fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_BIN)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rules $(DESTDIR)$(DATADIR)/schema

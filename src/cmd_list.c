@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "checks.h"
 #include "cli.h"
 #include "commands.h"
 #include "engine.h"
@@ -81,6 +82,15 @@ static const char *status_word(const char *status, enum lang l)
 	return sv ? "underkänd" : "invalid";
 }
 
+/* Prints s left-aligned in width characters (UTF-8 aware). */
+static void pad(const char *s, int width)
+{
+	int n = (int)utf8_chars(s, strlen(s));
+	fputs(s, stdout);
+	for (; n < width; n++)
+		putchar(' ');
+}
+
 static const char *col_text(sqlite3_stmt *st, int i)
 {
 	const char *s = (const char *)sqlite3_column_text(st, i);
@@ -131,7 +141,7 @@ int cmd_list(int argc, char **argv)
 	} else {
 		/* written out: printf pads bytes, and "År" is three of them */
 		puts(sv ? "#     RCC                År    Status                   Fel    Varn.  Mottagen (UTC)        Fil"
-		        : "#     RCC                Year  Status                 Errors Warnings  Received (UTC)        File");
+		        : "#     RCC                Year  Status                   Errors Warnings  Received (UTC)        File");
 	}
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		int current = sqlite3_column_int(st, 9);
@@ -153,9 +163,12 @@ int cmd_list(int argc, char **argv)
 			char year[8] = "?";
 			if (sqlite3_column_type(st, 2) != SQLITE_NULL)
 				snprintf(year, sizeof year, "%d", sqlite3_column_int(st, 2));
-			printf("%-5lld %-18s %-4s  %-22s %5d %8d  %-20s  %s", (long long)sqlite3_column_int64(st, 0),
-			       col_text(st, 1), year, status_word(col_text(st, 3), o.lang), sqlite3_column_int(st, 4),
-			       sqlite3_column_int(st, 5), col_text(st, 6), col_text(st, 7));
+			printf("%-5lld ", (long long)sqlite3_column_int64(st, 0));
+			pad(col_text(st, 1), 18);
+			printf(" %-4s  ", year);
+			pad(status_word(col_text(st, 3), o.lang), 22);
+			printf(" %5d %8d  %-20s  %s", sqlite3_column_int(st, 4), sqlite3_column_int(st, 5), col_text(st, 6),
+			       col_text(st, 7));
 			if (!current && sqlite3_column_type(st, 10) != SQLITE_NULL)
 				printf(sv ? "  (ersatt av #%lld)" : "  (replaced by #%lld)", (long long)sqlite3_column_int64(st, 10));
 			printf("\n");
