@@ -1,24 +1,37 @@
 #!/usr/bin/env bash
-# make demo: checks every sample statement and shows what grantcheck finds.
+# make demo: checks the samples, registers them in a fresh register under
+# build/demo/ and writes the ministry's summary workbook there.
 set -u
 build=${1:-build}
 gc=$build/grantcheck
 cd "$(dirname "$0")/.." || exit 2
 today=$(date +%F)
+demo=$build/demo
+rm -rf "$demo" && mkdir -p "$demo"
+status=0
+
 echo "== grantcheck $("$gc" --version | cut -d' ' -f2-)"
 echo
-echo "== The 18 valid statements (rcc-2013-2015), each checked with the year before (--previous)"
-status=0
-for f in samples/valid/*-2013.xml; do "$gc" check --today "$today" "$f" | tail -1 || status=1; done
-for f in samples/valid/*-201[45].xml; do
-  base=${f%.xml}; year=${base##*-}; prev=${base%-*}-$((year - 1)).xml
-  "$gc" check --today "$today" --previous "$prev" "$f" | tail -1 || status=1
-done
+echo "== 1. An RCC pre-checks its statement (with last year's beside it)"
+"$gc" check --today "$today" --previous samples/valid/sydost-2013.xml samples/valid/sydost-2014.xml || status=1
 echo
-echo "== The invalid examples, each named after the rule it breaks"
+echo "== 2. The invalid examples, each named after the rule it breaks (exit status 1 is expected)"
 "$gc" check --today "$today" samples/invalid
-echo "(exit status $? above: 1 means some file has errors, as expected here)"
 echo
-echo "== The same statement in four encodings"
-"$gc" check --today "$today" --previous samples/valid/sydost-2013.xml samples/encodings
+echo "== 3. The same statement in four encodings"
+"$gc" check --today "$today" --previous samples/valid/sydost-2013.xml samples/encodings || status=1
+echo
+echo "== 4. The finance officer registers the 18 valid statements and two resubmissions"
+"$gc" register --db "$demo/register.db" --today "$today" samples/valid | tail -3 || status=1
+"$gc" register --db "$demo/register.db" --today "$today" samples/invalid/G2-received.xml samples/invalid/P3-negative-line-without-note.xml
+echo
+"$gc" list --db "$demo/register.db" || status=1
+echo
+echo "== 5. The summary workbook for the ministry"
+if "$gc" summary --db "$demo/register.db" -o "$demo/sammanstallning.xlsx" &&
+   "$gc" summary --db "$demo/register.db" --lang en -o "$demo/summary-en.xlsx"; then
+  echo "Written: $(cd "$demo" && pwd)/sammanstallning.xlsx (Swedish) and summary-en.xlsx (English)"
+else
+  status=1
+fi
 exit $status
