@@ -32,7 +32,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind
 
-.PHONY: all deps demo test unit golden asan valgrind bench fuzz install clean
+.PHONY: all deps demo test unit golden asan valgrind bench fuzz install clean FORCE
 all: $(BUILD)/grantcheck
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
@@ -40,6 +40,12 @@ $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 
 $(BUILD)/obj:
 	mkdir -p $@
+
+# Rebuild what embeds the data folder when PREFIX/DATADIR changes.
+$(BUILD)/obj/ruleset.o: $(BUILD)/datadir.stamp
+$(BUILD)/datadir.stamp: FORCE | $(BUILD)/obj
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+FORCE:
 
 $(BUILD)/grantcheck: $(LIB_OBJ) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)

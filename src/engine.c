@@ -19,7 +19,7 @@ int engine_open(struct engine *e, const char *rules_dir, const char *today, strb
 	e->begin = db_prepare(&e->w, "BEGIN");
 	e->commit = db_prepare(&e->w, "COMMIT");
 	e->rollback = db_prepare(&e->w, "ROLLBACK");
-	e->get_field = db_prepare(&e->w, "SELECT text, num FROM field WHERE name = ?");
+	e->get_field = db_prepare(&e->w, "SELECT text, num, line, col FROM field WHERE name = ?");
 	e->count_rows = db_prepare(&e->w, "SELECT (SELECT count(*) FROM node) + (SELECT count(*) FROM expense)");
 	e->set_ctx = db_prepare(&e->w, "INSERT OR REPLACE INTO context(name, value) VALUES(?, ?)");
 	e->ins_prev = db_prepare(&e->w, "INSERT OR REPLACE INTO previous_field(name, text, amount) VALUES(?,?,?)");
@@ -57,8 +57,9 @@ static void run_simple(struct engine *e, sqlite3_stmt *st, const char *what)
 	db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, what);
 }
 
-/* The first text of a field, or NULL; *num gets its number (year). */
-static char *field_text(struct engine *e, const char *name, int *num)
+/* The first text of a field, or NULL; *num gets its number (year), pos[]
+ * its line and column when given. */
+static char *field_text_at(struct engine *e, const char *name, int *num, long pos[2])
 {
 	sqlite3_stmt *st = e->get_field;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
@@ -69,11 +70,20 @@ static char *field_text(struct engine *e, const char *name, int *num)
 		out = t ? xstrdup(t) : NULL;
 		if (num)
 			*num = sqlite3_column_type(st, 1) == SQLITE_INTEGER ? sqlite3_column_int(st, 1) : 0;
+		if (pos) {
+			pos[0] = (long)sqlite3_column_int64(st, 2);
+			pos[1] = (long)sqlite3_column_int64(st, 3);
+		}
 	} else {
 		db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading a field");
 	}
 	sqlite3_reset(st);
 	return out;
+}
+
+static char *field_text(struct engine *e, const char *name, int *num)
+{
+	return field_text_at(e, name, num, NULL);
 }
 
 /* ---- findings ----------------------------------------------------------- */
@@ -212,7 +222,7 @@ static int run_rule(struct engine *e, const struct rule *rule, struct file_resul
 		}
 		struct finding *f = add_finding(r, rule, sev, (long)sqlite3_column_int64(st, rule->c_line),
 		                                (long)sqlite3_column_int64(st, rule->c_col));
-		if (rule->c_year >= 0)
+		if (rule->register_scope && rule->c_year >= 0)
 			f->year = sqlite3_column_int(st, rule->c_year);
 		for (int l = 0; l < LANG_COUNT; l++) {
 			strbuf b = {0};
@@ -310,7 +320,8 @@ int engine_check(struct engine *e, const char *path, struct file_result *r, strb
 		add_builtin(e, r, ids[out.status], out.variant, out.line, out.col, &bp);
 		goto done;
 	}
-	r->programme = field_text(e, "programme", NULL);
+	long programme_pos[2] = {0, 0};
+	r->programme = field_text_at(e, "programme", NULL, programme_pos);
 	r->rcc = field_text(e, "rcc.id", NULL);
 	free(field_text(e, "year", &r->year));
 	const struct ruleset *set = choose_ruleset(e, r);
@@ -319,7 +330,7 @@ int engine_check(struct engine *e, const char *path, struct file_result *r, strb
 		for (int i = 0; i < e->sets.n; i++)
 			sb_printf(&inst, "%s%s", i ? ", " : "", e->sets.sets[i].id);
 		struct builtin_params bp = {{NULL, NULL, r->programme, inst.s}};
-		add_builtin(e, r, "X4", "", 0, 0, &bp);
+		add_builtin(e, r, "X4", "", programme_pos[0], programme_pos[1], &bp);
 		sb_free(&inst);
 		goto done;
 	}

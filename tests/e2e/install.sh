@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# `make install` into a temporary PREFIX: the installed program finds its
+# installed rule sets with no option, outside the source tree.
+set -u
+cd "$(dirname "$0")/../.." || exit 2
+t=$(mktemp -d)
+trap 'rm -rf "$t"' EXIT
+check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+make -s install BUILD="$t/build" PREFIX="$t/prefix" > "$t/log" 2>&1; st=$?
+check "make install PREFIX=... succeeds" '[ $st -eq 0 ]'
+check "rules installed" '[ -f "$t/prefix/share/grantcheck/rules/rcc-2013-2015/A1.sql" ]'
+check "schema installed" '[ -f "$t/prefix/share/grantcheck/schema/statement-v1.xsd" ]'
+cp samples/valid/norr-2013.xml "$t/s.xml"
+(cd "$t" && env -u GRANTCHECK_RULES "$t/prefix/bin/grantcheck" check --today 2026-11-22 s.xml > out); st=$?
+check "installed grantcheck finds its rules" '[ $st -eq 0 ] && grep -q "s.xml: valid" "$t/out"'
+make -s install BUILD="$t/build" PREFIX=/usr DESTDIR="$t/dest" > "$t/log2" 2>&1; st=$?
+check "DESTDIR staging install" '[ $st -eq 0 ] && [ -x "$t/dest/usr/bin/grantcheck" ] && [ -f "$t/dest/usr/share/grantcheck/rules/rcc-2013-2015/codes.tsv" ]'
+check "the staged binary looks in PREFIX's data folder" 'grep -q "/usr/share/grantcheck/rules" "$t/dest/usr/bin/grantcheck"'
