@@ -111,8 +111,7 @@ def small(k, outdir, samples):
         copy = i // len(texts) + 1
         decl_end = text.index("?>") + 2
         text = text[:decl_end] + "\n<!-- benchmark copy %d -->" % copy + text[decl_end:]
-        text = text.replace('<contact name="', '<contact name="%d ' % copy, 1) \
-            if False else text.replace('<contact name="', '<contact name="Kopia %d ' % copy, 1)
+        text = text.replace('<contact name="', '<contact name="Kopia %d ' % copy, 1)
         with open(os.path.join(outdir, "%05d-%s" % (i, name)), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
 

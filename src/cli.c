@@ -183,6 +183,12 @@ char **collect_files(char **args, int nargs, int *n, strbuf *err)
 				free_files(w.files, w.n);
 				return NULL;
 			}
+			if (w.n == before) {
+				sb_printf(err, "%s: the folder holds no *.xml statement; give the statements' folder or files",
+				          args[i]);
+				free_files(w.files, w.n);
+				return NULL;
+			}
 			qsort(w.files + before, (size_t)(w.n - before), sizeof *w.files, cmp_path);
 		} else {
 			walk_add(&w, args[i]);

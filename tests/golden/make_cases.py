@@ -61,7 +61,8 @@ case("strict", f"{BASE} --lang en --strict samples/invalid/G2-received.xml",
      f"{BASE} --lang en samples/invalid/G2-received.xml")
 case("X1-missing-path", f"{BASE} --lang en no/such/file.xml")
 case("usage-errors", "check", "check --format xml x.xml", "check --lang de x.xml", "check --today 2014-02-30 x.xml",
-     "frobnicate", "check --rules no/such/dir samples/valid/norr-2013.xml")
+     "frobnicate", "check --rules no/such/dir samples/valid/norr-2013.xml",
+     "check --rules rules --today 2026-11-22 rules", "check --help", "help list", "--help")
 case("rules-list", "rules --rules rules --lang en", "rules --rules rules --lang sv --programme rcc-2013-2015")
 case("explain", "explain --rules rules A1", "explain --rules rules X2", "explain --rules rules Q9")
 case("several-files-json", f"{BASE} --lang en --format json samples/invalid/A3-balance-split.xml samples/valid/norr-2013.xml")
