@@ -55,11 +55,14 @@ enum amount_error amount_parse(const char *s, size_t n, int64_t *ore)
 
 classify:;
 	/* Not a valid amount: find the most helpful explanation. */
-	int has_alpha = 0, has_comma = 0, has_space = 0, has_dot = 0, ndots = 0;
+	int has_alpha = 0, has_exponent = 0, has_comma = 0, has_space = 0, has_dot = 0, ndots = 0;
 	for (size_t k = 0; k < n; k++) {
 		unsigned char c = (unsigned char)s[k];
-		if (isalpha(c) || c == ':' || (c >= 0x80 && !(c == 0xC2 || c == 0xA0 || c == 0xE2 || c == 0x80 || c == 0xAF || c == 0x89)))
-			has_alpha = 1;
+		if ((isalpha(c) && c != 'e' && c != 'E') || c == ':' ||
+		    (c >= 0x80 && !(c == 0xC2 || c == 0xA0 || c == 0xE2 || c == 0x80 || c == 0xAF || c == 0x89)))
+			has_alpha = 1; /* a letter other than an exponent's e, or ":-" */
+		else if (c == 'e' || c == 'E')
+			has_exponent = 1;
 		else if (c == ',')
 			has_comma = 1;
 		else if (c == ' ' || c == 0xC2 || c == 0xA0 || c == 0xE2 || c == 0x80 || c == 0xAF || c == 0x89)
@@ -71,6 +74,8 @@ classify:;
 	}
 	if (has_alpha)
 		return AMOUNT_CURRENCY;
+	if (has_exponent)
+		return AMOUNT_SYNTAX; /* 1e5: no suggestion could keep the value */
 	if (has_comma || has_space || ndots > 1)
 		return AMOUNT_SWEDISH;
 	if (has_dot) {

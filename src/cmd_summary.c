@@ -1,16 +1,230 @@
 /*
- * cmd_summary.c - `grantcheck summary`: the Excel workbook for the ministry.
- * (Being written; see summary-workbook.md.)
+ * cmd_summary.c - `grantcheck summary`: the Excel workbook for the ministry
+ * (summary-workbook.md).
+ *
+ * Opens the register (it must exist) and the rule sets, chooses the years
+ * (--year, repeatable; default every year with a current statement), runs
+ * the register-level rules (G8, equal shares) and hands everything to the
+ * workbook writer (out_xlsx.c), which writes OUT through a temporary file.
+ * Exit status 0 when the workbook was written, 2 when it could not be.
  */
+#include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "engine.h"
+#include "out_xlsx.h"
+#include "register.h"
+
+struct summary_opts {
+	const char *db, *rules, *out;
+	enum lang lang;
+	int *years;
+	int nyears;
+};
+
+static int parse_year(const char *s, int *out)
+{
+	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return -1;
+	*out = atoi(s);
+	return *out >= 1900 ? 0 : -1;
+}
+
+static int parse(int argc, char **argv, struct summary_opts *o)
+{
+	enum { O_DB = 256, O_YEAR, O_LANG, O_RULES, O_HELP };
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, O_DB},     {"year", required_argument, NULL, O_YEAR},
+		{"lang", required_argument, NULL, O_LANG}, {"rules", required_argument, NULL, O_RULES},
+		{"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, O_HELP},
+		{NULL, 0, NULL, 0}};
+	memset(o, 0, sizeof *o);
+	o->lang = LANG_SV; /* the ministry's workbook is Swedish unless asked (summary-workbook.md) */
+	optind = 1;
+	opterr = 0;
+	int c, year;
+	while ((c = getopt_long(argc, argv, "+:o:", opts, NULL)) != -1) {
+		switch (c) {
+		case O_DB:
+			o->db = optarg;
+			break;
+		case O_YEAR:
+			if (parse_year(optarg, &year))
+				return usage_error("summary", "--year must be a year such as 2014, not '%s'", optarg);
+			o->years = xrealloc(o->years, sizeof *o->years * (size_t)(o->nyears + 1));
+			o->years[o->nyears++] = year;
+			break;
+		case O_LANG:
+			if (lang_parse(optarg, &o->lang))
+				return usage_error("summary", "--lang must be sv or en, not '%s'", optarg);
+			break;
+		case O_RULES:
+			o->rules = optarg;
+			break;
+		case 'o':
+			o->out = optarg;
+			break;
+		case O_HELP:
+			cmd_help_for("summary");
+			return -1;
+		case ':':
+			return usage_error("summary", "option '%s' needs a value", argv[optind - 1]);
+		default:
+			return usage_error("summary", "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return usage_error("summary", "takes no FILE arguments ('%s'); the statements come from the register",
+		                   argv[optind]);
+	if (!o->out || !*o->out)
+		return usage_error("summary", "give the workbook to write with -o OUT.xlsx");
+	return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* Sorts and removes duplicates. */
+static void sort_years(int *years, int *n)
+{
+	qsort(years, (size_t)*n, sizeof *years, cmp_int);
+	int k = 0;
+	for (int i = 0; i < *n; i++)
+		if (k == 0 || years[k - 1] != years[i])
+			years[k++] = years[i];
+	*n = k;
+}
+
+/* The years of the register's current statements, ascending. */
+static int register_years(const struct reg *r, int **years, int *n, strbuf *err)
+{
+	sqlite3_stmt *q = NULL;
+	*years = NULL;
+	*n = 0;
+	int rc = sqlite3_prepare_v2(r->db, "SELECT DISTINCT year FROM submission WHERE current = 1"
+	                                   " AND year IS NOT NULL AND rcc IS NOT NULL ORDER BY year", -1, &q, NULL);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
+		*years = xrealloc(*years, sizeof **years * (size_t)(*n + 1));
+		(*years)[(*n)++] = sqlite3_column_int(q, 0);
+		rc = SQLITE_OK;
+	}
+	if (rc != SQLITE_DONE)
+		sb_printf(err, "%s: cannot read the register's statements: %s; check that it is a grantcheck register",
+		          r->path, sqlite3_errmsg(r->db));
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static int rulesets_know(const struct rulesets *sets, int year)
+{
+	for (int s = 0; s < sets->n; s++)
+		for (int y = 0; y < sets->sets[s].nyears; y++)
+			if (sets->sets[s].years[y].year == year)
+				return 1;
+	return 0;
+}
+
+static int has_year(const int *years, int n, int year)
+{
+	for (int i = 0; i < n; i++)
+		if (years[i] == year)
+			return 1;
+	return 0;
+}
+
+/* The years to summarise: those asked for (each must be in the register or
+ * in a rule set), else every year of the register. */
+static int choose_years(const struct reg *r, const struct engine *e, struct summary_opts *o, strbuf *err)
+{
+	int *have, nhave;
+	if (register_years(r, &have, &nhave, err))
+		return -1;
+	int rc = 0;
+	for (int i = 0; i < o->nyears; i++)
+		if (!has_year(have, nhave, o->years[i]) && !rulesets_know(&e->sets, o->years[i])) {
+			sb_printf(err, "%s: no statement for %d in the register, and no installed rule set has that year; "
+			          "check --year", r->path, o->years[i]);
+			rc = -1;
+			break;
+		}
+	if (!o->nyears && !nhave) {
+		sb_printf(err, "%s: the register holds no statement to summarise; register the statements first "
+		          "with 'grantcheck register --db %s FILE...'", r->path, r->path);
+		rc = -1;
+	} else if (!o->nyears) {
+		o->years = have;
+		o->nyears = nhave;
+		have = NULL;
+	}
+	free(have);
+	sort_years(o->years, &o->nyears);
+	return rc;
+}
+
+static void print_done(const char *out, const int *years, int n)
+{
+	printf("grantcheck summary: wrote %s (", out);
+	for (int i = 0; i < n; i++)
+		printf("%s%d", i ? ", " : "", years[i]);
+	printf(")\n");
+}
+
+/* Opens register and rule sets, runs G8 and writes the workbook. */
+static int run(struct summary_opts *o, strbuf *err)
+{
+	struct reg reg;
+	struct engine e;
+	struct file_result regchk;
+	strbuf scratch = {0};
+	char today[11];
+	int rc = -1;
+	today_local(today);
+	if (reg_open(&reg, default_db(o->db), REG_EXISTING, err)) {
+		reg_close(&reg); /* reg_open zeroes reg first, so this is safe and frees what it kept */
+		return -1;
+	}
+	if (engine_open(&e, rules_dir(o->rules, &scratch), today, err))
+		goto close_reg;
+	memset(&regchk, 0, sizeof regchk);
+	if (choose_years(&reg, &e, o, err) || reg_check_register(&reg, &e, &regchk, err))
+		goto close_all;
+	struct summary_input in = {reg.db, reg.path, &e.sets, &regchk, o->years, o->nyears, o->lang, time(NULL)};
+	if (xlsx_write_summary(&in, o->out, err) == 0) {
+		print_done(o->out, o->years, o->nyears);
+		rc = 0;
+	}
+close_all:
+	file_result_free(&regchk);
+	engine_close(&e);
+close_reg:
+	reg_close(&reg);
+	sb_free(&scratch);
+	return rc;
+}
 
 int cmd_summary(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "grantcheck summary: not yet available\n");
-	return EXIT_TROUBLE;
+	struct summary_opts o;
+	int rc = parse(argc, argv, &o);
+	if (rc) {
+		free(o.years);
+		return rc < 0 ? EXIT_VALID : rc;
+	}
+	strbuf err = {0};
+	rc = run(&o, &err) ? EXIT_TROUBLE : EXIT_VALID;
+	if (rc != EXIT_VALID)
+		fprintf(stderr, "grantcheck summary: %s\n", sb_str(&err));
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = EXIT_TROUBLE;
+	sb_free(&err);
+	free(o.years);
+	return rc;
 }

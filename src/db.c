@@ -337,6 +337,10 @@ int db_open(struct workdb *w, strbuf *err)
 	}
 	sqlite3_limit(w->db, SQLITE_LIMIT_ATTACHED, 0);
 	sqlite3_limit(w->db, SQLITE_LIMIT_SQL_LENGTH, 1 << 20);
+	/* no value in the working database is longer than a few KiB (the parser
+	 * caps text and names); a rule building a huge string (printf('%.*c',
+	 * 900000000, 'x')) fails at once instead of taking a GiB of memory */
+	sqlite3_limit(w->db, SQLITE_LIMIT_LENGTH, 1 << 20);
 	sqlite3_set_authorizer(w->db, authorizer, w);
 	sqlite3_progress_handler(w->db, 1000, progress, w);
 	if (db_exec(w, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-8192;"
@@ -418,7 +422,7 @@ sqlite3_stmt *db_prepare_rule(struct workdb *w, const char *sql, strbuf *err, in
 		if (off >= 0)
 			*err_line = line_of_offset(sql, off);
 		const char *msg = sqlite3_errmsg(w->db);
-		if (rc == SQLITE_AUTH)
+		if (w->denied[0])
 			sb_printf(err, "the query uses %s, which a rule may not; a rule may only SELECT from the "
 			          "statement tables and call the allowed functions (see README.md)",
 			          w->denied[0] ? w->denied : msg);

@@ -301,7 +301,10 @@ static const struct ruleset *choose_ruleset(struct engine *e, struct file_result
 	return &e->sets.sets[0];
 }
 
-int engine_check(struct engine *e, const char *path, struct file_result *r, strbuf *err)
+/* Checks the statement in the file path, or in data[0..n) when data is not
+ * NULL (path is then only its label). */
+static int check_statement(struct engine *e, const char *path, const char *data, size_t n, struct file_result *r,
+                           strbuf *err)
 {
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
@@ -309,7 +312,10 @@ int engine_check(struct engine *e, const char *path, struct file_result *r, strb
 		return -1;
 	struct parse_outcome out = {0};
 	run_simple(e, e->begin, "starting to load a statement");
-	parser_load_file(e->parser, path, &out);
+	if (data)
+		parser_load_mem(e->parser, data, n, &out);
+	else
+		parser_load_file(e->parser, path, &out);
 	run_simple(e, e->commit, "loading a statement");
 	memcpy(r->sha256, out.sha256, sizeof r->sha256);
 	r->bytes = out.bytes;
@@ -383,6 +389,17 @@ done:
 	count_findings(r);
 	parse_outcome_free(&out);
 	return rc;
+}
+
+int engine_check(struct engine *e, const char *path, struct file_result *r, strbuf *err)
+{
+	return check_statement(e, path, NULL, 0, r, err);
+}
+
+int engine_check_mem(struct engine *e, const char *label, const char *data, size_t n, struct file_result *r,
+                     strbuf *err)
+{
+	return check_statement(e, label, data ? data : "", n, r, err);
 }
 
 static void count_findings(struct file_result *r)

@@ -80,6 +80,10 @@ void engine_close(struct engine *e);
 /* Checks one file. Returns 0 (res filled; findings may be errors) or -1 when
  * the program cannot do its job (a broken rule; err says which). */
 int engine_check(struct engine *e, const char *path, struct file_result *res, strbuf *err);
+/* The same for a statement in memory (fuzzing, tests); label stands for the
+ * path in findings and in the context table. */
+int engine_check_mem(struct engine *e, const char *label, const char *data, size_t n, struct file_result *res,
+                     strbuf *err);
 
 /* Runs the register-level rules (scope register, e.g. G8) of every rule set
  * over the table register_statement, which the caller has filled. */

@@ -36,6 +36,7 @@ struct text {
 	int ctrl;
 	int truncated;
 	int active;
+	int keeping;          /* the current character's first byte was kept */
 };
 
 struct parser {
@@ -159,7 +160,11 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 			t->ctrl = 1;
 		if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9F)
 			t->ctrl = 1;
-		if (t->buf.len < PARSER_TEXT_CAP || (cont && t->buf.len < PARSER_TEXT_CAP + 4))
+		/* keep whole characters: a character started under the cap is kept
+		 * entirely, one started at the cap not at all */
+		if (!cont)
+			t->keeping = t->buf.len < PARSER_TEXT_CAP;
+		if (t->keeping)
 			sb_putc(&t->buf, (char)c);
 		else
 			t->truncated = 1;
@@ -199,6 +204,12 @@ static void step_done(struct parser *p, sqlite3_stmt *st, const char *what)
 	db_check(p->w, rc == SQLITE_DONE ? SQLITE_OK : rc, what);
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
+}
+
+/* A new row of node or expense: counted for the rule budgets. */
+static void step_row(struct parser *p, sqlite3_stmt *st, const char *what)
+{
+	step_done(p, st, what);
 	p->out->rows++;
 }
 
@@ -231,7 +242,7 @@ static sqlite3_int64 insert_node(struct parser *p, sqlite3_int64 parent, char ki
 	}
 	sqlite3_bind_int64(st, 12, line);
 	sqlite3_bind_int64(st, 13, col);
-	step_done(p, st, "recording an element");
+	step_row(p, st, "recording an element");
 	return sqlite3_last_insert_rowid(p->w->db);
 }
 
@@ -260,14 +271,35 @@ static void stop(struct parser *p, enum parse_status st, const char *variant)
 
 /* ---- element handlers ------------------------------------------------- */
 
+/* Bytes of s to keep: at most PARSER_TEXT_CAP, cut at a character boundary. */
+static size_t capped_len(const char *s)
+{
+	size_t n = strlen(s);
+	if (n <= PARSER_TEXT_CAP)
+		return n;
+	n = PARSER_TEXT_CAP;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* Records an element or attribute not in the format; a name or namespace
+ * longer than PARSER_TEXT_CAP (a hostile 20 MB name) is recorded cut short. */
 static void record_unknown(struct parser *p, struct frame *parent, char kind, const char *name,
                            const char *ns, long line, long col)
 {
 	sb_reset(&p->path);
 	sb_puts(&p->path, fmt_nodes[parent->fmt].path);
 	sb_putc(&p->path, kind == 'e' ? '/' : '@');
-	sb_puts(&p->path, name);
-	insert_node(p, parent->id, kind, name, ns, p->path.s, -1, 0, NULL, line, col);
+	size_t at = p->path.len;
+	sb_putn(&p->path, name, capped_len(name));
+	strbuf short_ns = {0};
+	if (ns && capped_len(ns) < strlen(ns)) {
+		sb_putn(&short_ns, ns, capped_len(ns));
+		ns = short_ns.s;
+	}
+	insert_node(p, parent->id, kind, p->path.s + at, ns, p->path.s, -1, 0, NULL, line, col);
+	sb_free(&short_ns);
 }
 
 static void handle_attributes(struct parser *p, struct frame *f, const XML_Char **atts, long line, long col)
@@ -388,7 +420,9 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 		p->skip--;
 		return;
 	}
-	assert(p->depth > 0);
+	/* expat still reports the end of an empty root we refused (<report/>) */
+	if (p->stopped || p->depth == 0)
+		return;
 	struct frame *f = &p->frames[--p->depth];
 	if (fmt_nodes[f->fmt].type == VT_NONE)
 		return;
@@ -408,7 +442,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 		bind_amount(st, 7, s, t->truncated);
 		sqlite3_bind_int64(st, 8, p->line);
 		sqlite3_bind_int64(st, 9, p->col);
-		step_done(p, st, "recording an expense line");
+		step_row(p, st, "recording an expense line");
 		return;
 	}
 	sqlite3_stmt *st = p->upd_node;
@@ -419,7 +453,6 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 	if (fmt_nodes[f->fmt].type == VT_AMOUNT)
 		bind_amount(st, 5, s, t->truncated);
 	step_done(p, st, "recording a value");
-	p->out->rows--; /* an update, not a new row */
 }
 
 static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,

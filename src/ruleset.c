@@ -123,9 +123,13 @@ static int read_tsv(struct ruleset *set, const char *name, const char *header, i
 	sha256_update(h, name, strlen(name) + 1);
 	sha256_update(h, text, len + 1);
 	int rc = 0, lineno = 0, seen_header = header == NULL;
-	char *save = NULL;
-	for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		lineno++; /* note: strtok_r skips empty lines; line numbers count non-empty lines */
+	char *next = text;
+	while (next && *next) {
+		char *line = next;
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		lineno++;
 		size_t l = strlen(line);
 		if (l && line[l - 1] == '\r')
 			line[--l] = '\0';
@@ -341,10 +345,10 @@ static int load_rule(struct rule *r, const char *dir, const char *file, struct w
 		return -1;
 	}
 	struct header_kv *kv;
-	int nkv, sql_line, line = 1, rc = -1;
+	int nkv, sql_line, line = 1, sev_line = 1, rc = -1;
 	size_t off = parse_header(text, &kv, &nkv, &sql_line);
 	const char *id = kv_get(kv, nkv, "id", &line);
-	const char *sev = kv_get(kv, nkv, "severity", &line);
+	const char *sev = kv_get(kv, nkv, "severity", &sev_line);
 	size_t flen = strlen(file) - 4; /* without .sql */
 	if (!id) {
 		sb_printf(err, "%s:1: the header has no \"-- id: ...\" line", r->path);
@@ -358,7 +362,7 @@ static int load_rule(struct rule *r, const char *dir, const char *file, struct w
 	r->id = xstrdup(id);
 	r->order = rule_order(id);
 	if (!sev || severity_parse(sev, &r->severity)) {
-		sb_printf(err, "%s:%d: severity must be error, warning or info", r->path, sev ? line : 1);
+		sb_printf(err, "%s:%d: severity must be error, warning or info", r->path, sev_line);
 		goto out;
 	}
 	/* validate keys, collect texts */

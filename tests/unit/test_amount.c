@@ -119,7 +119,6 @@ START_TEST(parse_scientific_rejected)
 }
 END_TEST
 
-#ifdef GC_TEST_KNOWN_BUGS
 /* Known bug (reported): "1e5" is classified AMOUNT_CURRENCY because 'e' is
  * a letter, and the hint then suggests "15.00", a different amount. */
 START_TEST(parse_scientific_is_syntax)
@@ -132,7 +131,6 @@ START_TEST(parse_scientific_is_syntax)
 	sb_free(&b);
 }
 END_TEST
-#endif
 
 /* ---- amount_hint -------------------------------------------------------- */
 
@@ -359,9 +357,7 @@ Suite *amount_suite(void)
 	tcase_add_test(tc, parse_max_is_amount_max);
 	tcase_add_test(tc, parse_invalid_codes);
 	tcase_add_test(tc, parse_scientific_rejected);
-#ifdef GC_TEST_KNOWN_BUGS
 	tcase_add_test(tc, parse_scientific_is_syntax);
-#endif
 	suite_add_tcase(s, tc);
 	tc = tcase_create("hint");
 	tcase_add_test(tc, hint_swedish_amounts);

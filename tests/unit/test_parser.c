@@ -176,10 +176,14 @@ START_TEST(valid_sample_loads)
 	/* every element and attribute known: no unknown rows */
 	ASSERT_Q_INT("SELECT count(*) FROM node WHERE fmt IS NULL", 0);
 	ASSERT_Q_INT("SELECT count(*) FROM node WHERE ctrl = 1", 0);
-	/* rows: node + expense */
+	/* rows: node + expense (the doc row is counted too: see known bugs) */
 	int64_t rows = q_int("SELECT (SELECT count(*) FROM node) + (SELECT count(*) FROM expense)");
-	ck_assert_int_eq(O.rows, rows);
+	ck_assert_int_ge(O.rows, rows);
+	ck_assert_int_le(O.rows, rows + 1);
 	ck_assert_int_gt(rows, 30);
+	/* Known bug (reported): parser.h documents rows as "node + expense rows
+	 * loaded", but step_done() also counts the row inserted into doc. */
+	ck_assert_int_eq(O.rows, rows);
 	free(xml);
 }
 END_TEST
@@ -225,7 +229,7 @@ START_TEST(reload_after_reset)
 		ASSERT_Q_INT("SELECT count(*) FROM doc", 1);
 	}
 	/* a failed load after a good one starts from a clean outcome */
-	load_str("<report/>");
+	load_str("<report></report>");
 	ASSERT_STATUS(PARSE_X3, "root");
 	ASSERT_Q_INT("SELECT count(*) FROM expense", 0);
 	load(xml, len);
@@ -427,7 +431,7 @@ END_TEST
 
 START_TEST(wrong_root)
 {
-	load_str("<report xmlns=\"" NS "\" version=\"1\"/>");
+	load_str("<report xmlns=\"" NS "\" version=\"1\"></report>");
 	ASSERT_STATUS(PARSE_X3, "root");
 	ck_assert_str_eq(sb_str(&O.found), "report");
 	ck_assert_int_eq(O.line, 1);
@@ -461,7 +465,7 @@ START_TEST(version_problems)
 	load_str("<statement xmlns=\"" NS "\" version=\"2\"><year>2014</year></statement>");
 	ASSERT_STATUS(PARSE_X3, "version");
 	ck_assert_str_eq(sb_str(&O.found), "2");
-	load_str("<statement xmlns=\"" NS "\" version=\"1.0\"/>");
+	load_str("<statement xmlns=\"" NS "\" version=\"1.0\"></statement>");
 	ASSERT_STATUS(PARSE_X3, "version");
 	ck_assert_str_eq(sb_str(&O.found), "1.0");
 	ASSERT_Q_INT("SELECT count(*) FROM node", 0);
@@ -469,6 +473,27 @@ START_TEST(version_problems)
 	load_str(HEAD "</statement>");
 	ASSERT_STATUS(PARSE_OK, NULL);
 	ASSERT_Q_TEXT("SELECT text FROM node WHERE path = 'statement@version'", "1");
+	/* a valid self-closing root is fine */
+	load_str("<statement xmlns=\"" NS "\" version=\"1\"/>");
+	ASSERT_STATUS(PARSE_OK, NULL);
+	ASSERT_Q_INT("SELECT count(*) FROM node", 2);
+}
+END_TEST
+
+START_TEST(self_closing_rejected_root)
+{
+	/* Known bug (reported): when the root is refused in on_start(), expat
+	 * still calls on_end() for an empty-element tag, and on_end() asserts
+	 * depth > 0: the process aborts (with NDEBUG it would
+	 * read frames[-1]). */
+	load_str("<report/>");
+	ASSERT_STATUS(PARSE_X3, "root");
+	load_str("<statement xmlns=\"" NS "\"/>");
+	ASSERT_STATUS(PARSE_X3, "noversion");
+	load_str("<statement xmlns=\"" NS "\" version=\"2\"/>");
+	ASSERT_STATUS(PARSE_X3, "version");
+	load_str("<statement version=\"1\"/>");
+	ASSERT_STATUS(PARSE_X3, "nonamespace");
 }
 END_TEST
 
@@ -741,26 +766,43 @@ static void assert_recipient_capped_utf8(const char *prefix, const char *unit, i
 	ck_assert_msg(ok, "prefix \"%s\": the capped text (%zu bytes) is not valid UTF-8", prefix, n);
 }
 
-START_TEST(huge_text_multibyte_aligned)
+START_TEST(huge_text_ascii_valid)
 {
-	/* two-byte characters aligned with the cap, three-byte characters */
-	assert_recipient_capped_utf8("", "\xC3\xA9", 50000, 50000);
-	assert_recipient_capped_utf8("", "\xE2\x82\xAC", 40000, 40000);
+	assert_recipient_capped_utf8("", "x", 100000, 100000);
+	assert_recipient_capped_utf8("  ", "y", 5000, 5000);
 }
 END_TEST
 
-#ifdef GC_TEST_KNOWN_BUGS
-START_TEST(huge_text_multibyte_unaligned)
+START_TEST(huge_text_multibyte)
 {
-	/* Known bug (reported): one ASCII byte first shifts the two-byte
-	 * characters so that the cap falls inside one; on_text() then drops
-	 * the lead bytes of later characters but keeps their continuation
-	 * bytes, and the stored text ends in stray 0xA9 bytes. */
+	/* Known bug (reported): once the text reaches PARSER_TEXT_CAP bytes,
+	 * on_text() drops the lead byte of each further character but still
+	 * appends its continuation bytes while the buffer is below CAP + 4, so
+	 * the stored text ends in stray continuation bytes (invalid UTF-8). */
+	assert_recipient_capped_utf8("", "\xC3\xA9", 50000, 50000);
 	assert_recipient_capped_utf8("a", "\xC3\xA9", 50000, 50001);
+	assert_recipient_capped_utf8("", "\xE2\x82\xAC", 40000, 40000);
 	assert_recipient_capped_utf8("ab", "\xE2\x82\xAC", 40000, 40002);
 }
 END_TEST
-#endif
+
+START_TEST(huge_text_multibyte_counts)
+{
+	/* whatever is kept, the character count is of the whole text */
+	strbuf b = {0};
+	sb_puts(&b, HEAD "<recipient orgnr=\"232100-0040\">");
+	for (int i = 0; i < 50000; i++)
+		sb_puts(&b, "\xC3\xA9");
+	sb_puts(&b, "</recipient><year>2014</year></statement>");
+	load(b.s, b.len);
+	sb_free(&b);
+	ASSERT_STATUS(PARSE_OK, NULL);
+	ASSERT_Q_INT("SELECT nchars FROM node WHERE name = 'recipient'", 50000);
+	ASSERT_Q_INT("SELECT length(CAST(text AS BLOB)) <= 4100 FROM node WHERE name = 'recipient'", 1);
+	ASSERT_Q_INT("SELECT substr(CAST(text AS BLOB), 1, 2) = CAST('\xC3\xA9' AS BLOB) FROM node WHERE name = 'recipient'", 1);
+	ASSERT_Q_INT("SELECT num FROM field WHERE name = 'year'", 2014);
+}
+END_TEST
 
 START_TEST(trimming_and_counts)
 {
@@ -862,6 +904,7 @@ Suite *parser_suite(void)
 	tcase_add_test(tc, wrong_root);
 	tcase_add_test(tc, wrong_namespace);
 	tcase_add_test(tc, version_problems);
+	tcase_add_test(tc, self_closing_rejected_root);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("encodings");
 	tcase_add_checked_fixture(tc, setup, teardown);
@@ -880,10 +923,9 @@ Suite *parser_suite(void)
 	tcase_add_test(tc, deeply_nested_unknown);
 	tcase_add_test(tc, huge_text_capped);
 	tcase_add_test(tc, huge_attribute_capped);
-	tcase_add_test(tc, huge_text_multibyte_aligned);
-#ifdef GC_TEST_KNOWN_BUGS
-	tcase_add_test(tc, huge_text_multibyte_unaligned);
-#endif
+	tcase_add_test(tc, huge_text_ascii_valid);
+	tcase_add_test(tc, huge_text_multibyte_counts);
+	tcase_add_test(tc, huge_text_multibyte);
 	tcase_add_test(tc, control_characters_flagged);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Timing helper of bench/run.sh (stdlib only; needs no /usr/bin/time).
+
+  timing.py run RESULTS LABEL ROUND -- COMMAND...
+      runs COMMAND once (output discarded), appends to RESULTS one line:
+      LABEL ROUND wall_seconds peak_rss_kib exit_status
+      Wall time is measured around fork/exec/wait; the peak resident set
+      size is the child's own (wait4), not a maximum over all children.
+
+  timing.py report RESULTS FACTS
+      prints the table from the measurements and FACTS (key=value lines:
+      file sizes, counts). Every figure is the median of the rounds; a ratio
+      is computed round by round (same round, neighbouring runs) and the
+      median of those ratios is shown, so one noisy moment does not decide it.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+
+def run(results, label, rnd, cmd):
+    with open(os.devnull, "wb") as null:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=null, stderr=null)
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    with open(results, "a") as f:
+        f.write("%s\t%s\t%.6f\t%d\t%d\n" % (label, rnd, wall, ru.ru_maxrss, p.returncode))
+    return p.returncode
+
+
+def load(results):
+    runs = {}
+    for line in open(results):
+        label, rnd, wall, rss, code = line.split("\t")
+        runs.setdefault(label, {})[int(rnd)] = (float(wall), int(rss), int(code))
+    return runs
+
+
+def mb(nbytes):
+    return "%.1f MB" % (nbytes / 1e6)
+
+
+def secs(s):
+    return "%.3f s" % s if s < 10 else "%.1f s" % s
+
+
+def report(results, facts_path):
+    runs = load(results)
+    facts = dict(l.rstrip("\n").split("=", 1) for l in open(facts_path) if "=" in l)
+    ok_exit = {"xmlwf": {0}, "xmllint": {0}, "check-large": {0}, "check-small": {0},
+               "register": {0}, "summary": {0}}
+
+    def good(label):
+        r = runs.get(label)
+        return bool(r) and all(v[2] in ok_exit.get(label, {0}) for v in r.values())
+
+    def med(label, i=0):
+        return statistics.median(v[i] for v in runs[label].values())
+
+    def ratio(a, b):
+        ra, rb = runs[a], runs[b]
+        return statistics.median(ra[k][0] / rb[k][0] for k in ra if k in rb and rb[k][0] > 0)
+
+    def fail(label):
+        r = runs.get(label)
+        if not r:
+            return "n/a (not run)"
+        codes = sorted({v[2] for v in r.values()})
+        return "failed (exit %s)" % ", ".join(map(str, codes))
+
+    size = int(facts["large_bytes"])
+    nlines = int(facts["large_lines"])
+    nsmall = int(facts["small_files"])
+    nreg = int(facts["register_files"])
+    rounds = max((len(v) for v in runs.values()), default=0)
+    rows = []
+    large = "%s expense lines, %s" % (format(nlines, ",").replace(",", " "), mb(size))
+
+    if good("xmlwf"):
+        rows.append(("`xmlwf -r` (expat, raw parse floor)", large, secs(med("xmlwf")), "1.00× (the floor)", ""))
+    else:
+        rows.append(("`xmlwf -r` (expat, raw parse floor)", large, fail("xmlwf"), "", ""))
+    if good("xmllint"):
+        fig = "%.2f× xmlwf" % ratio("xmllint", "xmlwf") if good("xmlwf") else ""
+        rows.append(("`xmllint --stream --schema` (structure only)", large, secs(med("xmllint")), fig, ""))
+    else:
+        rows.append(("`xmllint --stream --schema` (structure only)", large, fail("xmllint"), "", ""))
+    if good("check-large"):
+        figs = []
+        if good("xmlwf"):
+            figs.append("**%.2f× xmlwf**" % ratio("check-large", "xmlwf"))
+        if good("xmllint"):
+            figs.append("%.2f× xmllint" % ratio("check-large", "xmllint"))
+        rows.append(("`grantcheck check`", large, secs(med("check-large")), ", ".join(figs),
+                     "≤ 2× xmlwf (stretch 1.5×)"))
+        rss = med("check-large", 1) * 1024
+        rows.append(("peak memory of `grantcheck check` (max RSS)", large, mb(rss),
+                     "**%.2f× the file size**" % (rss / size), "≤ 1× the file size"))
+    else:
+        rows.append(("`grantcheck check`", large, fail("check-large"), "", "≤ 2× xmlwf"))
+    small = "%d files, %s" % (nsmall, mb(int(facts["small_bytes"])))
+    if good("check-small"):
+        t = med("check-small")
+        per = statistics.median(nsmall / v[0] for v in runs["check-small"].values())
+        rows.append(("`grantcheck check DIR`, small statements in one call", small, secs(t),
+                     "**%.0f statements/s**" % per, "≥ 2000 statements/s"))
+    else:
+        rows.append(("`grantcheck check DIR`, small statements in one call", small, fail("check-small"), "",
+                     "≥ 2000 statements/s"))
+    reg = "%d statements" % nreg
+    if good("register"):
+        rows.append(("`grantcheck register` (setup of the next row, run once)", reg, secs(med("register")),
+                     "%.0f statements/s" % (nreg / med("register")), ""))
+    else:
+        rows.append(("`grantcheck register` (setup of the next row, run once)", reg, fail("register"), "", ""))
+    if good("summary"):
+        rows.append(("`grantcheck summary -o`", "register of " + reg, secs(med("summary")),
+                     "**%s**" % secs(med("summary")), "≤ 1 s"))
+    elif facts.get("summary") == "unavailable":
+        rows.append(("`grantcheck summary -o`", "register of " + reg, "n/a (summary not available)", "", "≤ 1 s"))
+    else:
+        rows.append(("`grantcheck summary -o`", "register of " + reg, fail("summary"), "", "≤ 1 s"))
+
+    print("| Measurement | Input | Time (median of %d) | Figure | Target |" % rounds)
+    print("|---|---|--:|---|---|")
+    for r in rows:
+        print("| %s |" % " | ".join(r))
+    print()
+    print("Machine: %s; %s CPUs; %s. Ratios are medians of per-round ratios; "
+          "benchmarks never fail a build." % (facts.get("cpu", "?"), facts.get("nproc", "?"), facts.get("os", "?")))
+
+
+def main():
+    a = sys.argv[1:]
+    if len(a) >= 5 and a[0] == "run" and a[4] == "--":
+        run(a[1], a[2], a[3], a[5:])
+    elif len(a) == 3 and a[0] == "report":
+        report(a[1], a[2])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

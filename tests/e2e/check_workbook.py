@@ -1,0 +1,564 @@
+#!/usr/bin/env python3
+"""Reads a `grantcheck summary` workbook back and checks it against the
+register it was made from and the statement files themselves.
+
+    check_workbook.py --xlsx OUT.xlsx --db REG.db --lang sv|en [--rules rules]
+                      [--years 2013,2014] [--expect-missing] [--name LABEL]
+
+Run from the repository root (the register records statement paths relative
+to it). Prints one line "ok WHAT" per passed check and "FAIL WHAT" per
+failure; exits 1 when anything failed.
+
+Money is compared exactly, in Decimal: every amount of the statements
+(parsed from the XML, not from the register) must equal the workbook's cell
+to the öre, every =SUM formula's cached value must equal the sum of the cells
+it names, and every total must equal the sum of the statements' figures.
+Needs python3-openpyxl.
+"""
+
+import argparse
+import csv
+import datetime
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from collections import Counter
+from decimal import Decimal
+
+import openpyxl
+from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
+
+NS = "{urn:grantcheck:statement:1}"
+AMOUNT = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,2})?")
+MONEY_FORMAT = '#,##0.00 "kr"'
+CENT = Decimal("0.01")
+
+SHEETS = {
+    "sv": ["Översikt", "Kostnadsslag", "Kriterier", "Avvikelser", "Lika fördelning", "Om rapporten"],
+    "en": ["Overview", "Categories", "Criteria", "Findings", "Equal shares", "About"],
+}
+STATUS = {
+    "sv": {"valid": "Godkänd", "warnings": "Godkänd med varningar", "invalid": "Underkänd", None: "Saknas"},
+    "en": {"valid": "Approved", "warnings": "Approved with warnings", "invalid": "Rejected", None: "Missing"},
+}
+STATUS_FILL = {"valid": "C6EFCE", "warnings": "FFEB9C", "invalid": "FFC7CE", None: "D9D9D9"}
+SEVERITY = {"sv": {"error": "Fel", "warning": "Varning", "info": "Info"},
+            "en": {"error": "Error", "warning": "Warning", "info": "Info"}}
+TOTAL = {"sv": "Summa", "en": "Total"}
+ALL_RCC = {"sv": "Alla RCC", "en": "All RCCs"}
+COMPANY = {"sv": "Socialdepartementet", "en": "Ministry of Health and Social Affairs"}
+FIGS = ["granted", "received", "carriedOver", "available", "totalExpenses", "closing", "carryForward", "repay"]
+OV_MONEY_COL = {f: 3 + i for i, f in enumerate(FIGS)}  # 1-based columns C..J
+OV_UTIL, OV_STATUS, OV_ERRORS, OV_WARNINGS, OV_ATTESTED, OV_RECEIVED = 11, 12, 13, 14, 15, 16
+
+
+class Report:
+    def __init__(self, name):
+        self.name = name
+        self.failed = 0
+
+    def check(self, cond, what, detail=""):
+        if cond:
+            print(f"ok {self.name}: {what}")
+        else:
+            self.failed += 1
+            print(f"FAIL {self.name}: {what}" + (f" ({detail})" if detail else ""))
+        return cond
+
+
+# ---------------------------------------------------------------- reference
+
+def read_tsv(path):
+    rows = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows[1:] if rows and rows[0][0] in ("list", "year") else rows
+
+
+def load_rules(rules_dir, ruleset):
+    d = os.path.join(rules_dir, ruleset)
+    codes = {}
+    for lst, code, sv, en in read_tsv(os.path.join(d, "codes.tsv")):
+        codes.setdefault(lst, []).append((code, {"sv": sv, "en": en}))
+    years = {int(y): ore(a) for y, a, _ in read_tsv(os.path.join(d, "years.tsv"))}
+    params = dict(r[:2] for r in read_tsv(os.path.join(d, "programme.tsv")))
+    return codes, years, int(params["rcc_count"])
+
+
+def ore(text):
+    """Decimal kronor from the format's notation, None when not an amount."""
+    if text is None:
+        return None
+    text = text.strip()
+    return Decimal(text) if AMOUNT.fullmatch(text) else None
+
+
+def parse_statement(path):
+    root = ET.parse(path).getroot()
+
+    def amount(xpath):
+        el = root.find(xpath)
+        return ore(el.text) if el is not None and el.text is not None else None
+
+    st = {f: amount(f"{NS}funds/{NS}{f}") for f in ("granted", "received", "carriedOver")}
+    st["totalExpenses"] = amount(f"{NS}totalExpenses")
+    for f in ("closing", "carryForward", "repay"):
+        st[f] = amount(f"{NS}balance/{NS}{f}")
+    st["available"] = (st["carriedOver"] + st["received"]
+                       if st["carriedOver"] is not None and st["received"] is not None else None)
+    st["lines"] = [(e.get("category"), e.get("criterion"), ore(e.text))
+                   for e in root.iter(f"{NS}expense")]
+    return st
+
+
+def load_register(db):
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    con.row_factory = sqlite3.Row
+    subs = [dict(r) for r in con.execute(
+        "SELECT * FROM submission WHERE current = 1 AND rcc IS NOT NULL AND year IS NOT NULL")]
+    for s in subs:
+        s["findings"] = [dict(r) for r in con.execute(
+            "SELECT * FROM finding WHERE submission = ? ORDER BY seq", (s["id"],))]
+        s["xml"] = parse_statement(s["path"])
+    con.close()
+    return subs
+
+
+# ---------------------------------------------------------------- workbook
+
+def money(v):
+    """A cell's number as Decimal kronor (None stays None)."""
+    if v is None:
+        return None
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return "not a number: %r" % (v,)
+    return Decimal(repr(float(v))).quantize(CENT)
+
+
+def header_row(ws):
+    """The row of the frozen header (the pane starts below it)."""
+    pane = ws.freeze_panes
+    if not pane:
+        return None
+    row = int(re.sub(r"[A-Z]+", "", pane))
+    return row - 1
+
+
+def data_rows(ws, head):
+    for r in range(head + 1, ws.max_row + 1):
+        vals = [ws.cell(r, c).value for c in range(1, ws.max_column + 1)]
+        if any(v is not None for v in vals):
+            yield r, vals
+
+
+def check_layout(rep, wbf, name, head_expected=None):
+    ws = wbf[name]
+    head = header_row(ws)
+    rep.check(head is not None and (head_expected is None or head == head_expected),
+              f"{name}: header row frozen", f"freeze_panes={ws.freeze_panes}")
+    if head is None:
+        return None
+    ncols = ws.max_column
+    heads = [ws.cell(head, c) for c in range(1, ncols + 1)]
+    rep.check(all(c.font is not None and c.font.b for c in heads if c.value is not None),
+              f"{name}: header row bold")
+    ref = ws.auto_filter.ref
+    rep.check(bool(ref) and range_boundaries(ref)[1] == head and range_boundaries(ref)[3] >= head,
+              f"{name}: autofilter on the table", f"ref={ref}")
+    ps = ws.page_setup
+    rep.check(ps.orientation == "landscape", f"{name}: landscape")
+    fit = ws.sheet_properties.pageSetUpPr
+    rep.check(fit is not None and fit.fitToPage and str(ps.fitToHeight) == "0"
+              and str(ps.fitToWidth or 1) == "1", f"{name}: fit to one page wide",
+              f"fitToWidth={ps.fitToWidth} fitToHeight={ps.fitToHeight}")
+    rep.check(ws.print_title_rows in (f"${head}:${head}", f"{head}:{head}"),
+              f"{name}: print titles repeat the header row", f"{ws.print_title_rows}")
+    widths_ok = all((ws.column_dimensions[get_column_letter(c)].width or 0) >= 4 for c in range(1, ncols + 1))
+    rep.check(widths_ok, f"{name}: every column has its width set")
+    return head
+
+
+def shown_width(cell):
+    """Characters a value takes when shown (Swedish number notation)."""
+    v = cell.value
+    if v is None:
+        return 0
+    if isinstance(v, str):
+        return max(len(line) for line in v.split("\n"))
+    if isinstance(v, (datetime.datetime, datetime.date)):
+        return 16 if "h" in (cell.number_format or "") else 10
+    if isinstance(v, (int, float)) and "%" in (cell.number_format or ""):
+        return len(f"{v * 100:.1f}%")
+    if isinstance(v, (int, float)) and "kr" in (cell.number_format or ""):
+        kr = f"{abs(v):,.2f}"
+        return len(kr) + 3 + (v < 0)
+    return len(str(v))
+
+
+def check_widths(rep, wbv, name, head, skip_cols=()):
+    ws = wbv[name]
+    narrow = []
+    for r in range(head + 1, ws.max_row + 1):
+        for c in range(1, ws.max_column + 1):
+            cell = ws.cell(r, c)
+            if c in skip_cols or cell.value is None or (cell.alignment and cell.alignment.wrap_text):
+                continue
+            w = ws.column_dimensions[get_column_letter(c)].width or 0
+            if shown_width(cell) > w:
+                narrow.append(f"{cell.coordinate}={cell.value!r} width {w}")
+    rep.check(not narrow, f"{name}: columns wide enough for their content", "; ".join(narrow[:3]))
+
+
+# ---------------------------------------------------------------- formulas
+
+CELL = re.compile(r"^\$?([A-Z]+)\$?([0-9]+)$")
+
+
+def cell_value(wsv, ref):
+    m = CELL.match(ref)
+    return wsv[f"{m.group(1)}{m.group(2)}"].value
+
+
+def check_formulas(rep, wbf, wbv):
+    n, bad, total_cells = 0, [], 0
+    for wsf in wbf.worksheets:
+        wsv = wbv[wsf.title]
+        for row in wsf.iter_rows():
+            for cf in row:
+                f = cf.value
+                if not (isinstance(f, str) and f.startswith("=")):
+                    continue
+                n += 1
+                cached = wsv[cf.coordinate].value
+                where = f"{wsf.title}!{cf.coordinate} {f}"
+                if not isinstance(cached, (int, float)) or not math.isfinite(cached):
+                    bad.append(f"{where}: no cached number ({cached!r})")
+                    continue
+                m = re.fullmatch(r"=SUM\(([A-Z]+[0-9]+)(?::([A-Z]+[0-9]+))?\)", f)
+                if m:
+                    c1, r1, c2, r2 = range_boundaries(m.group(1) + ":" + (m.group(2) or m.group(1)))
+                    vals = [wsv.cell(r, c).value for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+                    total_cells += len(vals)
+                    s = sum((money(v) for v in vals if isinstance(v, (int, float))), Decimal(0))
+                    if money(cached) != s:
+                        bad.append(f"{where}: cached {cached} but the cells sum to {s}")
+                    continue
+                m = re.fullmatch(r"=([A-Z]+[0-9]+)([-/])([A-Z]+[0-9]+)", f)
+                if not m:
+                    bad.append(f"{where}: unexpected formula")
+                    continue
+                a, b = cell_value(wsv, m.group(1)), cell_value(wsv, m.group(3))
+                if m.group(2) == "-":
+                    ok = money(cached) == money(a) - money(b)
+                else:
+                    ok = b not in (0, None) and abs(cached - a / b) < 1e-12
+                if not ok:
+                    bad.append(f"{where}: cached {cached} but {a} {m.group(2)} {b}")
+    rep.check(n > 0 and not bad, f"all {n} formulas carry cached values equal to their cells "
+              f"({total_cells} summed cells)", "; ".join(bad[:4]))
+
+
+# ---------------------------------------------------------------- sheets
+
+def check_overview(rep, wbf, wbv, lang, subs, years, rcc_codes, expect_missing):
+    name = SHEETS[lang][0]
+    head = check_layout(rep, wbf, name, 1)
+    if head is None:
+        return
+    check_widths(rep, wbv, name, head)
+    ws, wsf = wbv[name], wbf[name]
+    label = {code: lab[lang] for code, lab in rcc_codes}
+    by_key = {(s["rcc"], s["year"]): s for s in subs}
+    rows = list(data_rows(ws, head))
+    seen = Counter((v[0], v[1]) for _, v in rows if v[0] != TOTAL[lang])
+    expected = {(label.get(rcc, rcc), y) for y in years for rcc in
+                [c for c, _ in rcc_codes] + [s["rcc"] for s in subs if s["year"] == y]}
+    rep.check(set(seen) == expected and all(n == 1 for n in seen.values()),
+              f"{name}: one row per RCC and year ({len(expected)} rows)",
+              f"missing {sorted(expected - set(seen))[:3]}, extra {sorted(set(seen) - expected)[:3]}")
+    wrong, missing_rows, blocks = [], 0, {}
+    for r, v in rows:
+        if v[0] == TOTAL[lang]:
+            continue
+        code = next((c for c, lab in label.items() if lab == v[0]), v[0])
+        s = by_key.get((code, v[1]))
+        blocks.setdefault(v[1], []).append((r, s))
+        status_cell = ws.cell(r, OV_STATUS)
+        fill = (status_cell.fill.fgColor.rgb or "") if status_cell.fill else ""
+        key = s["status"] if s else None
+        if v[OV_STATUS - 1] != STATUS[lang][key] or not str(fill).endswith(STATUS_FILL[key]):
+            wrong.append(f"row {r}: status {v[OV_STATUS - 1]!r} fill {fill}")
+        if s is None:
+            missing_rows += 1
+            if any(v[c - 1] is not None for c in OV_MONEY_COL.values()):
+                wrong.append(f"row {r}: a missing statement with figures")
+            continue
+        for fig, c in OV_MONEY_COL.items():
+            want = s["xml"][fig]
+            cell = ws.cell(r, c)
+            if money(cell.value) != want or (want is not None and cell.number_format != MONEY_FORMAT):
+                wrong.append(f"{cell.coordinate} {fig}: {cell.value!r} ({cell.number_format}) != {want}")
+        avail, exp = s["xml"]["available"], s["xml"]["totalExpenses"]
+        util = ws.cell(r, OV_UTIL)
+        if avail and exp is not None and avail > 0:
+            if not isinstance(util.value, float) or abs(util.value - float(exp / avail)) > 1e-12 \
+                    or "%" not in util.number_format:
+                wrong.append(f"{util.coordinate} utilisation {util.value!r} != {exp / avail}")
+        elif util.value is not None:
+            wrong.append(f"{util.coordinate} utilisation {util.value!r} without available funds")
+        if (v[OV_ERRORS - 1], v[OV_WARNINGS - 1]) != (s["errors"], s["warnings"]):
+            wrong.append(f"row {r}: errors/warnings {v[OV_ERRORS - 1]}/{v[OV_WARNINGS - 1]}")
+        att = v[OV_ATTESTED - 1]
+        if s["attested"] and (not isinstance(att, datetime.datetime) or att.date().isoformat() != s["attested"]):
+            wrong.append(f"row {r}: attested {att!r} != {s['attested']}")
+        rec = v[OV_RECEIVED - 1]
+        if not isinstance(rec, datetime.datetime) or rec.strftime("%Y-%m-%dT%H:%M:%SZ") != s["received_at"]:
+            wrong.append(f"row {r}: received {rec!r} != {s['received_at']}")
+    rep.check(not wrong, f"{name}: figures equal the statements to the öre, status texts and colours",
+              "; ".join(wrong[:4]))
+    if expect_missing:
+        rep.check(missing_rows > 0, f"{name}: {missing_rows} rows with status {STATUS[lang][None]} "
+                  f"for RCCs without a statement")
+    check_overview_totals(rep, ws, wsf, lang, rows, blocks, years)
+
+
+def check_overview_totals(rep, ws, wsf, lang, rows, blocks, years):
+    name = ws.title
+    totals = {v[1]: r for r, v in rows if v[0] == TOTAL[lang]}
+    rep.check(sorted(totals) == sorted(years), f"{name}: a total row per year", f"{sorted(totals)}")
+    wrong = []
+    for year, tr in totals.items():
+        block = blocks.get(year, [])
+        first, last = min(r for r, _ in block), max(r for r, _ in block)
+        for fig, c in OV_MONEY_COL.items():
+            col = get_column_letter(c)
+            f = wsf.cell(tr, c).value
+            want = sum((s["xml"][fig] for _, s in block if s and s["xml"][fig] is not None), Decimal(0))
+            if f != f"=SUM({col}{first}:{col}{last})" or money(ws.cell(tr, c).value) != want:
+                wrong.append(f"{col}{tr}: {f} = {ws.cell(tr, c).value} != {want}")
+    rep.check(not wrong, f"{name}: total rows are =SUM formulas equal to the statements' sums",
+              "; ".join(wrong[:4]))
+
+
+def breakdown_expected(s, by_criterion, code):
+    lines = s["xml"]["lines"]
+    return sum((a for cat, crit, a in lines if (crit if by_criterion else cat) == code and a is not None),
+               Decimal(0))
+
+
+def check_breakdown(rep, wbf, wbv, lang, subs, rcc_codes, codes, by_criterion):
+    name = SHEETS[lang][2 if by_criterion else 1]
+    head = check_layout(rep, wbf, name, 1)
+    if head is None:
+        return
+    check_widths(rep, wbv, name, head)
+    ws = wbv[name]
+    heads = [ws.cell(head, c).value for c in range(1, ws.max_column + 1)]
+
+    def title(code, lab):
+        return f"{code} {lab[lang]}" if by_criterion and code[0].isdigit() else lab[lang]
+
+    want_heads = [title(c, lab) for c, lab in codes]
+    rep.check(heads[2:2 + len(want_heads)] == want_heads and heads[-1] == TOTAL[lang],
+              f"{name}: the rule set's {'criteria' if by_criterion else 'categories'} across, "
+              f"labels in {lang}", f"{heads}")
+    col_of = {c: 3 + i for i, (c, _) in enumerate(codes)}
+    label = {code: lab[lang] for code, lab in rcc_codes}
+    by_key = {(label.get(s["rcc"], s["rcc"]), s["year"]): s for s in subs}
+    wrong, checked = [], 0
+    for r, v in data_rows(ws, head):
+        s = by_key.get((v[0], v[1]))
+        if v[0] == TOTAL[lang] or s is None:
+            continue
+        checked += 1
+        for code, c in col_of.items():
+            want = breakdown_expected(s, by_criterion, code)
+            if money(v[c - 1]) != want:
+                wrong.append(f"{ws.cell(r, c).coordinate} {code}: {v[c - 1]} != {want}")
+        lines_sum = sum((a for _, _, a in s["xml"]["lines"] if a is not None), Decimal(0))
+        if money(v[-1]) != lines_sum:
+            wrong.append(f"row {r} total {v[-1]} != {lines_sum}")
+        if s["status"] == "valid" and money(v[-1]) != s["xml"]["totalExpenses"]:
+            wrong.append(f"row {r} total {v[-1]} != totalExpenses {s['xml']['totalExpenses']}")
+    rep.check(checked > 0 and not wrong, f"{name}: {checked} RCC rows equal the statements' expense lines "
+              f"to the öre", "; ".join(wrong[:4]))
+
+
+def g8_fails(subs, year, appropriation):
+    granted = [s["xml"]["granted"] for s in subs if s["year"] == year and s["xml"]["granted"] is not None]
+    return len(set(granted)) > 1 or sum(granted, Decimal(0)) != appropriation
+
+
+def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
+    name = SHEETS[lang][3]
+    head = check_layout(rep, wbf, name, 1)
+    if head is None:
+        return
+    check_widths(rep, wbv, name, head)
+    ws = wbv[name]
+    label = {code: lab[lang] for code, lab in rcc_codes}
+    got = Counter()
+    g8_years = set()
+    for _, v in data_rows(ws, head):
+        if v[0] == ALL_RCC[lang]:
+            g8_years.add(v[1])
+            continue
+        got[(v[0], v[1], v[2], v[3], v[4], v[5], v[6])] += 1
+    want = Counter()
+    msg = "message_sv" if lang == "sv" else "message_en"
+    for s in subs:
+        for f in s["findings"]:
+            want[(label.get(s["rcc"], s["rcc"]), s["year"], f["rule"], SEVERITY[lang][f["severity"]],
+                  f[msg], f["line"] or None, s["file_name"])] += 1
+    if not want:
+        got.pop(("Inga avvikelser" if lang == "sv" else "No findings",) + (None,) * 6, None)
+    rep.check(got == want, f"{name}: every finding of the current statements ({sum(want.values())}) with "
+              f"RCC, year, rule, severity, message in {lang}, line, file",
+              f"missing {list((want - got).keys())[:2]} extra {list((got - want).keys())[:2]}")
+    want_g8 = {y for y in years if y in appropriation and g8_fails(subs, y, appropriation[y])}
+    rep.check(g8_years == want_g8, f"{name}: G8 rows for the years whose grants are not equal shares "
+              f"{sorted(want_g8)}", f"got {sorted(g8_years)}")
+
+
+def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc_count):
+    name = SHEETS[lang][4]
+    head = check_layout(rep, wbf, name, 1)
+    if head is None:
+        return
+    ws = wbv[name]
+    label = {code: lab[lang] for code, lab in rcc_codes}
+    heads = [ws.cell(head, c).value for c in range(1, ws.max_column + 1)]
+    rows = {v[0]: v for _, v in data_rows(ws, head)}
+    rep.check(sorted(rows) == sorted(years), f"{name}: a row per year", f"{sorted(rows)}")
+    wrong = []
+    for y in years:
+        v = rows.get(y)
+        if v is None:
+            continue
+        approp = appropriation.get(y)
+        if money(v[1]) != approp or (approp is not None and v[2] != rcc_count):
+            wrong.append(f"{y}: appropriation {v[1]} count {v[2]}")
+        if approp is not None:
+            share = (approp * 100 // rcc_count) / 100
+            if money(v[3]) != share:
+                wrong.append(f"{y}: equal share {v[3]} != {share}")
+        for code, lab in label.items():
+            s = next((s for s in subs if s["rcc"] == code and s["year"] == y), None)
+            want = s["xml"]["granted"] if s else None
+            if lab in heads and money(v[heads.index(lab)]) != want:
+                wrong.append(f"{y} {code}: granted {v[heads.index(lab)]} != {want}")
+        verdict = v[-1] or ""
+        if approp is None:
+            ok = verdict.startswith("Ej bedömd" if lang == "sv" else "Not evaluated")
+        elif g8_fails(subs, y, approp):
+            ok = verdict.startswith("G8")
+        else:
+            ok = verdict == "OK"
+        if not ok:
+            wrong.append(f"{y}: verdict {verdict!r}")
+    rep.check(not wrong, f"{name}: appropriation, number of RCCs, equal share, each RCC's granted and the "
+              f"G8 verdict per year", "; ".join(wrong[:4]))
+
+
+def check_about(rep, wbf, wbv, lang, subs):
+    name = SHEETS[lang][5]
+    head = check_layout(rep, wbf, name)
+    if head is None:
+        return
+    ws = wbv[name]
+    texts = {str(c.value) for row in ws.iter_rows() for c in row if c.value is not None}
+    alltext = "\n".join(texts)
+    rep.check("grantcheck 1.0.0" in texts, f"{name}: the grantcheck version")
+    sets = {(s["ruleset"], s["ruleset_checksum"]) for s in subs}
+    rep.check(all(rs in alltext and cs in alltext for rs, cs in sets), f"{name}: rule set id and checksum")
+    stmts = {}
+    for _, v in data_rows(ws, head):
+        stmts[v[2]] = v
+    wrong = []
+    for s in subs:
+        v = stmts.get(s["file_name"])
+        sha = hashlib.sha256(open(s["path"], "rb").read()).hexdigest()
+        if v is None or v[3] != sha or sha != s["sha256"] or \
+                not isinstance(v[4], datetime.datetime) or v[4].strftime("%Y-%m-%dT%H:%M:%SZ") != s["received_at"]:
+            wrong.append(f"{s['file_name']}: {v}")
+    rep.check(not wrong and len(stmts) == len(subs),
+              f"{name}: every current statement's file name, SHA-256 (of the file) and received time "
+              f"({len(subs)})", "; ".join(wrong[:3]))
+
+
+def check_package(rep, path, lang, wbv, years):
+    z = zipfile.ZipFile(path)
+    names = z.namelist()
+    core = z.read("docProps/core.xml").decode()
+    app = z.read("docProps/app.xml").decode()
+    rep.check(re.search(r"<dc:title>[^<]+</dc:title>", core) and re.search(r"<dc:subject>[^<]+</dc:subject>", core)
+              and "<dcterms:created" in core and f"<Company>{COMPANY[lang]}</Company>" in app,
+              "document properties: title, subject, company, created")
+    sheets = [n for n in names if n.startswith("xl/worksheets/sheet")]
+    commas = [n for n in sheets if re.search(rb"<v>-?[0-9]+,[0-9]+</v>", z.read(n))]
+    nan = [n for n in sheets + ["xl/sharedStrings.xml"] if n in names
+           and re.search(rb"<v>(-?nan|-?inf)", z.read(n), re.I)]
+    rep.check(not commas and not nan, "numbers in C notation, no NaN or Inf", f"{commas} {nan}")
+    charts = [n for n in names if n.startswith("xl/charts/chart")]
+    ok = len(charts) == 1
+    if ok:
+        c = z.read(charts[0]).decode()
+        ok = ('<c:barDir val="col"/>' in c and '<c:grouping val="clustered"/>' in c and c.count("<c:ser>") == 2)
+        refs = re.findall(r"<c:cat>.*?<c:f>([^<]+)</c:f>", c, re.S)
+        ws = wbv[SHEETS[lang][0]]
+        latest = max(years)
+        for ref in refs:
+            rng = ref.split("!")[1].replace("$", "")
+            c1, r1, c2, r2 = range_boundaries(rng)
+            ok = ok and all(ws.cell(r, 2).value == latest and ws.cell(r, 1).value != TOTAL[lang]
+                            for r in range(r1, r2 + 1))
+        ok = ok and len(refs) == 2
+    rep.check(ok, "overview chart: clustered columns, expenses and granted per RCC for the latest year")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--xlsx", required=True)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--lang", choices=["sv", "en"], required=True)
+    ap.add_argument("--rules", default="rules")
+    ap.add_argument("--years")
+    ap.add_argument("--expect-missing", action="store_true")
+    ap.add_argument("--name", default=None)
+    a = ap.parse_args()
+    rep = Report(a.name or os.path.basename(a.xlsx))
+    try:
+        wbf = openpyxl.load_workbook(a.xlsx)
+        wbv = openpyxl.load_workbook(a.xlsx, data_only=True)
+    except Exception as e:  # noqa: BLE001 - any failure to load is the finding
+        rep.check(False, "the workbook loads", str(e))
+        return 1
+    subs = load_register(a.db)
+    years = sorted({s["year"] for s in subs}) if not a.years else [int(y) for y in a.years.split(",")]
+    subs = [s for s in subs if s["year"] in years]
+    rulesets = {s["ruleset"] for s in subs} or {"rcc-2013-2015"}
+    codes, appropriation, rcc_count = load_rules(a.rules, sorted(rulesets)[0])
+    rep.check(wbf.sheetnames == SHEETS[a.lang], f"sheet names in {a.lang}", f"{wbf.sheetnames}")
+    if wbf.sheetnames != SHEETS[a.lang]:
+        return 1
+    check_overview(rep, wbf, wbv, a.lang, subs, years, codes["rcc"], a.expect_missing)
+    check_breakdown(rep, wbf, wbv, a.lang, subs, codes["rcc"], codes["category"], False)
+    check_breakdown(rep, wbf, wbv, a.lang, subs, codes["rcc"], codes["criterion"], True)
+    check_findings(rep, wbf, wbv, a.lang, subs, years, codes["rcc"], appropriation)
+    check_shares(rep, wbf, wbv, a.lang, subs, years, codes["rcc"], appropriation, rcc_count)
+    check_about(rep, wbf, wbv, a.lang, subs)
+    check_formulas(rep, wbf, wbv)
+    check_package(rep, a.xlsx, a.lang, wbv, years)
+    return 1 if rep.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
