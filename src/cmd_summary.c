@@ -177,6 +177,17 @@ static void print_done(const char *out, const int *years, int n)
 	printf(")\n");
 }
 
+/* One read transaction around everything the summary reads, so the years,
+ * the G8 verdicts and the sheets all see the same register even while an
+ * officer registers statements at the same time. */
+static int begin_snapshot(struct reg *r, strbuf *err)
+{
+	if (sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	sb_printf(err, "%s: cannot read the register: %s", r->path, sqlite3_errmsg(r->db));
+	return -1;
+}
+
 /* Opens register and rule sets, runs G8 and writes the workbook. */
 static int run(struct summary_opts *o, strbuf *err)
 {
@@ -194,13 +205,17 @@ static int run(struct summary_opts *o, strbuf *err)
 	if (engine_open(&e, rules_dir(o->rules, &scratch), today, err))
 		goto close_reg;
 	memset(&regchk, 0, sizeof regchk);
-	if (choose_years(&reg, &e, o, err) || reg_check_register(&reg, &e, &regchk, err))
+	if (begin_snapshot(&reg, err))
 		goto close_all;
+	if (choose_years(&reg, &e, o, err) || reg_check_register(&reg, &e, &regchk, err))
+		goto end_snapshot;
 	struct summary_input in = {reg.db, reg.path, &e.sets, &regchk, o->years, o->nyears, o->lang, time(NULL)};
 	if (xlsx_write_summary(&in, o->out, err) == 0) {
 		print_done(o->out, o->years, o->nyears);
 		rc = 0;
 	}
+end_snapshot:
+	sqlite3_exec(reg.db, "ROLLBACK", NULL, NULL, NULL); /* nothing was written */
 close_all:
 	file_result_free(&regchk);
 	engine_close(&e);

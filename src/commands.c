@@ -41,7 +41,7 @@ static const struct command commands[] = {
 	 "Lists the current submission of every RCC and year in the register with its status and counts,\n"
 	 "and the register-level findings (G8: equal shares per year). --history shows superseded\n"
 	 "submissions too.\n"},
-	{"summary", cmd_summary, "summary  [--db FILE] [--year Y]... [--lang sv|en] -o OUT.xlsx",
+	{"summary", cmd_summary, "summary  [--db FILE] [--year Y]... [--lang sv|en] [--rules DIR] -o OUT.xlsx",
 	 "Writes the Excel summary for the ministry from the register's current statements (default: every\n"
 	 "year in the register). Swedish by default, English with --lang en. The workbook is written to a\n"
 	 "temporary file and renamed into place.\n"},

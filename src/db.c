@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "checks.h"
 #include "format.h"
@@ -258,12 +259,19 @@ static int authorizer(void *ud, int action, const char *a, const char *b, const 
 	}
 }
 
+static int64_t now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static int progress(void *ud)
 {
 	struct workdb *w = ud;
 	if (!w->running_rule)
 		return 0;
-	if (++w->ticks > w->tick_budget) {
+	if (++w->ticks > w->tick_budget || (w->ticks % 16 == 0 && now_ms() > w->deadline_ms)) {
 		w->budget_exceeded = 1;
 		return 1;
 	}
@@ -457,6 +465,9 @@ void db_rule_budget(struct workdb *w, int64_t rows)
 	w->ticks = 0;
 	w->budget_exceeded = 0;
 	w->tick_budget = 50000 + (uint64_t)(rows > 0 ? rows : 0) * 100;
+	/* and 5 seconds plus 20 microseconds per row (an honest rule takes
+	 * about one), for queries whose instructions each take long */
+	w->deadline_ms = now_ms() + 5000 + (rows > 0 ? rows : 0) / 50;
 }
 
 int db_reset_statement(struct workdb *w, strbuf *err)

@@ -17,7 +17,9 @@
  * that: one statement, sqlite3_stmt_readonly(), and an authorizer that
  * allows only SELECT, READ, RECURSIVE and a list of functions (no avg() or
  * total(), which would turn money into floating point). A progress handler
- * interrupts a rule that runs past its budget (db_rule_budget()).
+ * interrupts a rule that runs past its budget (db_rule_budget()): a number
+ * of VM instructions, and a time limit for the queries whose every
+ * instruction is costly (a recursive query copying megabyte strings).
  */
 #ifndef GC_DB_H
 #define GC_DB_H
@@ -33,6 +35,7 @@ struct workdb {
 	int running_rule;     /* progress handler counts */
 	uint64_t ticks;       /* progress callbacks in this rule run */
 	uint64_t tick_budget; /* interrupt when ticks exceed it */
+	int64_t deadline_ms;  /* or when the monotonic clock passes this */
 	int budget_exceeded;
 	char denied[128];     /* what the authorizer last refused */
 };
@@ -53,8 +56,8 @@ sqlite3_stmt *db_prepare(struct workdb *w, const char *sql);
  */
 sqlite3_stmt *db_prepare_rule(struct workdb *w, const char *sql, strbuf *err, int *err_line);
 
-/* Sets the instruction budget of the next rule run from the statement's
- * size (rows in node and expense). */
+/* Sets the instruction and time budget of the next rule run from the
+ * statement's size (rows in node and expense). */
 void db_rule_budget(struct workdb *w, int64_t rows);
 
 /* Clears the statement tables for the next file. */

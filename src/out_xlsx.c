@@ -204,7 +204,7 @@ static int load_statements(const struct summary_input *in, struct model *m, strb
 	return rc == SQLITE_DONE ? 0 : read_fail(in, "the statements", err);
 }
 
-static int load_figures(const struct summary_input *in, sqlite3_stmt *q, struct stmt *s)
+static int load_figures(sqlite3_stmt *q, struct stmt *s)
 {
 	sqlite3_bind_int64(q, 1, s->id);
 	int rc;
@@ -215,7 +215,6 @@ static int load_figures(const struct summary_input *in, sqlite3_stmt *q, struct 
 				s->fig[f] = (struct money){1, sqlite3_column_int64(q, 1)};
 	}
 	sqlite3_reset(q);
-	(void)in;
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
@@ -264,7 +263,7 @@ static int load_details(const struct summary_input *in, struct model *m, strbuf 
 	                " WHERE submission = ?1 ORDER BY seq", &qn, "the findings", err))
 		goto out;
 	for (int i = 0; i < m->nst; i++) {
-		if (load_figures(in, qf, &m->st[i]) || load_totals(qt, &m->st[i]) || load_findings(qn, &m->st[i])) {
+		if (load_figures(qf, &m->st[i]) || load_totals(qt, &m->st[i]) || load_findings(qn, &m->st[i])) {
 			read_fail(in, "a statement's figures", err);
 			goto out;
 		}
@@ -704,6 +703,13 @@ static double money_cell(int64_t ore)
 	return (double)ore / 100.0;
 }
 
+/* A share of two amounts (utilisation), for a percent cell. */
+static double ratio(int64_t num, int64_t den)
+{
+	assert(den > 0);
+	return (double)num / (double)den;
+}
+
 static void put_money(struct sheet *s, lxw_row_t r, lxw_col_t c, struct money m, enum fmt_id f)
 {
 	if (!m.has) {
@@ -770,8 +776,9 @@ static void put_date(struct sheet *s, lxw_row_t r, lxw_col_t c, const char *text
 	lxw_ok(s, worksheet_write_datetime(s->ws, r, c, &dt, s->x->f[FM_DATE]), r, c, "writing a date");
 }
 
-/* A register time stamp (YYYY-MM-DDTHH:MM:SSZ, UTC) as a date-time cell. */
-static void put_stamp(struct sheet *s, lxw_row_t r, lxw_col_t c, const char *text)
+/* A register time stamp (YYYY-MM-DDTHH:MM:SSZ, UTC) as a date-time cell
+ * shown with its time, or as its day only. */
+static void put_stamp(struct sheet *s, lxw_row_t r, lxw_col_t c, const char *text, int with_time)
 {
 	char day[11];
 	int hh, mm, ss, n = 0;
@@ -788,12 +795,14 @@ static void put_stamp(struct sheet *s, lxw_row_t r, lxw_col_t c, const char *tex
 		return;
 	}
 	lxw_datetime dt = {y, mo, d, hh, mm, ss};
-	widen(s, c, 16);
+	widen(s, c, with_time ? 16 : 10);
 	note_row(s, r);
-	lxw_ok(s, worksheet_write_datetime(s->ws, r, c, &dt, s->x->f[FM_STAMP]), r, c, "writing a time");
+	lxw_ok(s, worksheet_write_datetime(s->ws, r, c, &dt, s->x->f[with_time ? FM_STAMP : FM_DATE]), r, c,
+	       "writing a time");
 }
 
-/* A heading: left over text, right over numbers, centred over years. */
+/* A heading: left over text, right over amounts, centred over years,
+ * counts and dates. */
 static void put_head_as(struct sheet *s, lxw_col_t c, const char *text, enum fmt_id f)
 {
 	assert(f == FM_HEAD || f == FM_HEAD_NUM || f == FM_HEAD_MID);
@@ -812,7 +821,7 @@ static void put_head_num(struct sheet *s, lxw_col_t c, const char *text)
 	put_head_as(s, c, text, FM_HEAD_NUM);
 }
 
-static void put_head_year(struct sheet *s, lxw_col_t c, const char *text)
+static void put_head_mid(struct sheet *s, lxw_col_t c, const char *text)
 {
 	put_head_as(s, c, text, FM_HEAD_MID);
 }
@@ -950,23 +959,23 @@ static const struct fmt_spec FORMATS[] = {
 	{FM_YEAR, "0", 0, 0, 0, 0, 0, LXW_ALIGN_CENTER},
 	{FM_MONEY, MONEY_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
 	{FM_MONEY_BAD, MONEY_FORMAT, 0, 0, 0, 0xFFC7CE, 0x9C0006, LXW_ALIGN_NONE},
-	{FM_COUNT, "0", 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
+	{FM_COUNT, "0", 0, 0, 0, 0, 0, LXW_ALIGN_CENTER},
 	{FM_PCT, "0.0%", 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
-	{FM_DATE, "yyyy-mm-dd", 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
-	{FM_STAMP, "yyyy-mm-dd hh:mm", 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
+	{FM_DATE, "yyyy-mm-dd", 0, 0, 0, 0, 0, LXW_ALIGN_CENTER},
+	{FM_STAMP, "yyyy-mm-dd hh:mm", 0, 0, 0, 0, 0, LXW_ALIGN_CENTER},
 	{FM_TOT_TEXT, NULL, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_TOT_YEAR, "0", 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_CENTER},
 	{FM_TOT_MONEY, MONEY_FORMAT, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
-	{FM_TOT_COUNT, "0", 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
+	{FM_TOT_COUNT, "0", 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_CENTER},
 	{FM_TOT_PCT, "0.0%", 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_TOT_BLANK, NULL, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_EDGE_MONEY, MONEY_FORMAT, 1, 0, 0, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_OK, NULL, 0, 1, 0, 0xC6EFCE, 0x006100, LXW_ALIGN_NONE},
 	{FM_BAD, NULL, 0, 1, 0, 0xFFC7CE, 0x9C0006, LXW_ALIGN_NONE},
-	{FM_ST_VALID, NULL, 0, 0, 0, 0xC6EFCE, 0x006100, LXW_ALIGN_NONE},
-	{FM_ST_WARNINGS, NULL, 0, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_NONE},
-	{FM_ST_INVALID, NULL, 0, 0, 0, 0xFFC7CE, 0x9C0006, LXW_ALIGN_NONE},
-	{FM_ST_MISSING, NULL, 0, 0, 0, 0xD9D9D9, 0x404040, LXW_ALIGN_NONE},
+	{FM_ST_VALID, NULL, 0, 0, 0, 0xC6EFCE, 0x006100, LXW_ALIGN_CENTER},
+	{FM_ST_WARNINGS, NULL, 0, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_CENTER},
+	{FM_ST_INVALID, NULL, 0, 0, 0, 0xFFC7CE, 0x9C0006, LXW_ALIGN_CENTER},
+	{FM_ST_MISSING, NULL, 0, 0, 0, 0xD9D9D9, 0x404040, LXW_ALIGN_CENTER},
 	{FM_SEV_ERROR, NULL, 0, 0, 0, 0xFFC7CE, 0x9C0006, LXW_ALIGN_NONE},
 	{FM_SEV_WARNING, NULL, 0, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_NONE},
 	{FM_SEV_INFO, NULL, 0, 0, 0, 0xD9D9D9, 0x404040, LXW_ALIGN_NONE},
@@ -1039,7 +1048,7 @@ static words OV_HEAD[OV_NCOLS] = {
 	L2("Fel", "Errors"),
 	L2("Varningar", "Warnings"),
 	L2("Attesterad", "Attested"),
-	L2("Inkommen (UTC)", "Received on (UTC)"),
+	L2("Inkom (UTC)", "Received (UTC)"),
 };
 
 /* The amount of a money column of the overview for a statement. */
@@ -1080,7 +1089,7 @@ static void put_util(struct sheet *s, lxw_row_t r, struct money exp, struct mone
 		put_blank(s, r, OV_UTIL, FM_TEXT);
 		return;
 	}
-	put_num(s, r, OV_UTIL, (double)exp.ore / (double)avail.ore, FM_PCT, 7);
+	put_num(s, r, OV_UTIL, ratio(exp.ore, avail.ore), FM_PCT, 7);
 }
 
 static void ov_row(struct sheet *s, lxw_row_t r, const struct yblock *b, const struct rcc_row *row)
@@ -1097,7 +1106,7 @@ static void ov_row(struct sheet *s, lxw_row_t r, const struct yblock *b, const s
 	put_count(s, r, OV_ERRORS, st->errors, FM_COUNT);
 	put_count(s, r, OV_WARNINGS, st->warnings, FM_COUNT);
 	put_date(s, r, OV_ATTESTED, st->attested);
-	put_stamp(s, r, OV_RECEIVED_AT, st->received_at);
+	put_stamp(s, r, OV_RECEIVED_AT, st->received_at, 0);
 }
 
 static void ov_total(struct sheet *s, lxw_row_t r, const struct yblock *b, lxw_row_t first, lxw_row_t last)
@@ -1128,7 +1137,7 @@ static void ov_total(struct sheet *s, lxw_row_t r, const struct yblock *b, lxw_r
 		lxw_rowcol_to_cell(exp_cell, r, OV_EXPENSES);
 		lxw_rowcol_to_cell(avail_cell, r, OV_AVAIL);
 		snprintf(formula, sizeof formula, "=%s/%s", exp_cell, avail_cell);
-		put_formula(s, r, OV_UTIL, formula, (double)tot[OV_EXPENSES] / (double)tot[OV_AVAIL], FM_TOT_PCT, 7);
+		put_formula(s, r, OV_UTIL, formula, ratio(tot[OV_EXPENSES], tot[OV_AVAIL]), FM_TOT_PCT, 7);
 	} else {
 		put_blank(s, r, OV_UTIL, FM_TOT_BLANK);
 	}
@@ -1173,17 +1182,17 @@ static void ov_chart(struct sheet *s, const struct yblock *b, lxw_row_t first, l
 	       "inserting the chart");
 }
 
+static enum fmt_id ov_head_format(int c)
+{
+	if (c >= OV_GRANTED && c <= OV_UTIL)
+		return FM_HEAD_NUM;
+	return c == OV_RCC ? FM_HEAD : FM_HEAD_MID;
+}
+
 static void write_overview(struct xw *x, struct sheet *s)
 {
-	for (int c = 0; c < OV_NCOLS; c++) {
-		const char *h = OV_HEAD[c][x->l];
-		if (c == OV_YEAR)
-			put_head_year(s, (lxw_col_t)c, h);
-		else if ((c >= OV_GRANTED && c <= OV_UTIL) || c == OV_ERRORS || c == OV_WARNINGS)
-			put_head_num(s, (lxw_col_t)c, h);
-		else
-			put_head(s, (lxw_col_t)c, h);
-	}
+	for (int c = 0; c < OV_NCOLS; c++)
+		put_head_as(s, (lxw_col_t)c, OV_HEAD[c][x->l], ov_head_format(c));
 	lxw_row_t r = s->head + 1, chart_first = 0, chart_last = 0;
 	const struct yblock *chart_year = NULL;
 	for (int y = 0; y < x->m->nyb; y++) {
@@ -1259,7 +1268,7 @@ static void write_breakdown(struct xw *x, struct sheet *s, const struct cols *co
 {
 	strbuf *heads = xcalloc((size_t)cols->n, sizeof *heads);
 	put_head(s, 0, OV_HEAD[OV_RCC][x->l]);
-	put_head_year(s, 1, OV_HEAD[OV_YEAR][x->l]);
+	put_head_mid(s, 1, OV_HEAD[OV_YEAR][x->l]);
 	for (int c = 0; c < cols->n; c++) {
 		/* numbered criteria keep their number: "4.1 Förebyggande ..." */
 		const struct colspec *cs = &cols->c[c];
@@ -1337,9 +1346,9 @@ static void write_findings(struct xw *x, struct sheet *s)
 {
 	for (int c = 0; c < FI_NCOLS; c++) {
 		if (c == FI_YEAR)
-			put_head_year(s, (lxw_col_t)c, FI_HEAD[c][x->l]);
+			put_head_mid(s, (lxw_col_t)c, FI_HEAD[c][x->l]);
 		else if (c == FI_LINE)
-			put_head_num(s, (lxw_col_t)c, FI_HEAD[c][x->l]);
+			put_head_mid(s, (lxw_col_t)c, FI_HEAD[c][x->l]);
 		else
 			put_head(s, (lxw_col_t)c, FI_HEAD[c][x->l]);
 	}
@@ -1426,7 +1435,9 @@ static void shares_row(struct sheet *s, lxw_row_t r, const struct yblock *b)
 		lxw_rowcol_to_cell(sum_cell, r, cs);
 		lxw_rowcol_to_cell(approp_cell, r, 1);
 		snprintf(formula, sizeof formula, "=%s-%s", sum_cell, approp_cell);
-		int64_t diff = sum - b->approp.ore; /* both at most a few times AMOUNT_MAX */
+		int64_t diff = 0;
+		if (__builtin_sub_overflow(sum, b->approp.ore, &diff))
+			failf(x, "the granted amounts of %d are too large to compare exactly", b->year);
 		put_formula(s, r, cs + 1, formula, money_cell(diff), FM_MONEY, money_chars(diff));
 	}
 	strbuf v = {0};
@@ -1440,9 +1451,10 @@ static void shares_row(struct sheet *s, lxw_row_t r, const struct yblock *b)
 static void write_shares(struct xw *x, struct sheet *s)
 {
 	const struct cols *rc = &x->m->rccs;
-	put_head_year(s, 0, ES_HEAD_FIRST[0][x->l]);
-	for (int c = 1; c < 4; c++)
-		put_head_num(s, (lxw_col_t)c, ES_HEAD_FIRST[c][x->l]);
+	put_head_mid(s, 0, ES_HEAD_FIRST[0][x->l]);
+	put_head_num(s, 1, ES_HEAD_FIRST[1][x->l]);
+	put_head_mid(s, 2, ES_HEAD_FIRST[2][x->l]);
+	put_head_num(s, 3, ES_HEAD_FIRST[3][x->l]);
 	for (int c = 0; c < rc->n; c++) {
 		put_head_num(s, (lxw_col_t)(4 + c), rc->c[c].label[x->l]);
 		widen(s, (lxw_col_t)(4 + c), 12);
@@ -1512,7 +1524,7 @@ static void about_statement(struct sheet *s, lxw_row_t r, const struct yblock *b
 	put_count(s, r, AB_YEAR, b->year, FM_YEAR);
 	put_str(s, r, AB_FILE, st->file_name, FM_TEXT);
 	put_str(s, r, AB_SHA, st->sha256, FM_TEXT);
-	put_stamp(s, r, AB_RECEIVED, st->received_at);
+	put_stamp(s, r, AB_RECEIVED, st->received_at, 1);
 	put_str(s, r, AB_RULESET, st->ruleset, FM_TEXT);
 }
 
@@ -1530,8 +1542,8 @@ static void write_about(struct xw *x, struct sheet *s)
 	r++;
 	s->head = r;
 	for (int c = 0; c < AB_NCOLS; c++) {
-		if (c == AB_YEAR)
-			put_head_year(s, (lxw_col_t)c, AB_HEAD[c][x->l]);
+		if (c == AB_YEAR || c == AB_RECEIVED)
+			put_head_mid(s, (lxw_col_t)c, AB_HEAD[c][x->l]);
 		else
 			put_head(s, (lxw_col_t)c, AB_HEAD[c][x->l]);
 	}
@@ -1573,7 +1585,7 @@ static void set_properties(struct xw *x)
 			set = x->m->yb[y].set;
 	strbuf subject = {0};
 	if (set)
-		sb_printf(&subject, "%s, %s", set->title[x->l], x->years);
+		sb_printf(&subject, "%s; %s %s", set->title[x->l], x->l == LANG_SV ? "år" : "years", x->years);
 	else
 		sb_puts(&subject, x->years);
 	lxw_doc_properties p = {0};
@@ -1634,14 +1646,17 @@ static int write_workbook(const struct summary_input *in, const struct model *m,
 	set_properties(&x);
 	if (!x.failed && make_formats(&x) == 0)
 		write_sheets(&x);
+	errno = 0;
 	lxw_error e = workbook_close(x.wb); /* frees the workbook in every case */
+	int close_errno = errno;
 	int rc = 0;
 	if (x.failed) {
 		sb_printf(err, "%s: cannot write the workbook: %s", shown, x.why.s);
 		rc = -1;
 	} else if (e != LXW_NO_ERROR) {
-		sb_printf(err, "%s: cannot write the workbook: %s (%s); check the free space and that the folder is "
-		          "writable", shown, lxw_strerror(e), strerror(errno));
+		sb_printf(err, "%s: cannot write the workbook: %s%s%s%s; check the free space and that the folder is "
+		          "writable", shown, lxw_strerror(e), close_errno ? " (" : "", close_errno ? strerror(close_errno) : "",
+		          close_errno ? ")" : "");
 		rc = -1;
 	}
 	sb_free(&x.why);

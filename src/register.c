@@ -153,6 +153,7 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 	if (mode == REG_EXISTING && stat(path, &st) != 0) {
 		sb_printf(err, "%s: there is no register here (%s); give it with --db FILE or GRANTCHECK_DB, or "
 		          "create one with 'grantcheck register --db %s FILE...'", path, strerror(errno), path);
+		reg_close(r);
 		return -1;
 	}
 	int flags = SQLITE_OPEN_READWRITE | (mode == REG_CREATE ? SQLITE_OPEN_CREATE : 0);

@@ -2,7 +2,8 @@
 # Golden end-to-end tests (in the manner of jq's): every tests/golden/cases/NAME.cmd
 # holds one grantcheck command line per line (arguments only, run from the
 # repository root); NAME.out holds the expected standard output and standard
-# error of each command followed by "[exit N]".
+# error of each command followed by "[exit N]". $T in a command is a fresh
+# temporary folder for the case (for registers); it reads "$T" in outputs.
 #
 #   tests/golden.sh build/grantcheck            run all cases
 #   GOLDEN_BLESS=1 tests/golden.sh build/...    rewrite the .out files (review the diff!)
@@ -16,6 +17,7 @@ pass=0 fail=0 failed=()
 for cmd in tests/golden/cases/*.cmd; do
   name=$(basename "$cmd" .cmd)
   expected=${cmd%.cmd}.out
+  T=$(mktemp -d)   # a fresh folder per case (registers); shown as $T in outputs
   actual=$(
     while IFS= read -r line || [ -n "$line" ]; do
       [ -z "$line" ] && continue
@@ -25,6 +27,8 @@ for cmd in tests/golden/cases/*.cmd; do
       echo "[exit $?]"
     done < "$cmd"
   )
+  actual=${actual//$T/\$T}
+  rm -rf "$T"
   if [ -n "${GOLDEN_BLESS:-}" ]; then
     printf '%s\n' "$actual" > "$expected"
   fi

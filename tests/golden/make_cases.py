@@ -47,6 +47,13 @@ case("M5-orgnr-changed",
 case("M5-orgnr-changed-pass",
      f"{BASE} --lang en --previous samples/valid/sydost-2013.xml samples/valid/sydost-2014.xml")
 
+# register level: G8 over the current statements of each year
+case("G8-uneven-2013",
+     f"register --db $T/reg.db --rules rules --today 2026-11-22 --lang en samples/valid samples/invalid/G1-granted.xml",
+     f"register --db $T/reg.db --rules rules --today 2026-11-22 --lang sv samples/invalid/G2-received.xml")
+case("G8-uneven-2013-pass",
+     f"register --db $T/reg.db --rules rules --today 2026-11-22 --lang en samples/valid")
+
 # boundary and message variants
 for f in sorted(os.listdir(os.path.join(ROOT, "tests", "golden", "inputs"))):
     if f.startswith("M5-"):
