@@ -21,6 +21,10 @@ enum orgnr_result orgnr_check(const char *s);
 /* local@domain.tld: no spaces, one @, a dot in the domain, 2+ letter tld. */
 int email_plausible(const char *s);
 
+/* Length of the valid UTF-8 sequence starting at s (1-4), or 0 when the
+ * bytes there are not valid UTF-8 (overlong, surrogate, out of range). */
+int utf8_seq_len(const unsigned char *s);
+
 /* Number of characters in UTF-8 text (continuation bytes not counted). */
 size_t utf8_chars(const char *s, size_t n);
 

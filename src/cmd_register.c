@@ -12,23 +12,29 @@
 #include "engine.h"
 #include "output.h"
 #include "register.h"
+#include "runner.h"
 
-/* Previous statements: --previous files first, then the register. */
-struct prev_both {
-	struct prev_statement *files;
-	int nfiles;
+struct record_ctx {
 	struct reg *reg;
+	enum lang lang;
+	int json;
+	char note[160];
 };
 
-static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err)
+static const char *note_text(enum reg_outcome oc, long long superseded, enum lang l, int json, char *buf, size_t n);
+
+/* file_hook: records the file just validated in the register. */
+static int record(void *ctx, struct engine *e, const struct file_result *r, const char **note, strbuf *err)
 {
-	struct prev_both *b = ctx;
-	for (int i = 0; i < b->nfiles; i++)
-		if (b->files[i].year == year && strcmp(b->files[i].rcc, rcc) == 0) {
-			*out = &b->files[i];
-			return 1;
-		}
-	return reg_prev_provider(b->reg, rcc, year, out, err);
+	struct record_ctx *c = ctx;
+	char when[21];
+	enum reg_outcome oc;
+	long long superseded;
+	utc_now(when);
+	if (reg_record(c->reg, e, r, when, &oc, &superseded, err))
+		return -1;
+	*note = note_text(oc, superseded, c->lang, c->json, c->note, sizeof c->note);
+	return 0;
 }
 
 static const char *note_text(enum reg_outcome oc, long long superseded, enum lang l, int json, char *buf, size_t n)
@@ -70,7 +76,6 @@ int cmd_register(int argc, char **argv)
 	char **files = collect_files(o.args, o.nargs, &nfiles, &err);
 	struct engine e;
 	struct reg reg;
-	struct prev_both prev = {NULL, 0, &reg};
 	int have_engine = 0, have_reg = 0;
 	if (!files && err.len)
 		goto fail;
@@ -80,57 +85,25 @@ int cmd_register(int argc, char **argv)
 	if (reg_open(&reg, default_db(o.db), REG_CREATE, &err))
 		goto fail;
 	have_reg = 1;
-	prev.files = xcalloc((size_t)(o.nprevious ? o.nprevious : 1), sizeof *prev.files);
-	for (int i = 0; i < o.nprevious; i++) {
-		if (engine_load_previous(&e, o.previous[i], &prev.files[prev.nfiles], &err))
-			goto fail;
-		prev.nfiles++;
-	}
-	e.prev = prev_lookup;
-	e.prev_ctx = &prev;
-	struct output out;
-	if (o.json)
-		output_json(&out, stdout, o.lang);
-	else
-		output_text(&out, stdout, o.lang, want_color(STDOUT_FILENO));
-	out.ops->begin(&out);
-	for (int i = 0; i < nfiles; i++) {
-		struct file_result r;
-		char when[21], buf[160];
-		enum reg_outcome oc;
-		long long superseded;
-		utc_now(when);
-		if (engine_check(&e, files[i], &r, &err) ||
-		    reg_record(&reg, &e, &r, when, &oc, &superseded, &err)) {
-			file_result_free(&r);
-			fflush(stdout);
-			goto fail;
-		}
-		out.ops->file(&out, &r, note_text(oc, superseded, o.lang, o.json, buf, sizeof buf));
-		file_result_free(&r);
-	}
-	out.ops->end(&out);
-	if (!o.json) {
+	struct record_ctx rec = {&reg, o.lang, o.json, ""};
+	struct run run = {&e, &o, reg_prev_provider, &reg, record, &rec};
+	status = run_files(&run, "register", files, nfiles);
+	if (status != EXIT_TROUBLE && !o.json) {
+		/* the register-level rules (G8) over the register as it is now */
 		struct file_result rr;
-		if (reg_check_register(&reg, &e, &rr, &err)) {
-			file_result_free(&rr);
+		int bad = reg_check_register(&reg, &e, &rr, &err);
+		if (!bad)
+			print_register_findings(&rr, o.lang);
+		file_result_free(&rr);
+		if (bad) {
+			status = EXIT_TROUBLE;
 			goto fail;
 		}
-		print_register_findings(&rr, o.lang);
-		file_result_free(&rr);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		sb_puts(&err, "cannot write the output");
-		goto fail;
-	}
-	status = out.errors || (o.strict && out.warnings) ? EXIT_INVALID : EXIT_VALID;
 	goto done;
 fail:
 	fprintf(stderr, "grantcheck register: %s\n", err.s ? err.s : "failed");
 done:
-	for (int i = 0; i < prev.nfiles; i++)
-		prev_statement_free(&prev.files[i]);
-	free(prev.files);
 	if (have_reg)
 		reg_close(&reg);
 	if (have_engine)

@@ -4,25 +4,8 @@
  */
 #include <string.h>
 
+#include "checks.h"
 #include "output.h"
-
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static int utf8_len(const unsigned char *s)
-{
-	if (s[0] < 0x80)
-		return 1;
-	int n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : 0;
-	if (!n || (n == 3 && s[0] > 0xEF))
-		return 0;
-	for (int i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
-		return 0;
-	if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
-		return 0;
-	return n;
-}
 
 void json_string(FILE *fp, const char *str)
 {
@@ -35,7 +18,7 @@ void json_string(FILE *fp, const char *str)
 		} else if (*s < 0x20 || *s == 0x7F) {
 			fprintf(fp, "\\u%04x", *s++);
 		} else {
-			int n = utf8_len(s);
+			int n = utf8_seq_len(s);
 			if (!n) {
 				fputs("\\ufffd", fp);
 				s++;

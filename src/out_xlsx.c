@@ -550,22 +550,6 @@ static void note_row(struct sheet *s, lxw_row_t r)
 		s->last = r;
 }
 
-/* Length of the valid UTF-8 sequence at s, or 0. */
-static int utf8_seq(const unsigned char *s)
-{
-	if (s[0] < 0x80)
-		return 1;
-	int n = s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : 0;
-	for (int i = 1; i < n; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	if (n == 3 && ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0)))
-		return 0;
-	if (n == 4 && ((s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90)))
-		return 0;
-	return n;
-}
-
 /* text as valid UTF-8 (U+FFFD for bad bytes), at most Excel's 32767
  * characters. */
 static char *clean_text(const char *text)
@@ -573,7 +557,7 @@ static char *clean_text(const char *text)
 	strbuf b = {0};
 	const unsigned char *s = (const unsigned char *)text;
 	for (size_t chars = 0; *s && chars < 32767; chars++) {
-		int n = utf8_seq(s);
+		int n = utf8_seq_len(s);
 		if (n) {
 			sb_putn(&b, (const char *)s, (size_t)n);
 			s += n;

@@ -1,0 +1,83 @@
+/*
+ * runner.c - the validation loop shared by check and register (runner.h).
+ */
+#include "runner.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "output.h"
+
+struct prev_list {
+	struct prev_statement *p;
+	int n;
+	prev_provider fallback;
+	void *fallback_ctx;
+};
+
+/* The matching --previous statement, else the fallback (the register). */
+static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err)
+{
+	const struct prev_list *l = ctx;
+	for (int i = 0; i < l->n; i++)
+		if (l->p[i].year == year && strcmp(l->p[i].rcc, rcc) == 0) {
+			*out = &l->p[i];
+			return 1;
+		}
+	return l->fallback ? l->fallback(l->fallback_ctx, rcc, year, out, err) : 0;
+}
+
+int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
+{
+	const struct check_opts *o = run->opts;
+	struct engine *e = run->engine;
+	strbuf err = {0};
+	struct prev_list prev = {xcalloc((size_t)(o->nprevious ? o->nprevious : 1), sizeof *prev.p), 0,
+	                         run->fallback, run->fallback_ctx};
+	int status = EXIT_TROUBLE;
+	for (int i = 0; i < o->nprevious; i++) {
+		if (engine_load_previous(e, o->previous[i], &prev.p[prev.n], &err))
+			goto out;
+		prev.n++;
+	}
+	e->prev = prev_lookup;
+	e->prev_ctx = &prev;
+	struct output out;
+	if (o->json)
+		output_json(&out, stdout, o->lang);
+	else
+		output_text(&out, stdout, o->lang, want_color(STDOUT_FILENO));
+	out.ops->begin(&out);
+	for (int i = 0; i < nfiles; i++) {
+		struct file_result r;
+		const char *note = NULL;
+		int rc = engine_check(e, files[i], &r, &err);
+		if (rc == 0 && run->hook)
+			rc = run->hook(run->hook_ctx, e, &r, &note, &err);
+		if (rc == 0)
+			out.ops->file(&out, &r, note);
+		file_result_free(&r);
+		if (rc)
+			goto out;
+	}
+	out.ops->end(&out);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		sb_puts(&err, "cannot write the output");
+		goto out;
+	}
+	status = out.errors || (o->strict && out.warnings) ? EXIT_INVALID : EXIT_VALID;
+out:
+	if (status == EXIT_TROUBLE) {
+		fflush(stdout);
+		fprintf(stderr, "grantcheck %s: %s\n", cmd, sb_str(&err));
+	}
+	e->prev = NULL;
+	e->prev_ctx = NULL;
+	for (int i = 0; i < prev.n; i++)
+		prev_statement_free(&prev.p[i]);
+	free(prev.p);
+	sb_free(&err);
+	return status;
+}

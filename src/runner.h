@@ -1,0 +1,32 @@
+/*
+ * runner.h - what `check` and `register` share: loading the --previous
+ * statements, choosing the writer (text or JSON), validating every file in
+ * order and computing the exit status. `register` adds a hook that records
+ * each file and says how (the note after the file's closing line).
+ */
+#ifndef GC_RUNNER_H
+#define GC_RUNNER_H
+
+#include "cli.h"
+#include "engine.h"
+
+/* Called after each file is validated, while the engine still holds it.
+ * Sets *note (text shown after the file's result, or NULL); -1 + err stops
+ * the run with exit status 2. */
+typedef int (*file_hook)(void *ctx, struct engine *e, const struct file_result *r, const char **note,
+                         strbuf *err);
+
+struct run {
+	struct engine *engine;
+	const struct check_opts *opts;
+	prev_provider fallback; /* consulted after the --previous files */
+	void *fallback_ctx;
+	file_hook hook;
+	void *hook_ctx;
+};
+
+/* Validates files[0..n) and writes the results. Returns the exit status
+ * (0, 1) or EXIT_TROUBLE after printing "grantcheck CMD: err" to stderr. */
+int run_files(const struct run *run, const char *cmd, char **files, int nfiles);
+
+#endif
