@@ -71,13 +71,18 @@ done
 # the register: set up once (timed), then the summary
 rm -f "$work/register.db" "$work/register.db-wal" "$work/register.db-shm"
 T register 1 -- "$gc" register --db "$work/register.db" --today $today --rules "$root/rules" "$work/register"
-summary=available
-if ! "$gc" summary --db "$work/register.db" -o "$work/summary.xlsx" > /dev/null 2>&1; then
+SUMMARY=("$gc" summary --db "$work/register.db" --rules "$root/rules" -o "$work/summary.xlsx")
+if "${SUMMARY[@]}" > /dev/null 2> "$work/summary.err"; then
+  summary=available
+  for r in $(seq 1 "$runs"); do
+    T summary "$r" -- "${SUMMARY[@]}"
+  done
+elif grep -qi "not yet available\|unknown command" "$work/summary.err"; then
   summary=unavailable
 else
-  for r in $(seq 1 "$runs"); do
-    T summary "$r" -- "$gc" summary --db "$work/register.db" -o "$work/summary.xlsx"
-  done
+  summary=failed
+  echo "bench: grantcheck summary failed: $(head -1 "$work/summary.err")" >&2
+  T summary 1 -- "${SUMMARY[@]}"
 fi
 
 {

@@ -21,6 +21,8 @@
 
 #define BLOCK (64 * 1024)
 #define MAX_FRAMES 8 /* known elements nest at most 3 deep */
+#define BATCH 64     /* expense lines per INSERT statement */
+#define NONE SIZE_MAX /* no value (SQL NULL) in struct line */
 
 struct frame {
 	int fmt;         /* index into fmt_nodes */
@@ -39,9 +41,21 @@ struct text {
 	int keeping;          /* the current character's first byte was kept */
 };
 
+/* An expense line waiting in the batch for its INSERT. Its texts are NUL-
+ * terminated strings in parser.arena, named by offset (or NONE). */
+struct line {
+	size_t category, criterion, note, text;
+	int text_len;
+	int64_t note_chars;
+	int note_ctrl;
+	int has_amount;
+	int64_t amount;
+	long line, col;
+};
+
 struct parser {
 	struct workdb *w;
-	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_doc;
+	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_doc;
 	XML_Parser xp;
 	struct parse_outcome *out;
 	struct frame frames[MAX_FRAMES];
@@ -49,12 +63,13 @@ struct parser {
 	long skip;            /* depth inside an unknown element */
 	int stopped;          /* we called XML_StopParser */
 	struct text text;
-	/* the current expense line's attributes */
-	char *category, *criterion, *note;
-	int64_t note_chars;
-	int note_ctrl;
-	long line, col;       /* of the current expense line */
+	/* Expense lines are inserted BATCH at a time by one multi-row INSERT;
+	 * batch[nbatch] is the line being read. Nothing is allocated per line. */
+	struct line batch[BATCH];
+	int nbatch;
+	strbuf arena;         /* the batch's texts */
 	strbuf path;          /* scratch */
+	strbuf ens, ans;      /* scratch: namespace of an element, of an attribute */
 	char encoding[64];
 };
 
@@ -73,6 +88,12 @@ struct parser *parser_new(struct workdb *w)
 	p->upd_node = db_prepare(w, "UPDATE node SET text=?2, nchars=?3, ctrl=?4, amount=?5 WHERE id=?1");
 	p->ins_expense = db_prepare(w, "INSERT INTO expense(category,criterion,note,note_nchars,note_ctrl,text,amount,line,col)"
 	                               " VALUES(?,?,?,?,?,?,?,?,?)");
+	strbuf sql = {0};
+	sb_puts(&sql, "INSERT INTO expense(category,criterion,note,note_nchars,note_ctrl,text,amount,line,col) VALUES");
+	for (int i = 0; i < BATCH; i++)
+		sb_puts(&sql, i ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)");
+	p->ins_expenses = db_prepare(w, sql.s);
+	sb_free(&sql);
 	p->ins_doc = db_prepare(w, "INSERT INTO doc(path,sha256,bytes,encoding) VALUES(?,?,?,?)");
 	return p;
 }
@@ -84,12 +105,13 @@ void parser_free(struct parser *p)
 	sqlite3_finalize(p->ins_node);
 	sqlite3_finalize(p->upd_node);
 	sqlite3_finalize(p->ins_expense);
+	sqlite3_finalize(p->ins_expenses);
 	sqlite3_finalize(p->ins_doc);
 	sb_free(&p->text.buf);
+	sb_free(&p->arena);
 	sb_free(&p->path);
-	free(p->category);
-	free(p->criterion);
-	free(p->note);
+	sb_free(&p->ens);
+	sb_free(&p->ans);
 	free(p);
 }
 
@@ -106,9 +128,10 @@ static int is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Trimmed copy of at most PARSER_TEXT_CAP bytes, cut at a character
- * boundary; *chars and *ctrl describe the whole trimmed value. */
-static char *trimmed(const char *s, int64_t *chars, int *ctrl, int *truncated)
+/* The trimmed value of s, at most PARSER_TEXT_CAP bytes cut at a character
+ * boundary: returns where it starts and its length in *len; *chars and *ctrl
+ * describe the whole trimmed value. */
+static const char *trim_span(const char *s, size_t *len, int64_t *chars, int *ctrl, int *truncated)
 {
 	size_t n = strlen(s);
 	while (n && is_ws(*s)) {
@@ -126,7 +149,25 @@ static char *trimmed(const char *s, int64_t *chars, int *ctrl, int *truncated)
 			n--;
 		*truncated = 1;
 	}
+	*len = n;
+	return s;
+}
+
+/* Trimmed copy (see trim_span). */
+static char *trimmed(const char *s, int64_t *chars, int *ctrl, int *truncated)
+{
+	size_t n;
+	s = trim_span(s, &n, chars, ctrl, truncated);
 	return xstrndup(s, n);
+}
+
+/* Appends s[0..n) and a NUL to the batch's texts; returns its offset. */
+static size_t arena_put(struct parser *p, const char *s, size_t n)
+{
+	size_t at = p->arena.len;
+	sb_putn(&p->arena, s, n);
+	sb_putc(&p->arena, '\0');
+	return at;
 }
 
 static void text_start(struct text *t)
@@ -246,6 +287,52 @@ static sqlite3_int64 insert_node(struct parser *p, sqlite3_int64 parent, char ki
 	return sqlite3_last_insert_rowid(p->w->db);
 }
 
+static void bind_arena(struct parser *p, sqlite3_stmt *st, int i, size_t at, int len)
+{
+	if (at == NONE)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_text(st, i, p->arena.s + at, len, SQLITE_STATIC);
+}
+
+/* Inserts the expense lines of the batch: a full batch with one statement,
+ * fewer (the end of the file) one by one. The texts are bound in place
+ * (SQLITE_STATIC): the arena is kept until the statement has run. */
+static void flush_lines(struct parser *p)
+{
+	int full = p->nbatch == BATCH;
+	sqlite3_stmt *st = full ? p->ins_expenses : p->ins_expense;
+	for (int k = 0; k < p->nbatch; k++) {
+		const struct line *x = &p->batch[k];
+		int b = full ? k * 9 : 0;
+		bind_arena(p, st, b + 1, x->category, -1);
+		bind_arena(p, st, b + 2, x->criterion, -1);
+		bind_arena(p, st, b + 3, x->note, -1);
+		if (x->note != NONE) {
+			sqlite3_bind_int64(st, b + 4, x->note_chars);
+			sqlite3_bind_int(st, b + 5, x->note_ctrl);
+		} else {
+			sqlite3_bind_null(st, b + 4);
+			sqlite3_bind_null(st, b + 5);
+		}
+		bind_arena(p, st, b + 6, x->text, x->text_len);
+		if (x->has_amount)
+			sqlite3_bind_int64(st, b + 7, x->amount);
+		else
+			sqlite3_bind_null(st, b + 7);
+		sqlite3_bind_int64(st, b + 8, x->line);
+		sqlite3_bind_int64(st, b + 9, x->col);
+		if (!full)
+			step_row(p, st, "recording an expense line");
+	}
+	if (full) {
+		step_done(p, st, "recording expense lines");
+		p->out->rows += BATCH;
+	}
+	p->nbatch = 0;
+	sb_reset(&p->arena);
+}
+
 /* Splits expat's "uri|local" into ns (or NULL) and local name. */
 static const char *split_name(const char *qname, strbuf *ns)
 {
@@ -304,25 +391,27 @@ static void record_unknown(struct parser *p, struct frame *parent, char kind, co
 
 static void handle_attributes(struct parser *p, struct frame *f, const XML_Char **atts, long line, long col)
 {
-	strbuf ns = {0};
+	strbuf *ns = &p->ans;
 	for (int i = 0; atts[i]; i += 2) {
-		const char *name = split_name(atts[i], &ns);
-		int idx = ns.len ? -1 : fmt_child(f->fmt, name, 'a');
+		const char *name = split_name(atts[i], ns);
+		int idx = ns->len ? -1 : fmt_child(f->fmt, name, 'a');
 		if (idx < 0) {
-			record_unknown(p, f, 'a', name, ns.len ? ns.s : NULL, line, col);
+			record_unknown(p, f, 'a', name, ns->len ? ns->s : NULL, line, col);
 			continue;
 		}
 		if (f->fmt == FMT_EXPENSE) {
-			char **slot = idx == FMT_EXPENSE_CATEGORY ? &p->category
-			              : idx == FMT_EXPENSE_CRITERION ? &p->criterion
-			                                              : &p->note;
+			struct line *x = &p->batch[p->nbatch];
+			size_t *slot = idx == FMT_EXPENSE_CATEGORY ? &x->category
+			               : idx == FMT_EXPENSE_CRITERION ? &x->criterion
+			                                               : &x->note;
 			int64_t chars;
 			int ctrl, trunc;
-			free(*slot);
-			*slot = trimmed(atts[i + 1], &chars, &ctrl, &trunc);
+			size_t n;
+			const char *v = trim_span(atts[i + 1], &n, &chars, &ctrl, &trunc);
+			*slot = arena_put(p, v, n);
 			if (idx == FMT_EXPENSE_NOTE) {
-				p->note_chars = chars;
-				p->note_ctrl = ctrl;
+				x->note_chars = chars;
+				x->note_ctrl = ctrl;
 			}
 			continue;
 		}
@@ -330,7 +419,6 @@ static void handle_attributes(struct parser *p, struct frame *f, const XML_Char 
 			continue; /* version: checked and recorded with the root */
 		insert_node(p, f->id, 'a', name, NULL, fmt_nodes[idx].path, idx, 1, atts[i + 1], line, col);
 	}
-	sb_free(&ns);
 }
 
 static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **atts)
@@ -342,9 +430,9 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 	}
 	long line = (long)XML_GetCurrentLineNumber(p->xp);
 	long col = (long)XML_GetCurrentColumnNumber(p->xp) + 1;
-	strbuf ns = {0};
-	const char *name = split_name(qname, &ns);
-	int ours = ns.len && strcmp(ns.s, FORMAT_NS) == 0;
+	strbuf *ns = &p->ens;
+	const char *name = split_name(qname, ns);
+	int ours = ns->len && strcmp(ns->s, FORMAT_NS) == 0;
 
 	if (p->depth == 0) {
 		/* the root: X3 unless <statement xmlns="urn:grantcheck:statement:1" version="1"> */
@@ -356,37 +444,32 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 			sb_set(&p->out->found, name);
 			stop(p, PARSE_X3, "root");
 		} else if (!ours) {
-			sb_set(&p->out->found, ns.len ? ns.s : "");
-			stop(p, PARSE_X3, ns.len ? "namespace" : "nonamespace");
+			sb_set(&p->out->found, ns->len ? ns->s : "");
+			stop(p, PARSE_X3, ns->len ? "namespace" : "nonamespace");
 		} else if (!version) {
 			stop(p, PARSE_X3, "noversion");
 		} else if (strcmp(version, FORMAT_VERSION) != 0) {
 			sb_set(&p->out->found, version);
 			stop(p, PARSE_X3, "version");
 		}
-		if (p->stopped) {
-			sb_free(&ns);
+		if (p->stopped)
 			return;
-		}
 		struct frame *f = &p->frames[p->depth++];
 		memset(f, 0, sizeof *f);
 		f->fmt = FMT_ROOT;
-		f->id = insert_node(p, 0, 'e', name, ns.s, FORMAT_ROOT, FMT_ROOT, 1, NULL, line, col);
+		f->id = insert_node(p, 0, 'e', name, ns->s, FORMAT_ROOT, FMT_ROOT, 1, NULL, line, col);
 		insert_node(p, f->id, 'a', "version", NULL, fmt_nodes[1].path, 1, 1, version, line, col);
 		handle_attributes(p, f, atts, line, col);
-		sb_free(&ns);
 		return;
 	}
 
 	struct frame *parent = &p->frames[p->depth - 1];
 	int idx = ours && parent->fmt != FMT_EXPENSE ? fmt_child(parent->fmt, name, 'e') : -1;
 	if (idx < 0) {
-		record_unknown(p, parent, 'e', name, ours ? NULL : (ns.len ? ns.s : ""), line, col);
+		record_unknown(p, parent, 'e', name, ours ? NULL : (ns->len ? ns->s : ""), line, col);
 		p->skip = 1;
-		sb_free(&ns);
 		return;
 	}
-	sb_free(&ns);
 	assert(p->depth < MAX_FRAMES);
 	struct frame *f = &p->frames[p->depth++];
 	f->fmt = idx;
@@ -394,14 +477,12 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 	int nth = ++parent->counts[idx];
 	if (idx == FMT_EXPENSE) {
 		f->id = 0;
-		free(p->category);
-		free(p->criterion);
-		free(p->note);
-		p->category = p->criterion = p->note = NULL;
-		p->note_chars = 0;
-		p->note_ctrl = 0;
-		p->line = line;
-		p->col = col;
+		struct line *x = &p->batch[p->nbatch];
+		x->category = x->criterion = x->note = NONE;
+		x->note_chars = 0;
+		x->note_ctrl = 0;
+		x->line = line;
+		x->col = col;
 		handle_attributes(p, f, atts, line, col);
 		text_start(&p->text);
 		return;
@@ -430,19 +511,12 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 	text_end(t);
 	const char *s = sb_str(&t->buf);
 	if (f->fmt == FMT_EXPENSE) {
-		sqlite3_stmt *st = p->ins_expense;
-		bind_text_or_null(st, 1, p->category);
-		bind_text_or_null(st, 2, p->criterion);
-		bind_text_or_null(st, 3, p->note);
-		if (p->note) {
-			sqlite3_bind_int64(st, 4, p->note_chars);
-			sqlite3_bind_int(st, 5, p->note_ctrl);
-		}
-		sqlite3_bind_text(st, 6, s, (int)t->buf.len, SQLITE_TRANSIENT);
-		bind_amount(st, 7, s, t->truncated);
-		sqlite3_bind_int64(st, 8, p->line);
-		sqlite3_bind_int64(st, 9, p->col);
-		step_row(p, st, "recording an expense line");
+		struct line *x = &p->batch[p->nbatch];
+		x->text = arena_put(p, s, t->buf.len);
+		x->text_len = (int)t->buf.len;
+		x->has_amount = !t->truncated && amount_parse(s, strlen(s), &x->amount) == AMOUNT_OK;
+		if (++p->nbatch == BATCH)
+			flush_lines(p);
 		return;
 	}
 	sqlite3_stmt *st = p->upd_node;
@@ -564,6 +638,8 @@ static void run(struct parser *p, struct source *src, const char *path, struct p
 	p->stopped = 0;
 	p->text.active = 0;
 	p->encoding[0] = '\0';
+	p->nbatch = 0;
+	sb_reset(&p->arena);
 	XML_Parser xp = XML_ParserCreateNS(NULL, '|');
 	if (!xp) {
 		fprintf(stderr, "grantcheck: out of memory creating the XML parser\n");
@@ -623,6 +699,7 @@ static void run(struct parser *p, struct source *src, const char *path, struct p
 	}
 	XML_ParserFree(xp);
 	p->xp = NULL;
+	flush_lines(p); /* the lines of the last, partial batch */
 	sha256_final_hex(&h, out->sha256);
 	sqlite3_stmt *st = p->ins_doc;
 	bind_text_or_null(st, 1, path);

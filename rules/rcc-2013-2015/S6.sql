@@ -14,10 +14,12 @@ WITH coded AS (
   WHERE f.type = 'code'
   UNION ALL
   SELECT e.id * 2 + 1000000000, e.line, e.col, 'category', e.category, 'category'
-  FROM expense e WHERE e.category IS NOT NULL
+  FROM expense e LEFT JOIN code k ON k.list = 'category' AND k.code = e.category
+  WHERE e.category IS NOT NULL AND k.code IS NULL
   UNION ALL
   SELECT e.id * 2 + 1000000001, e.line, e.col, 'criterion', e.criterion, 'criterion'
-  FROM expense e WHERE e.criterion IS NOT NULL
+  FROM expense e LEFT JOIN code k ON k.list = 'criterion' AND k.code = e.criterion
+  WHERE e.criterion IS NOT NULL AND k.code IS NULL
 )
 SELECT c.line, c.col, c.name, c.value,
   (SELECT group_concat(k.code, ', ') FROM code k WHERE k.list = c.list) AS allowed
