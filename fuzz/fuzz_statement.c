@@ -2,7 +2,8 @@
  * fuzz_statement.c - libFuzzer target: one statement from memory through the
  * whole check (expat parser, working database, every rule of the real rule
  * set in rules/, findings rendered in both languages and written in both
- * output forms).
+ * output forms). The previous year's statement of sydost is at hand for the
+ * cross-year rules (G5, M5).
  *
  * Built and run by `make fuzz` (see fuzz/run.sh), from the repository root so
  * that "rules" is found. The engine is opened once per process: a harness
@@ -16,12 +17,24 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "engine.h"
 #include "output.h"
 
 static struct engine eng;
 static FILE *devnull;
+static struct prev_statement prev; /* sydost 2013, for G5 and M5 */
+
+static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err)
+{
+	(void)ctx;
+	(void)err;
+	if (year != prev.year || strcmp(rcc, prev.rcc) != 0)
+		return 0;
+	*out = &prev;
+	return 1;
+}
 
 static void setup(void)
 {
@@ -31,6 +44,11 @@ static void setup(void)
 		fprintf(stderr, "fuzz_statement: %s (run from the repository root)\n", err.s);
 		abort();
 	}
+	if (engine_load_previous(&eng, "samples/valid/sydost-2013.xml", &prev, &err)) {
+		fprintf(stderr, "fuzz_statement: %s\n", err.s);
+		abort();
+	}
+	eng.prev = prev_lookup;
 	sb_free(&err);
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)

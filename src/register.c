@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -49,6 +50,7 @@ static void reg_error(struct reg *r, int rc, const char *doing, strbuf *err)
 {
 	const char *msg = r->db ? sqlite3_errmsg(r->db) : sqlite3_errstr(rc);
 	const char *hint;
+	struct rlimit fsize;
 	switch (rc & 0xff) {
 	case SQLITE_FULL:
 		hint = "the disk (or the file size limit) is full; free space and register again";
@@ -67,7 +69,16 @@ static void reg_error(struct reg *r, int rc, const char *doing, strbuf *err)
 		hint = "the file is not a usable grantcheck register; restore it from a backup or use another --db";
 		break;
 	case SQLITE_IOERR:
-		hint = "the disk reported an error; check the disk and free space, then register again";
+		/* SQLite reports a write refused for the file size limit (EFBIG) or
+		 * a full disk while growing the -shm file as an I/O error */
+		if (r->db && sqlite3_system_errno(r->db) == ENOSPC)
+			hint = "the disk is full; free space and register again";
+		else if ((r->db && sqlite3_system_errno(r->db) == EFBIG) ||
+		         (getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY))
+			hint = "the register may have reached the file size limit (ulimit -f); raise the limit or check "
+			       "the disk, then register again";
+		else
+			hint = "the disk reported an error; check the disk and free space, then register again";
 		break;
 	default:
 		hint = "the register was left as it was; report this if it persists";
