@@ -30,7 +30,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
-                libxml2-utils python3 python3-openpyxl valgrind
+                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time
 
 .PHONY: all deps demo test unit golden asan valgrind bench fuzz install clean FORCE
 all: $(BUILD)/grantcheck
@@ -87,9 +87,10 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/golden.sh build-asan/grantcheck
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/e2e.sh build-asan/grantcheck
 
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: all
-	GRANTCHECK_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
-	  ./tests/golden.sh $(BUILD)/grantcheck
+	GRANTCHECK_WRAP="$(VALGRIND)" ./tests/golden.sh $(BUILD)/grantcheck
+	GRANTCHECK_WRAP="$(VALGRIND)" GRANTCHECK_BIG_BYTES=4000000 ./tests/e2e.sh $(BUILD)/grantcheck
 
 bench: deps
 	$(MAKE) all
@@ -99,9 +100,9 @@ bench: deps
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
-build-fuzz/%: fuzz/%.c
+build-fuzz/%: fuzz/%.c FORCE
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/obj-stamp
-	clang $(WARN) $(FUZZ_FLAGS:fuzzer-no-link=fuzzer) $(PKG_CFLAGS) -Isrc -o $@ $< $(filter-out build-fuzz/obj/main.o,$(wildcard build-fuzz/obj/*.o)) $(PKG_LIBS)
+	clang $(WARN) $(subst fuzzer-no-link,fuzzer,$(FUZZ_FLAGS)) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_SRC:src/%.c=build-fuzz/obj/%.o) $(PKG_LIBS)
 
 build-fuzz/obj-stamp: $(LIB_SRC:src/%.c=build-fuzz/obj/%.o)
 	touch $@
