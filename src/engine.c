@@ -88,9 +88,26 @@ static char *field_text(struct engine *e, const char *name, int *num)
 
 /* ---- findings ----------------------------------------------------------- */
 
+/* Counts a finding and, while fewer than FINDINGS_KEPT are kept, keeps it:
+ * returns the finding to fill in, or NULL when it is only counted. */
 static struct finding *add_finding(struct file_result *r, const struct rule *rule, enum severity sev, long line,
                                    long col)
 {
+	switch (sev) {
+	case SEV_ERROR:
+		r->errors++;
+		break;
+	case SEV_WARNING:
+		r->warnings++;
+		break;
+	case SEV_INFO:
+		r->infos++;
+		break;
+	}
+	if (r->nfindings >= FINDINGS_KEPT) {
+		r->omitted++;
+		return NULL;
+	}
 	if (r->nfindings == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 16;
 		r->findings = xrealloc(r->findings, sizeof *r->findings * (size_t)r->cap);
@@ -103,6 +120,18 @@ static struct finding *add_finding(struct file_result *r, const struct rule *rul
 	f->msg[0] = f->msg[1] = NULL;
 	f->year = 0;
 	return f;
+}
+
+/* Renders a kept finding's message in every language. */
+static void render_finding(struct finding *f, const struct variant *v, param_getter get, void *ctx)
+{
+	if (!f)
+		return;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		strbuf b = {0};
+		template_render(&v->msg[l], (enum lang)l, get, ctx, &b);
+		f->msg[l] = sb_take(&b);
+	}
 }
 
 struct builtin_params {
@@ -126,12 +155,7 @@ static void add_builtin(struct engine *e, struct file_result *r, const char *id,
 	const struct variant *v = rule_variant(rule, variant);
 	if (!v)
 		v = rule_variant(rule, "");
-	struct finding *f = add_finding(r, rule, rule->severity, line, col);
-	for (int l = 0; l < LANG_COUNT; l++) {
-		strbuf b = {0};
-		template_render(&v->msg[l], (enum lang)l, builtin_get, (void *)params, &b);
-		f->msg[l] = sb_take(&b);
-	}
+	render_finding(add_finding(r, rule, rule->severity, line, col), v, builtin_get, (void *)params);
 }
 
 static void row_get(void *ctx, int idx, struct pval *out)
@@ -168,7 +192,7 @@ static void named_get(void *ctx, int idx, struct pval *out)
 	}
 }
 
-static void count_findings(struct file_result *r);
+static void sort_findings(struct file_result *r);
 
 static int cmp_finding(const void *a, const void *b)
 {
@@ -222,13 +246,9 @@ static int run_rule(struct engine *e, const struct rule *rule, struct file_resul
 		}
 		struct finding *f = add_finding(r, rule, sev, (long)sqlite3_column_int64(st, rule->c_line),
 		                                (long)sqlite3_column_int64(st, rule->c_col));
-		if (rule->register_scope && rule->c_year >= 0)
+		if (f && rule->register_scope && rule->c_year >= 0)
 			f->year = sqlite3_column_int(st, rule->c_year);
-		for (int l = 0; l < LANG_COUNT; l++) {
-			strbuf b = {0};
-			template_render(&v->msg[l], (enum lang)l, row_get, st, &b);
-			f->msg[l] = sb_take(&b);
-		}
+		render_finding(f, v, row_get, st);
 	}
 	e->w.running_rule = 0;
 	if (rc == SQLITE_DONE) {
@@ -377,16 +397,11 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 		} else if (!have) {
 			struct named_params np = {a6, "rule", overflow_rule};
 			const struct variant *v = rule_variant(a6, "rule");
-			struct finding *f = add_finding(r, a6, a6->severity, 0, 0);
-			for (int l = 0; l < LANG_COUNT; l++) {
-				strbuf b = {0};
-				template_render(&v->msg[l], (enum lang)l, named_get, &np, &b);
-				f->msg[l] = sb_take(&b);
-			}
+			render_finding(add_finding(r, a6, a6->severity, 0, 0), v, named_get, &np);
 		}
 	}
 done:
-	count_findings(r);
+	sort_findings(r);
 	parse_outcome_free(&out);
 	return rc;
 }
@@ -402,24 +417,10 @@ int engine_check_mem(struct engine *e, const char *label, const char *data, size
 	return check_statement(e, label, data ? data : "", n, r, err);
 }
 
-static void count_findings(struct file_result *r)
+static void sort_findings(struct file_result *r)
 {
 	if (r->nfindings > 1)
 		qsort(r->findings, (size_t)r->nfindings, sizeof *r->findings, cmp_finding);
-	r->errors = r->warnings = r->infos = 0;
-	for (int i = 0; i < r->nfindings; i++) {
-		switch (r->findings[i].severity) {
-		case SEV_ERROR:
-			r->errors++;
-			break;
-		case SEV_WARNING:
-			r->warnings++;
-			break;
-		case SEV_INFO:
-			r->infos++;
-			break;
-		}
-	}
 }
 
 int engine_check_register(struct engine *e, const char *label, struct file_result *r, strbuf *err)
@@ -452,7 +453,7 @@ int engine_check_register(struct engine *e, const char *label, struct file_resul
 		sb_puts(err, "a register-level rule overflowed a sum; check the granted amounts in the register");
 		rc = -1;
 	}
-	count_findings(r);
+	sort_findings(r);
 	return rc;
 }
 

@@ -28,6 +28,10 @@ struct finding {
 	char *msg[LANG_COUNT];
 };
 
+/* Findings kept per file: enough for any person, and memory stays bounded
+ * for a hostile file with millions of problems (the counts stay exact). */
+#define FINDINGS_KEPT 10000
+
 struct file_result {
 	char *path;
 	char sha256[65];
@@ -35,9 +39,10 @@ struct file_result {
 	char *programme, *rcc; /* NULL when the file did not give them */
 	int year;              /* 0 when not given */
 	const struct ruleset *ruleset; /* NULL when no rule set ran */
-	struct finding *findings;
+	struct finding *findings; /* the first FINDINGS_KEPT, sorted by place */
 	int nfindings, cap;
-	int errors, warnings, infos;
+	int errors, warnings, infos; /* every finding, kept or not */
+	int omitted;                 /* findings counted but not kept */
 };
 
 /* One field of a previous statement. */

@@ -61,6 +61,8 @@ static void json_file(struct output *o, const struct file_result *r, const char 
 		fputs(", \"year\": null", fp);
 	fprintf(fp, ", \"valid\": %s, \"errors\": %d, \"warnings\": %d", r->errors ? "false" : "true", r->errors,
 	        r->warnings);
+	if (r->omitted)
+		fprintf(fp, ", \"findings_not_shown\": %d", r->omitted);
 	if (note) {
 		fputs(", \"register\": ", fp);
 		json_string(fp, note);

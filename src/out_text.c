@@ -57,6 +57,10 @@ static void text_file(struct output *o, const struct file_result *r, const char 
 	}
 	output_count(o, r);
 	int sv = o->lang == LANG_SV;
+	if (r->omitted)
+		fprintf(o->fp, sv ? "%s: ytterligare %d avvikelser visas inte (de första %d visas)\n"
+		                  : "%s: %d more findings not shown (the first %d are)\n",
+		        r->path, r->omitted, FINDINGS_KEPT);
 	int ok = r->errors == 0;
 	fprintf(o->fp, "%s: %s%s%s (", r->path, o->color ? (ok ? GREEN : RED) : "",
 	        ok ? (sv ? "godkänd" : "valid") : (sv ? "UNDERKÄND" : "INVALID"), o->color ? RESET : "");
