@@ -132,7 +132,7 @@ int cmd_list(int argc, char **argv)
 		goto out;
 	}
 	sqlite3_bind_int(st, 1, o.year);
-	sqlite3_bind_int(st, 2, o.history || o.year == 0 ? o.history : 0);
+	sqlite3_bind_int(st, 2, o.history);
 	int sv = o.lang == LANG_SV, n = 0, s;
 	if (o.json) {
 		printf("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"%s\",\n  \"register\": ", GRANTCHECK_VERSION);

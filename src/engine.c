@@ -20,7 +20,6 @@ int engine_open(struct engine *e, const char *rules_dir, const char *today, strb
 	e->commit = db_prepare(&e->w, "COMMIT");
 	e->rollback = db_prepare(&e->w, "ROLLBACK");
 	e->get_field = db_prepare(&e->w, "SELECT text, num, line, col FROM field WHERE name = ?");
-	e->count_rows = db_prepare(&e->w, "SELECT (SELECT count(*) FROM node) + (SELECT count(*) FROM expense)");
 	e->set_ctx = db_prepare(&e->w, "INSERT OR REPLACE INTO context(name, value) VALUES(?, ?)");
 	e->ins_prev = db_prepare(&e->w, "INSERT OR REPLACE INTO previous_field(name, text, amount) VALUES(?,?,?)");
 	if (rulesets_load(&e->sets, rules_dir, &e->w, err)) {
@@ -35,7 +34,7 @@ void engine_close(struct engine *e)
 	rulesets_free(&e->sets);
 	builtin_rules_free(e->builtins);
 	parser_free(e->parser);
-	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->count_rows, e->set_ctx, e->ins_prev};
+	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->ins_prev};
 	for (size_t i = 0; i < sizeof sts / sizeof sts[0]; i++)
 		sqlite3_finalize(sts[i]);
 	db_close(&e->w);
@@ -321,6 +320,22 @@ static const struct ruleset *choose_ruleset(struct engine *e, struct file_result
 	return &e->sets.sets[0];
 }
 
+/* Loads the statement in the file path, or in data[0..n) when data is not
+ * NULL, into the emptied statement tables in one transaction. */
+static int load(struct engine *e, const char *path, const char *data, size_t n, struct parse_outcome *out,
+                strbuf *err)
+{
+	if (db_reset_statement(&e->w, err))
+		return -1;
+	run_simple(e, e->begin, "starting to load a statement");
+	if (data)
+		parser_load_mem(e->parser, data, n, out);
+	else
+		parser_load_file(e->parser, path, out);
+	run_simple(e, e->commit, "loading a statement");
+	return 0;
+}
+
 /* Checks the statement in the file path, or in data[0..n) when data is not
  * NULL (path is then only its label). */
 static int check_statement(struct engine *e, const char *path, const char *data, size_t n, struct file_result *r,
@@ -328,15 +343,9 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 {
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
-	if (db_reset_statement(&e->w, err))
-		return -1;
 	struct parse_outcome out = {0};
-	run_simple(e, e->begin, "starting to load a statement");
-	if (data)
-		parser_load_mem(e->parser, data, n, &out);
-	else
-		parser_load_file(e->parser, path, &out);
-	run_simple(e, e->commit, "loading a statement");
+	if (load(e, path, data, n, &out, err))
+		return -1;
 	memcpy(r->sha256, out.sha256, sizeof r->sha256);
 	r->bytes = out.bytes;
 	int rc = 0;
@@ -370,10 +379,7 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 	set_context(e, "file", path);
 	if (load_previous(e, r, err))
 		return -1;
-	int64_t rows = 0;
-	if (sqlite3_step(e->count_rows) == SQLITE_ROW)
-		rows = sqlite3_column_int64(e->count_rows, 0);
-	sqlite3_reset(e->count_rows);
+	int64_t rows = out.rows; /* node + expense rows, counted by the parser */
 	int overflowed = 0;
 	const char *overflow_rule = NULL;
 	for (int i = 0; i < set->nrules && rc == 0; i++) {
@@ -473,12 +479,9 @@ void file_result_free(struct file_result *r)
 int engine_load_previous(struct engine *e, const char *path, struct prev_statement *p, strbuf *err)
 {
 	memset(p, 0, sizeof *p);
-	if (db_reset_statement(&e->w, err))
-		return -1;
 	struct parse_outcome out = {0};
-	run_simple(e, e->begin, "starting to load a statement");
-	parser_load_file(e->parser, path, &out);
-	run_simple(e, e->commit, "loading a statement");
+	if (load(e, path, NULL, 0, &out, err))
+		return -1;
 	if (out.status != PARSE_OK) {
 		sb_printf(err, "%s: the previous year's statement cannot be used: %s%s%s; give a readable, "
 		          "well-formed statement with --previous", path,

@@ -74,7 +74,7 @@ struct engine {
 	char today[11];
 	prev_provider prev;
 	void *prev_ctx;
-	sqlite3_stmt *begin, *commit, *rollback, *get_field, *count_rows, *set_ctx, *ins_prev;
+	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev;
 };
 
 /* Opens the working database and loads every rule set below rules_dir.
