@@ -41,6 +41,9 @@ static const char SCHEMA[] =
 	"CREATE INDEX expense_noamount ON expense(id) WHERE amount IS NULL;"
 	"CREATE INDEX expense_negative ON expense(id) WHERE amount < 0;"
 	"CREATE INDEX expense_note ON expense(id) WHERE note IS NOT NULL;"
+	/* the expense lines' totals per category and criterion (loader.h) */
+	"CREATE TABLE expense_group(category TEXT, criterion TEXT, lines INTEGER NOT NULL,"
+	" amounts INTEGER NOT NULL, sum INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL) STRICT;"
 	"CREATE TABLE context(name TEXT PRIMARY KEY, value ANY) STRICT;"
 	"CREATE TABLE previous_field(name TEXT PRIMARY KEY, text TEXT, amount INTEGER) STRICT;"
 	/* register-level rules: the current statement of every RCC and year */
@@ -488,6 +491,6 @@ void db_rule_budget(struct workdb *w, int64_t rows)
 
 int db_reset_statement(struct workdb *w, strbuf *err)
 {
-	return db_exec(w, "DELETE FROM doc; DELETE FROM node; DELETE FROM expense;"
+	return db_exec(w, "DELETE FROM doc; DELETE FROM node; DELETE FROM expense; DELETE FROM expense_group;"
 	                  "DELETE FROM context; DELETE FROM previous_field;", err);
 }

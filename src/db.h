@@ -5,9 +5,9 @@
  * db.c and documented for rule writers in README.md):
  *   - the format:        format
  *   - the rule set data: param, programme_year, code
- *   - the statement:     doc, node, expense (and the views field, line),
- *                        context, previous_field
- * Statements are streamed into it by parser.c, one at a time; rules
+ *   - the statement:     doc, node, expense, expense_group (and the views
+ *                        field, figures), context, previous_field
+ * Statements are streamed into it by parser.c and loader.c, one at a time; rules
  * (ruleset.c) are SELECTs prepared once per run against it.
  *
  * The database is a private temporary file (SQLite's "" filename) with a

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <expat.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,16 +18,18 @@
 #include "amount.h"
 #include "checks.h"
 #include "format.h"
+#include "chan.h"
+#include "loader.h"
 #include "sha256.h"
 
 #define BLOCK (64 * 1024)
-#define MAX_FRAMES 8 /* known elements nest at most 3 deep */
-#define BATCH 64     /* expense lines per INSERT statement */
-#define NONE SIZE_MAX /* no value (SQL NULL) in struct line */
+#define NBLOCKS 4     /* blocks in flight between the reader and the parse */
+#define MAX_FRAMES 8  /* known elements nest at most 3 deep */
+#define PIPELINE_BYTES (1024 * 1024) /* files this large are parsed by three threads */
 
 struct frame {
-	int fmt;         /* index into fmt_nodes */
-	sqlite3_int64 id; /* node id (0 for expense lines, which are rows of expense) */
+	int fmt;          /* index into fmt_nodes */
+	int64_t id;       /* node id (0 for expense lines, which are rows of expense) */
 	int counts[FMT_COUNT];
 };
 
@@ -41,35 +44,54 @@ struct text {
 	int keeping;          /* the current character's first byte was kept */
 };
 
-/* An expense line waiting in the batch for its INSERT. Its texts are NUL-
- * terminated strings in parser.arena, named by offset (or NONE). */
+/* The expense line being read: its attributes wait in parser.linetext
+ * (offsets, or OP_NOSTR) until its end tag gives the amount. */
 struct line {
-	size_t category, criterion, note, text;
-	int text_len;
+	uint32_t category, criterion, note;
 	int64_t note_chars;
 	int note_ctrl;
-	int has_amount;
-	int64_t amount;
 	long line, col;
+};
+
+/* A block of the file on its way from the reader to the parse. */
+struct block {
+	ssize_t n; /* bytes, 0 at the end of the file, -1 after a read error */
+	int err;   /* errno of the read error */
+	char data[BLOCK];
+};
+
+struct source {
+	int fd;
+	const char *mem;
+	size_t len, pos;
+};
+
+/* The reader thread: reads the file and hashes it, a block ahead of the parse. */
+struct reader {
+	struct chan chan;
+	struct source *src;
+	sha256 hash;
+	pthread_t thread;
 };
 
 struct parser {
 	struct workdb *w;
-	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_doc;
+	struct loader *ld;
+	sqlite3_stmt *ins_doc;
+	int pipeline;         /* -1 never, 1 always, 0 by size ($GRANTCHECK_PIPELINE) */
 	XML_Parser xp;
 	struct parse_outcome *out;
 	struct frame frames[MAX_FRAMES];
 	int depth;            /* frames in use */
 	long skip;            /* depth inside an unknown element */
 	int stopped;          /* we called XML_StopParser */
+	int64_t next_node;    /* id of the last node */
 	struct text text;
-	/* Expense lines are inserted BATCH at a time by one multi-row INSERT;
-	 * batch[nbatch] is the line being read. Nothing is allocated per line. */
-	struct line batch[BATCH];
-	int nbatch;
-	strbuf arena;         /* the batch's texts */
+	struct line line;     /* the expense line being read */
+	strbuf linetext;      /* its attribute values */
 	strbuf path;          /* scratch */
 	strbuf ens, ans;      /* scratch: namespace of an element, of an attribute */
+	struct block *blocks[NBLOCKS]; /* allocated on the first pipelined file */
 	char encoding[64];
 };
 
@@ -83,18 +105,10 @@ struct parser *parser_new(struct workdb *w)
 {
 	struct parser *p = xcalloc(1, sizeof *p);
 	p->w = w;
-	p->ins_node = db_prepare(w, "INSERT INTO node(parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col)"
-	                            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-	p->upd_node = db_prepare(w, "UPDATE node SET text=?2, nchars=?3, ctrl=?4, amount=?5 WHERE id=?1");
-	p->ins_expense = db_prepare(w, "INSERT INTO expense(category,criterion,note,note_nchars,note_ctrl,text,amount,line,col)"
-	                               " VALUES(?,?,?,?,?,?,?,?,?)");
-	strbuf sql = {0};
-	sb_puts(&sql, "INSERT INTO expense(category,criterion,note,note_nchars,note_ctrl,text,amount,line,col) VALUES");
-	for (int i = 0; i < BATCH; i++)
-		sb_puts(&sql, i ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)");
-	p->ins_expenses = db_prepare(w, sql.s);
-	sb_free(&sql);
+	p->ld = loader_new(w);
 	p->ins_doc = db_prepare(w, "INSERT INTO doc(path,sha256,bytes,encoding) VALUES(?,?,?,?)");
+	const char *env = getenv("GRANTCHECK_PIPELINE");
+	p->pipeline = !env ? 0 : strcmp(env, "always") == 0 ? 1 : strcmp(env, "never") == 0 ? -1 : 0;
 	return p;
 }
 
@@ -102,16 +116,15 @@ void parser_free(struct parser *p)
 {
 	if (!p)
 		return;
-	sqlite3_finalize(p->ins_node);
-	sqlite3_finalize(p->upd_node);
-	sqlite3_finalize(p->ins_expense);
-	sqlite3_finalize(p->ins_expenses);
+	loader_free(p->ld);
 	sqlite3_finalize(p->ins_doc);
 	sb_free(&p->text.buf);
-	sb_free(&p->arena);
+	sb_free(&p->linetext);
 	sb_free(&p->path);
 	sb_free(&p->ens);
 	sb_free(&p->ans);
+	for (int i = 0; i < NBLOCKS; i++)
+		free(p->blocks[i]);
 	free(p);
 }
 
@@ -153,21 +166,22 @@ static const char *trim_span(const char *s, size_t *len, int64_t *chars, int *ct
 	return s;
 }
 
-/* Trimmed copy (see trim_span). */
-static char *trimmed(const char *s, int64_t *chars, int *ctrl, int *truncated)
+/* Appends s[0..n) and a NUL to the line's texts; returns its offset. */
+static uint32_t line_put(struct parser *p, const char *s, size_t n)
 {
-	size_t n;
-	s = trim_span(s, &n, chars, ctrl, truncated);
-	return xstrndup(s, n);
+	uint32_t at = (uint32_t)p->linetext.len;
+	sb_putn(&p->linetext, s, n);
+	sb_putc(&p->linetext, '\0');
+	return at;
 }
 
-/* Appends s[0..n) and a NUL to the batch's texts; returns its offset. */
-static size_t arena_put(struct parser *p, const char *s, size_t n)
+/* Copies a text of the line being read into the loader's chunk. */
+static uint32_t line_str(struct parser *p, uint32_t at)
 {
-	size_t at = p->arena.len;
-	sb_putn(&p->arena, s, n);
-	sb_putc(&p->arena, '\0');
-	return at;
+	if (at == OP_NOSTR)
+		return OP_NOSTR;
+	const char *s = p->linetext.s + at;
+	return loader_str(p->ld, s, strlen(s));
 }
 
 static void text_start(struct text *t)
@@ -230,107 +244,35 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-static void bind_amount(sqlite3_stmt *st, int i, const char *s, int truncated)
+/* Records an element or attribute (with its value, for an attribute) as a
+ * node; returns its id. */
+static int64_t insert_node(struct parser *p, int64_t parent, char kind, const char *name, const char *ns,
+                           const char *path, int fmt, int nth, const char *value, long line, long col)
 {
-	int64_t v;
-	if (s && !truncated && amount_parse(s, strlen(s), &v) == AMOUNT_OK)
-		sqlite3_bind_int64(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
-}
-
-static void step_done(struct parser *p, sqlite3_stmt *st, const char *what)
-{
-	int rc = sqlite3_step(st);
-	db_check(p->w, rc == SQLITE_DONE ? SQLITE_OK : rc, what);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-}
-
-/* A new row of node or expense: counted for the rule budgets. */
-static void step_row(struct parser *p, sqlite3_stmt *st, const char *what)
-{
-	step_done(p, st, what);
-	p->out->rows++;
-}
-
-/* Inserts a node; returns its id. */
-static sqlite3_int64 insert_node(struct parser *p, sqlite3_int64 parent, char kind, const char *name,
-                                 const char *ns, const char *path, int fmt, int nth, const char *value,
-                                 long line, long col)
-{
-	sqlite3_stmt *st = p->ins_node;
-	if (parent)
-		sqlite3_bind_int64(st, 1, parent);
-	sqlite3_bind_text(st, 2, kind == 'e' ? "element" : "attribute", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
-	bind_text_or_null(st, 4, ns);
-	sqlite3_bind_text(st, 5, path, -1, SQLITE_TRANSIENT);
-	if (fmt >= 0) {
-		sqlite3_bind_int(st, 6, fmt);
-		sqlite3_bind_int(st, 7, nth);
-	}
+	struct op *o = loader_op(p->ld, OP_NODE);
+	o->id = ++p->next_node;
+	o->parent = parent;
+	o->node_kind = kind;
+	o->fmt = fmt;
+	o->nth = nth;
+	o->str[0] = loader_str(p->ld, name, strlen(name));
+	if (ns)
+		o->str[1] = loader_str(p->ld, ns, strlen(ns));
+	o->str[2] = loader_str(p->ld, path, strlen(path));
 	if (value) {
-		int64_t chars;
 		int ctrl, trunc;
-		char *v = trimmed(value, &chars, &ctrl, &trunc);
-		sqlite3_bind_text(st, 8, v, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 9, chars);
-		sqlite3_bind_int(st, 10, ctrl);
-		if (fmt >= 0 && fmt_nodes[fmt].type == VT_AMOUNT)
-			bind_amount(st, 11, v, trunc);
-		free(v);
+		size_t n;
+		const char *v = trim_span(value, &n, &o->nchars, &ctrl, &trunc);
+		o->has_value = 1;
+		o->ctrl = (unsigned char)ctrl;
+		o->str[3] = loader_str(p->ld, v, n);
+		if (fmt >= 0 && fmt_nodes[fmt].type == VT_AMOUNT && !trunc)
+			o->has_amount = amount_parse(v, n, &o->amount) == AMOUNT_OK;
 	}
-	sqlite3_bind_int64(st, 12, line);
-	sqlite3_bind_int64(st, 13, col);
-	step_row(p, st, "recording an element");
-	return sqlite3_last_insert_rowid(p->w->db);
-}
-
-static void bind_arena(struct parser *p, sqlite3_stmt *st, int i, size_t at, int len)
-{
-	if (at == NONE)
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, p->arena.s + at, len, SQLITE_STATIC);
-}
-
-/* Inserts the expense lines of the batch: a full batch with one statement,
- * fewer (the end of the file) one by one. The texts are bound in place
- * (SQLITE_STATIC): the arena is kept until the statement has run. */
-static void flush_lines(struct parser *p)
-{
-	int full = p->nbatch == BATCH;
-	sqlite3_stmt *st = full ? p->ins_expenses : p->ins_expense;
-	for (int k = 0; k < p->nbatch; k++) {
-		const struct line *x = &p->batch[k];
-		int b = full ? k * 9 : 0;
-		bind_arena(p, st, b + 1, x->category, -1);
-		bind_arena(p, st, b + 2, x->criterion, -1);
-		bind_arena(p, st, b + 3, x->note, -1);
-		if (x->note != NONE) {
-			sqlite3_bind_int64(st, b + 4, x->note_chars);
-			sqlite3_bind_int(st, b + 5, x->note_ctrl);
-		} else {
-			sqlite3_bind_null(st, b + 4);
-			sqlite3_bind_null(st, b + 5);
-		}
-		bind_arena(p, st, b + 6, x->text, x->text_len);
-		if (x->has_amount)
-			sqlite3_bind_int64(st, b + 7, x->amount);
-		else
-			sqlite3_bind_null(st, b + 7);
-		sqlite3_bind_int64(st, b + 8, x->line);
-		sqlite3_bind_int64(st, b + 9, x->col);
-		if (!full)
-			step_row(p, st, "recording an expense line");
-	}
-	if (full) {
-		step_done(p, st, "recording expense lines");
-		p->out->rows += BATCH;
-	}
-	p->nbatch = 0;
-	sb_reset(&p->arena);
+	o->line = line;
+	o->col = col;
+	p->out->rows++;
+	return o->id;
 }
 
 /* Splits expat's "uri|local" into ns (or NULL) and local name. */
@@ -400,15 +342,15 @@ static void handle_attributes(struct parser *p, struct frame *f, const XML_Char 
 			continue;
 		}
 		if (f->fmt == FMT_EXPENSE) {
-			struct line *x = &p->batch[p->nbatch];
-			size_t *slot = idx == FMT_EXPENSE_CATEGORY ? &x->category
-			               : idx == FMT_EXPENSE_CRITERION ? &x->criterion
-			                                               : &x->note;
+			struct line *x = &p->line;
+			uint32_t *slot = idx == FMT_EXPENSE_CATEGORY ? &x->category
+			                 : idx == FMT_EXPENSE_CRITERION ? &x->criterion
+			                                                 : &x->note;
 			int64_t chars;
 			int ctrl, trunc;
 			size_t n;
 			const char *v = trim_span(atts[i + 1], &n, &chars, &ctrl, &trunc);
-			*slot = arena_put(p, v, n);
+			*slot = line_put(p, v, n);
 			if (idx == FMT_EXPENSE_NOTE) {
 				x->note_chars = chars;
 				x->note_ctrl = ctrl;
@@ -477,8 +419,9 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 	int nth = ++parent->counts[idx];
 	if (idx == FMT_EXPENSE) {
 		f->id = 0;
-		struct line *x = &p->batch[p->nbatch];
-		x->category = x->criterion = x->note = NONE;
+		struct line *x = &p->line;
+		sb_reset(&p->linetext);
+		x->category = x->criterion = x->note = OP_NOSTR;
 		x->note_chars = 0;
 		x->note_ctrl = 0;
 		x->line = line;
@@ -511,22 +454,27 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 	text_end(t);
 	const char *s = sb_str(&t->buf);
 	if (f->fmt == FMT_EXPENSE) {
-		struct line *x = &p->batch[p->nbatch];
-		x->text = arena_put(p, s, t->buf.len);
-		x->text_len = (int)t->buf.len;
-		x->has_amount = !t->truncated && amount_parse(s, strlen(s), &x->amount) == AMOUNT_OK;
-		if (++p->nbatch == BATCH)
-			flush_lines(p);
+		const struct line *x = &p->line;
+		struct op *o = loader_op(p->ld, OP_EXPENSE);
+		o->str[0] = line_str(p, x->category);
+		o->str[1] = line_str(p, x->criterion);
+		o->str[2] = line_str(p, x->note);
+		o->str[3] = loader_str(p->ld, s, t->buf.len);
+		o->nchars = x->note_chars;
+		o->ctrl = (unsigned char)x->note_ctrl;
+		o->has_amount = !t->truncated && amount_parse(s, t->buf.len, &o->amount) == AMOUNT_OK;
+		o->line = x->line;
+		o->col = x->col;
+		p->out->rows++;
 		return;
 	}
-	sqlite3_stmt *st = p->upd_node;
-	sqlite3_bind_int64(st, 1, f->id);
-	sqlite3_bind_text(st, 2, s, (int)t->buf.len, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 3, t->chars);
-	sqlite3_bind_int(st, 4, t->ctrl);
-	if (fmt_nodes[f->fmt].type == VT_AMOUNT)
-		bind_amount(st, 5, s, t->truncated);
-	step_done(p, st, "recording a value");
+	struct op *o = loader_op(p->ld, OP_VALUE);
+	o->id = f->id;
+	o->str[0] = loader_str(p->ld, s, t->buf.len);
+	o->nchars = t->chars;
+	o->ctrl = (unsigned char)t->ctrl;
+	o->has_amount = fmt_nodes[f->fmt].type == VT_AMOUNT && !t->truncated &&
+	                amount_parse(s, t->buf.len, &o->amount) == AMOUNT_OK;
 }
 
 static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
@@ -585,12 +533,6 @@ static int XMLCALL on_unknown_encoding(void *ud, const XML_Char *name, XML_Encod
 
 /* ---- driver ----------------------------------------------------------- */
 
-struct source {
-	int fd;
-	const char *mem;
-	size_t len, pos;
-};
-
 static ssize_t source_read(struct source *s, void *buf, size_t n)
 {
 	if (s->fd >= 0) {
@@ -604,6 +546,28 @@ static ssize_t source_read(struct source *s, void *buf, size_t n)
 	memcpy(buf, s->mem + s->pos, k);
 	s->pos += k;
 	return (ssize_t)k;
+}
+
+/* Reads and hashes the next block of src into b: the one place that does. */
+static void read_block(struct source *src, sha256 *h, struct block *b)
+{
+	b->n = source_read(src, b->data, BLOCK);
+	b->err = b->n < 0 ? errno : 0;
+	if (b->n > 0)
+		sha256_update(h, b->data, (size_t)b->n);
+}
+
+static void *reader_main(void *arg)
+{
+	struct reader *r = arg;
+	for (;;) {
+		struct block *b = chan_take_free(&r->chan);
+		read_block(r->src, &r->hash, b);
+		ssize_t n = b->n;
+		chan_put_full(&r->chan, b);
+		if (n <= 0)
+			return NULL; /* the end of the file, or an error: the last block */
+	}
 }
 
 static void reset_outcome(struct parse_outcome *out)
@@ -628,24 +592,13 @@ static void set_x(struct parse_outcome *out, enum parse_status st, const char *v
 		sb_set(&out->reason, reason);
 }
 
-static void run(struct parser *p, struct source *src, const char *path, struct parse_outcome *out)
+static XML_Parser new_expat(struct parser *p)
 {
-	sha256 h;
-	sha256_init(&h);
-	p->out = out;
-	p->depth = 0;
-	p->skip = 0;
-	p->stopped = 0;
-	p->text.active = 0;
-	p->encoding[0] = '\0';
-	p->nbatch = 0;
-	sb_reset(&p->arena);
 	XML_Parser xp = XML_ParserCreateNS(NULL, '|');
 	if (!xp) {
 		fprintf(stderr, "grantcheck: out of memory creating the XML parser\n");
 		exit(2);
 	}
-	p->xp = xp;
 	XML_SetUserData(xp, p);
 	XML_SetElementHandler(xp, on_start, on_end);
 	XML_SetCharacterDataHandler(xp, on_text);
@@ -655,58 +608,115 @@ static void run(struct parser *p, struct source *src, const char *path, struct p
 	XML_SetXmlDeclHandler(xp, on_xmldecl);
 	XML_SetUnknownEncodingHandler(xp, on_unknown_encoding, NULL);
 	XML_SetParamEntityParsing(xp, XML_PARAM_ENTITY_PARSING_NEVER);
+	return xp;
+}
 
+/* Parses block b (the last when b->n is 0) unless the parse already ended;
+ * returns 0 when it ends here. */
+static int parse_block(struct parser *p, const struct block *b)
+{
+	struct parse_outcome *out = p->out;
+	XML_Parser xp = p->xp;
+	if (b->n == 0 && out->bytes == 0) {
+		set_x(out, PARSE_X1, "empty", NULL);
+		return 0;
+	}
+	if (XML_Parse(xp, b->data, (int)b->n, b->n == 0) == XML_STATUS_OK)
+		return 1;
+	enum XML_Error code = XML_GetErrorCode(xp);
+	if (!p->stopped) {
+		out->line = (long)XML_GetErrorLineNumber(xp);
+		out->col = (long)XML_GetErrorColumnNumber(xp) + 1;
+		if (code == XML_ERROR_UNKNOWN_ENCODING || code == XML_ERROR_INCORRECT_ENCODING) {
+			set_x(out, PARSE_X2, "encoding", XML_ErrorString(code));
+			sb_set(&out->found, p->encoding[0] ? p->encoding : "?");
+		} else {
+			set_x(out, PARSE_X2, "syntax", XML_ErrorString(code));
+		}
+	}
+	return 0;
+}
+
+/*
+ * Streams src through expat into the working database. With threads (a
+ * large file) three stages overlap: the reader thread reads and hashes, this
+ * thread parses, and the loader's writer thread inserts; small files do all
+ * three here, block by block. The file is read to its end even after the
+ * parse stops, so its SHA-256 and size are always those of the whole file.
+ */
+static void run(struct parser *p, struct source *src, int threaded, const char *path, struct parse_outcome *out)
+{
+	p->out = out;
+	p->depth = 0;
+	p->skip = 0;
+	p->stopped = 0;
+	p->next_node = 0;
+	p->text.active = 0;
+	p->encoding[0] = '\0';
+	p->xp = new_expat(p);
+	loader_begin(p->ld, threaded);
+
+	struct reader r = {.src = src};
+	sha256_init(&r.hash);
+	struct block *own = NULL;
+	if (threaded) {
+		for (int i = 0; i < NBLOCKS; i++)
+			if (!p->blocks[i])
+				p->blocks[i] = xmalloc(sizeof *p->blocks[i]);
+		chan_init(&r.chan, (void *const *)p->blocks, NBLOCKS);
+		chan_thread(&r.thread, reader_main, &r);
+	} else {
+		if (!p->blocks[0])
+			p->blocks[0] = xmalloc(sizeof *p->blocks[0]);
+		own = p->blocks[0];
+	}
 	int parsing = 1;
 	for (;;) {
-		void *buf = parsing ? XML_GetBuffer(xp, BLOCK) : NULL;
-		char own[BLOCK];
-		if (parsing && !buf) {
-			set_x(out, PARSE_X2, "syntax", XML_ErrorString(XML_GetErrorCode(xp)));
-			parsing = 0;
-		}
-		ssize_t n = source_read(src, buf ? buf : own, BLOCK);
-		if (n < 0) {
-			set_x(out, PARSE_X1, "unreadable", strerror(errno));
-			break;
-		}
-		sha256_update(&h, buf ? buf : own, (size_t)n);
-		out->bytes += (uint64_t)n;
-		if (!parsing) {
-			if (n == 0)
-				break;
-			continue; /* keep hashing the rest of the file */
-		}
-		if (n == 0 && out->bytes == 0) {
-			set_x(out, PARSE_X1, "empty", NULL);
-			break;
-		}
-		if (XML_ParseBuffer(xp, (int)n, n == 0) != XML_STATUS_OK) {
-			enum XML_Error code = XML_GetErrorCode(xp);
-			if (!p->stopped) {
-				out->line = (long)XML_GetErrorLineNumber(xp);
-				out->col = (long)XML_GetErrorColumnNumber(xp) + 1;
-				if (code == XML_ERROR_UNKNOWN_ENCODING || code == XML_ERROR_INCORRECT_ENCODING) {
-					set_x(out, PARSE_X2, "encoding", XML_ErrorString(code));
-					sb_set(&out->found, p->encoding[0] ? p->encoding : "?");
-				} else {
-					set_x(out, PARSE_X2, "syntax", XML_ErrorString(code));
-				}
-			}
-			parsing = 0;
-		}
-		if (n == 0)
-			break;
+		struct block *b = own;
+		if (threaded)
+			b = chan_take_full(&r.chan);
+		else
+			read_block(src, &r.hash, b);
+		ssize_t n = b->n;
+		if (n < 0)
+			set_x(out, PARSE_X1, "unreadable", strerror(b->err));
+		else
+			out->bytes += (uint64_t)n;
+		if (n >= 0 && parsing)
+			parsing = parse_block(p, b);
+		if (threaded)
+			chan_put_free(&r.chan, b);
+		if (n <= 0)
+			break; /* and the reader has stopped after this block */
 	}
-	XML_ParserFree(xp);
+	if (threaded) {
+		chan_join(r.thread);
+		chan_destroy(&r.chan);
+	}
+	XML_ParserFree(p->xp);
 	p->xp = NULL;
-	flush_lines(p); /* the lines of the last, partial batch */
-	sha256_final_hex(&h, out->sha256);
+	strbuf err = {0};
+	if (loader_finish(p->ld, &err)) {
+		fprintf(stderr, "grantcheck: %s; this is a bug, please report it with the file that caused it\n",
+		        sb_str(&err));
+		exit(2);
+	}
+	sha256_final_hex(&r.hash, out->sha256);
 	sqlite3_stmt *st = p->ins_doc;
 	bind_text_or_null(st, 1, path);
 	sqlite3_bind_text(st, 2, out->sha256, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)out->bytes);
 	bind_text_or_null(st, 4, p->encoding[0] ? p->encoding : NULL);
-	step_done(p, st, "recording the document");
+	int rc = sqlite3_step(st);
+	db_check(p->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "recording the document");
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+}
+
+/* Whether a file of this size (-1: unknown, a pipe) is worth three threads. */
+static int use_threads(const struct parser *p, int64_t size)
+{
+	return p->pipeline > 0 || (p->pipeline == 0 && (size < 0 || size >= PIPELINE_BYTES));
 }
 
 void parser_load_file(struct parser *p, const char *path, struct parse_outcome *out)
@@ -718,13 +728,18 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 		return;
 	}
 	struct stat sb;
-	if (fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		close(fd);
-		set_x(out, PARSE_X1, "directory", NULL);
-		return;
+	int64_t size = -1;
+	if (fstat(fd, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode)) {
+			close(fd);
+			set_x(out, PARSE_X1, "directory", NULL);
+			return;
+		}
+		if (S_ISREG(sb.st_mode))
+			size = (int64_t)sb.st_size;
 	}
 	struct source src = {fd, NULL, 0, 0};
-	run(p, &src, path, out);
+	run(p, &src, use_threads(p, size), path, out);
 	close(fd);
 }
 
@@ -732,5 +747,5 @@ void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_
 {
 	reset_outcome(out);
 	struct source src = {-1, data, n, 0};
-	run(p, &src, NULL, out);
+	run(p, &src, use_threads(p, (int64_t)n), NULL, out);
 }

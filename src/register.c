@@ -261,8 +261,8 @@ static int copy_figures(struct reg *r, struct engine *e, sqlite3_int64 id, strbu
 		return -1;
 	/* expense totals per category and criterion, only when every line is a
 	 * well-formed amount; a sum that overflows (A6) leaves none */
-	src = db_prepare(&e->w, "SELECT category, criterion, sum(amount), count(*) FROM expense"
-	                        " WHERE NOT EXISTS (SELECT 1 FROM expense WHERE amount IS NULL)"
+	src = db_prepare(&e->w, "SELECT category, criterion, sum(sum), sum(lines) FROM expense_group"
+	                        " WHERE NOT EXISTS (SELECT 1 FROM expense_group WHERE amounts < lines)"
 	                        " GROUP BY category, criterion");
 	struct row {
 		char *cat, *crit;

@@ -9,8 +9,8 @@
 -- message.sv: Summan av kostnadsraderna ({sum:amount}) stämmer inte med totala kostnader ({total:amount}); skillnad {diff:amount}
 -- message.en: The expense lines add up to {sum:amount}, but totalExpenses is {total:amount}; difference {diff:amount}
 WITH lines AS (
-  SELECT sum(amount) AS sum FROM expense
-  HAVING count(*) > 0 AND count(amount) = count(*)
+  SELECT sum(sum) AS sum FROM expense_group
+  HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)
 )
 SELECT t.line, t.col, l.sum, t.amount AS total, l.sum - t.amount AS diff
 FROM field t, lines l

@@ -12,7 +12,7 @@
 -- message.en: The sum of the {lines} expense lines is too large to compute exactly; check the amounts
 -- message.rule.sv: En summa i regel {rule} är för stor för att beräknas exakt; kontrollera beloppen
 -- message.rule.en: A sum in rule {rule} is too large to compute exactly; check the amounts
-SELECT n.line, n.col, (SELECT count(*) FROM expense) AS lines, NULL AS rule
+SELECT n.line, n.col, (SELECT sum(lines) FROM expense_group) AS lines, NULL AS rule
 FROM node n
 WHERE n.path = 'statement/expenses' AND n.nth = 1
-  AND (SELECT sum_overflows(amount) FROM expense) = 1
+  AND (SELECT sum_overflows(sum) FROM expense_group) = 1

@@ -8,8 +8,8 @@
 --   programme.tsv, 10 %) of total expenses should be followed up.
 -- message.sv: Indirekta kostnader {overhead:amount} är {share:percent} av kostnaderna {total:amount}, mer än gränsen {max} %
 -- message.en: Indirect costs {overhead:amount} are {share:percent} of expenses {total:amount}, more than the threshold of {max}%
-WITH t AS (SELECT sum(amount) AS total FROM expense HAVING count(*) > 0 AND count(amount) = count(*)),
-     o AS (SELECT sum(amount) AS overhead, min(id) AS first FROM expense WHERE category = 'overhead'),
+WITH t AS (SELECT sum(sum) AS total FROM expense_group HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)),
+     o AS (SELECT sum(sum) AS overhead, min(first) AS first FROM expense_group WHERE category = 'overhead'),
      m AS (SELECT value AS max FROM param WHERE name = 'overhead_max_percent')
 SELECT e.line, e.col, o.overhead, t.total, share_bp(o.overhead, t.total) AS share, m.max
 FROM t, o, m JOIN expense e ON e.id = o.first

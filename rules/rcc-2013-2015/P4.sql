@@ -10,8 +10,8 @@
 --   allocate them where possible.
 -- message.sv: Ej fördelade kostnader (shared) {shared:amount} är {share:percent} av kostnaderna {total:amount}, mer än gränsen {max} %
 -- message.en: Costs not allocated to a criterion (shared) {shared:amount} are {share:percent} of expenses {total:amount}, more than the threshold of {max}%
-WITH t AS (SELECT sum(amount) AS total FROM expense HAVING count(*) > 0 AND count(amount) = count(*)),
-     o AS (SELECT sum(amount) AS shared, min(id) AS first FROM expense WHERE criterion = 'shared'),
+WITH t AS (SELECT sum(sum) AS total FROM expense_group HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)),
+     o AS (SELECT sum(sum) AS shared, min(first) AS first FROM expense_group WHERE criterion = 'shared'),
      m AS (SELECT value AS max FROM param WHERE name = 'shared_max_percent')
 SELECT e.line, e.col, o.shared, t.total, share_bp(o.shared, t.total) AS share, m.max
 FROM t, o, m JOIN expense e ON e.id = o.first

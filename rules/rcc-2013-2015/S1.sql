@@ -33,7 +33,9 @@ WITH required AS (
   FROM expense e
   JOIN format f ON f.parent = (SELECT id FROM format WHERE path = 'statement/expenses/expense')
                AND f.kind = 'attribute' AND f.min > 0
-  WHERE (e.category IS NULL OR e.criterion IS NULL)
+  -- only read every line when some line lacks one (the groups tell)
+  WHERE EXISTS (SELECT 1 FROM expense_group WHERE category IS NULL OR criterion IS NULL)
+    AND (e.category IS NULL OR e.criterion IS NULL)
     AND ((f.name = 'category' AND e.category IS NULL) OR (f.name = 'criterion' AND e.criterion IS NULL))
     AND NOT EXISTS (SELECT 1 FROM node u WHERE u.parent IS NULL AND u.line = e.line AND u.col = e.col
                     AND u.kind = 'attribute' AND edit_distance(u.name, f.name) <= 2)

@@ -15,11 +15,17 @@ WITH coded AS (
   UNION ALL
   SELECT e.id * 2 + 1000000000, e.line, e.col, 'category', e.category, 'category'
   FROM expense e LEFT JOIN code k ON k.list = 'category' AND k.code = e.category
-  WHERE e.category IS NOT NULL AND k.code IS NULL
+  -- only read every line when some code is unknown (the groups tell)
+  WHERE EXISTS (SELECT 1 FROM expense_group g WHERE g.category IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM code c WHERE c.list = 'category' AND c.code = g.category))
+    AND e.category IS NOT NULL AND k.code IS NULL
   UNION ALL
   SELECT e.id * 2 + 1000000001, e.line, e.col, 'criterion', e.criterion, 'criterion'
   FROM expense e LEFT JOIN code k ON k.list = 'criterion' AND k.code = e.criterion
-  WHERE e.criterion IS NOT NULL AND k.code IS NULL
+  -- only read every line when some code is unknown (the groups tell)
+  WHERE EXISTS (SELECT 1 FROM expense_group g WHERE g.criterion IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM code c WHERE c.list = 'criterion' AND c.code = g.criterion))
+    AND e.criterion IS NOT NULL AND k.code IS NULL
 )
 SELECT c.line, c.col, c.name, c.value,
   (SELECT group_concat(k.code, ', ') FROM code k WHERE k.list = c.list) AS allowed

@@ -1,0 +1,460 @@
+/*
+ * loader.c - executes the parser's operations on the working database
+ * (see loader.h).
+ */
+#include "loader.h"
+
+#include <assert.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chan.h"
+
+#define CHUNK_OPS 1024
+#define CHUNK_BYTES (256 * 1024) /* a chunk is full past this many text bytes */
+#define NCHUNKS 4
+#define BATCH 64 /* expense lines per INSERT statement */
+#define EXPENSE_COLS 10
+#define GROUP_SLOTS (2 * LOADER_GROUPS)
+#define GROUP_KEY_BYTES (256 * 1024) /* at most this much text in open group keys */
+
+struct chunk {
+	struct op ops[CHUNK_OPS];
+	int n;
+	int last; /* the end of the statement: the writer stops after it */
+	strbuf text;
+};
+
+struct group {
+	int used;
+	uint64_t hash;
+	char *category, *criterion; /* NULL when the line lacks the attribute */
+	int64_t lines, amounts, sum, first, last;
+};
+
+struct loader {
+	struct workdb *w;
+	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_group, *max_expense;
+	struct chunk *chunks[NCHUNKS];
+	struct chunk *cur; /* being filled by the parser */
+	int running;       /* between loader_begin and loader_finish */
+	int threaded;
+	struct chan chan;
+	pthread_t writer;
+	int64_t next_expense; /* id of the next expense line */
+	struct group groups[GROUP_SLOTS];
+	int ngroups;
+	size_t group_bytes;
+	/* the first error; nothing more is executed after it */
+	int rc;
+	const char *what;
+	strbuf errmsg;
+};
+
+static void chunk_reset(struct chunk *c)
+{
+	c->n = 0;
+	c->last = 0;
+	sb_reset(&c->text);
+}
+
+struct loader *loader_new(struct workdb *w)
+{
+	struct loader *l = xcalloc(1, sizeof *l);
+	l->w = w;
+	l->ins_node = db_prepare(w, "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col)"
+	                            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	l->upd_node = db_prepare(w, "UPDATE node SET text=?2, nchars=?3, ctrl=?4, amount=?5 WHERE id=?1");
+	static const char cols[] =
+		"INSERT INTO expense(id,category,criterion,note,note_nchars,note_ctrl,text,amount,line,col) VALUES";
+	static const char row[] = "(?,?,?,?,?,?,?,?,?,?)";
+	strbuf sql = {0};
+	sb_puts(&sql, cols);
+	sb_puts(&sql, row);
+	l->ins_expense = db_prepare(w, sql.s);
+	for (int i = 1; i < BATCH; i++) {
+		sb_putc(&sql, ',');
+		sb_puts(&sql, row);
+	}
+	l->ins_expenses = db_prepare(w, sql.s);
+	sb_free(&sql);
+	l->ins_group = db_prepare(w, "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last)"
+	                             " VALUES(?,?,?,?,?,?,?)");
+	l->max_expense = db_prepare(w, "SELECT coalesce(max(id), 0) FROM expense");
+	for (int i = 0; i < NCHUNKS; i++)
+		l->chunks[i] = xcalloc(1, sizeof *l->chunks[i]);
+	return l;
+}
+
+static void groups_clear(struct loader *l)
+{
+	for (int i = 0; i < GROUP_SLOTS; i++) {
+		free(l->groups[i].category);
+		free(l->groups[i].criterion);
+	}
+	memset(l->groups, 0, sizeof l->groups);
+	l->ngroups = 0;
+	l->group_bytes = 0;
+}
+
+void loader_free(struct loader *l)
+{
+	if (!l)
+		return;
+	assert(!l->running);
+	sqlite3_finalize(l->ins_node);
+	sqlite3_finalize(l->upd_node);
+	sqlite3_finalize(l->ins_expense);
+	sqlite3_finalize(l->ins_expenses);
+	sqlite3_finalize(l->ins_group);
+	sqlite3_finalize(l->max_expense);
+	for (int i = 0; i < NCHUNKS; i++) {
+		sb_free(&l->chunks[i]->text);
+		free(l->chunks[i]);
+	}
+	groups_clear(l);
+	sb_free(&l->errmsg);
+	free(l);
+}
+
+/* ---- executing ------------------------------------------------------------ */
+
+/* Records the first error (rc not OK/DONE) and returns nonzero once failed. */
+static int failed(struct loader *l, int rc, const char *what)
+{
+	if (l->rc == 0 && rc != SQLITE_OK && rc != SQLITE_DONE) {
+		l->rc = rc;
+		l->what = what;
+		sb_puts(&l->errmsg, sqlite3_errmsg(l->w->db));
+	}
+	return l->rc != 0;
+}
+
+static void step(struct loader *l, sqlite3_stmt *st, int binds, const char *what)
+{
+	if (failed(l, binds, what))
+		return;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	failed(l, rc, what);
+}
+
+static int bind_str(sqlite3_stmt *st, int i, const struct chunk *c, uint32_t at)
+{
+	if (at == OP_NOSTR)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, c->text.s + at, -1, SQLITE_STATIC);
+}
+
+static int bind_opt_int(sqlite3_stmt *st, int i, int set, int64_t v)
+{
+	return set ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
+}
+
+static void exec_node(struct loader *l, const struct chunk *c, const struct op *o)
+{
+	sqlite3_stmt *st = l->ins_node;
+	int known = o->fmt >= 0;
+	int rc = sqlite3_bind_int64(st, 1, o->id);
+	rc |= bind_opt_int(st, 2, o->parent != 0, o->parent);
+	rc |= sqlite3_bind_text(st, 3, o->node_kind == 'e' ? "element" : "attribute", -1, SQLITE_STATIC);
+	rc |= bind_str(st, 4, c, o->str[0]);
+	rc |= bind_str(st, 5, c, o->str[1]);
+	rc |= bind_str(st, 6, c, o->str[2]);
+	rc |= bind_opt_int(st, 7, known, o->fmt);
+	rc |= bind_opt_int(st, 8, known, o->nth);
+	rc |= bind_str(st, 9, c, o->has_value ? o->str[3] : OP_NOSTR);
+	rc |= bind_opt_int(st, 10, o->has_value, o->nchars);
+	rc |= bind_opt_int(st, 11, o->has_value, o->ctrl);
+	rc |= bind_opt_int(st, 12, o->has_amount, o->amount);
+	rc |= sqlite3_bind_int64(st, 13, o->line);
+	rc |= sqlite3_bind_int64(st, 14, o->col);
+	step(l, st, rc, "recording an element");
+}
+
+static void exec_value(struct loader *l, const struct chunk *c, const struct op *o)
+{
+	sqlite3_stmt *st = l->upd_node;
+	int rc = sqlite3_bind_int64(st, 1, o->id);
+	rc |= bind_str(st, 2, c, o->str[0]);
+	rc |= sqlite3_bind_int64(st, 3, o->nchars);
+	rc |= sqlite3_bind_int(st, 4, o->ctrl);
+	rc |= bind_opt_int(st, 5, o->has_amount, o->amount);
+	step(l, st, rc, "recording a value");
+}
+
+/* Binds expense line o (with id) as row k of st. */
+static int bind_expense(sqlite3_stmt *st, int k, const struct chunk *c, const struct op *o, int64_t id)
+{
+	int b = k * EXPENSE_COLS;
+	int note = o->str[2] != OP_NOSTR;
+	/* the id is SQLite's next rowid, which is id: the table was empty and
+	 * only this loader inserts, in order (checked in loader_finish); letting
+	 * SQLite choose it saves a seek per line */
+	(void)id;
+	int rc = sqlite3_bind_null(st, b + 1);
+	rc |= bind_str(st, b + 2, c, o->str[0]);
+	rc |= bind_str(st, b + 3, c, o->str[1]);
+	rc |= bind_str(st, b + 4, c, o->str[2]);
+	rc |= bind_opt_int(st, b + 5, note, o->nchars);
+	rc |= bind_opt_int(st, b + 6, note, o->ctrl);
+	rc |= bind_str(st, b + 7, c, o->str[3]);
+	rc |= bind_opt_int(st, b + 8, o->has_amount, o->amount);
+	rc |= sqlite3_bind_int64(st, b + 9, o->line);
+	rc |= sqlite3_bind_int64(st, b + 10, o->col);
+	return rc;
+}
+
+/* Inserts the expense lines ops[0..n): BATCH at a time, the rest one by one. */
+static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *ops, int n, int64_t first_id)
+{
+	int k = 0;
+	for (; k + BATCH <= n; k += BATCH) {
+		int rc = 0;
+		for (int j = 0; j < BATCH; j++)
+			rc |= bind_expense(l->ins_expenses, j, c, &ops[k + j], first_id + k + j);
+		step(l, l->ins_expenses, rc, "recording expense lines");
+	}
+	for (; k < n; k++)
+		step(l, l->ins_expense, bind_expense(l->ins_expense, 0, c, &ops[k], first_id + k),
+		     "recording an expense line");
+}
+
+/* ---- expense groups ------------------------------------------------------- */
+
+static uint64_t hash_key(const char *category, const char *criterion)
+{
+	uint64_t h = 1469598103934665603u; /* FNV-1a; a missing attribute hashes apart from "" */
+	const char *parts[2] = {category, criterion};
+	for (int i = 0; i < 2; i++) {
+		h = (h ^ (parts[i] ? 1u : 2u)) * 1099511628211u;
+		for (const char *s = parts[i]; s && *s; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211u;
+	}
+	return h;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+static void write_group(struct loader *l, const struct group *g)
+{
+	if (g->lines == 0)
+		return;
+	sqlite3_stmt *st = l->ins_group;
+	int rc = g->category ? sqlite3_bind_text(st, 1, g->category, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 1);
+	rc |= g->criterion ? sqlite3_bind_text(st, 2, g->criterion, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
+	rc |= sqlite3_bind_int64(st, 3, g->lines);
+	rc |= sqlite3_bind_int64(st, 4, g->amounts);
+	rc |= sqlite3_bind_int64(st, 5, g->sum);
+	rc |= sqlite3_bind_int64(st, 6, g->first);
+	rc |= sqlite3_bind_int64(st, 7, g->last);
+	step(l, st, rc, "recording the expense totals");
+}
+
+static int by_first(const void *a, const void *b)
+{
+	const struct group *x = *(const struct group *const *)a, *y = *(const struct group *const *)b;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+/* Writes the open groups in the order of their first line, and empties the table. */
+static void flush_groups(struct loader *l)
+{
+	const struct group *open[GROUP_SLOTS];
+	int n = 0;
+	for (int i = 0; i < GROUP_SLOTS; i++)
+		if (l->groups[i].used)
+			open[n++] = &l->groups[i];
+	assert(n == l->ngroups);
+	qsort(open, (size_t)n, sizeof open[0], by_first);
+	for (int i = 0; i < n; i++)
+		write_group(l, open[i]);
+	groups_clear(l);
+}
+
+static struct group *find_group(struct loader *l, const char *category, const char *criterion)
+{
+	uint64_t h = hash_key(category, criterion);
+	for (;;) {
+		size_t i = (size_t)(h % GROUP_SLOTS);
+		for (;; i = (i + 1) % GROUP_SLOTS) {
+			struct group *g = &l->groups[i];
+			if (g->used && g->hash == h && same(g->category, category) && same(g->criterion, criterion))
+				return g;
+			if (g->used)
+				continue;
+			size_t bytes = (category ? strlen(category) : 0) + (criterion ? strlen(criterion) : 0);
+			if (l->ngroups == LOADER_GROUPS || l->group_bytes + bytes > GROUP_KEY_BYTES) {
+				flush_groups(l); /* full: write the open groups and start again */
+				break;
+			}
+			g->used = 1;
+			g->hash = h;
+			g->category = category ? xstrdup(category) : NULL;
+			g->criterion = criterion ? xstrdup(criterion) : NULL;
+			l->ngroups++;
+			l->group_bytes += bytes;
+			return g;
+		}
+	}
+}
+
+static void add_to_group(struct loader *l, const struct chunk *c, const struct op *o, int64_t id)
+{
+	const char *category = o->str[0] == OP_NOSTR ? NULL : c->text.s + o->str[0];
+	const char *criterion = o->str[1] == OP_NOSTR ? NULL : c->text.s + o->str[1];
+	struct group *g = find_group(l, category, criterion);
+	int64_t sum;
+	if (o->has_amount && __builtin_add_overflow(g->sum, o->amount, &sum)) {
+		/* the row would not fit in 64 bits: write it and start the pair again */
+		write_group(l, g);
+		g->lines = g->amounts = g->sum = 0;
+		sum = o->amount;
+	}
+	if (g->lines == 0)
+		g->first = id;
+	g->last = id;
+	g->lines++;
+	if (o->has_amount) {
+		g->amounts++;
+		g->sum = sum;
+	}
+}
+
+static void exec_chunk(struct loader *l, const struct chunk *c)
+{
+	int i = 0;
+	while (i < c->n && !l->rc) {
+		const struct op *o = &c->ops[i];
+		if (o->kind == OP_EXPENSE) {
+			int j = i;
+			while (j < c->n && c->ops[j].kind == OP_EXPENSE) {
+				add_to_group(l, c, &c->ops[j], l->next_expense + (j - i));
+				j++;
+			}
+			exec_expenses(l, c, o, j - i, l->next_expense);
+			l->next_expense += j - i;
+			i = j;
+			continue;
+		}
+		if (o->kind == OP_NODE)
+			exec_node(l, c, o);
+		else
+			exec_value(l, c, o);
+		i++;
+	}
+}
+
+/* ---- the writer thread ------------------------------------------------------ */
+
+static void *writer_main(void *arg)
+{
+	struct loader *l = arg;
+	for (;;) {
+		struct chunk *c = chan_take_full(&l->chan);
+		int last = c->last;
+		exec_chunk(l, c);
+		chunk_reset(c);
+		chan_put_free(&l->chan, c);
+		if (last)
+			return NULL;
+	}
+}
+
+void loader_begin(struct loader *l, int threaded)
+{
+	assert(!l->running);
+	l->running = 1;
+	l->threaded = threaded;
+	l->next_expense = 1;
+	l->rc = 0;
+	l->what = NULL;
+	sb_reset(&l->errmsg);
+	groups_clear(l);
+	for (int i = 0; i < NCHUNKS; i++)
+		chunk_reset(l->chunks[i]);
+	if (threaded) {
+		chan_init(&l->chan, (void *const *)l->chunks, NCHUNKS);
+		l->cur = chan_take_free(&l->chan);
+		chan_thread(&l->writer, writer_main, l);
+	} else {
+		l->cur = l->chunks[0];
+	}
+}
+
+/* Hands the current chunk to be executed and starts a new one. */
+static void submit(struct loader *l)
+{
+	if (l->threaded) {
+		chan_put_full(&l->chan, l->cur);
+		l->cur = chan_take_free(&l->chan);
+	} else {
+		exec_chunk(l, l->cur);
+		chunk_reset(l->cur);
+	}
+}
+
+struct op *loader_op(struct loader *l, enum op_kind kind)
+{
+	assert(l->running);
+	struct chunk *c = l->cur;
+	if (c->n == CHUNK_OPS || c->text.len >= CHUNK_BYTES) {
+		submit(l);
+		c = l->cur;
+	}
+	struct op *o = &c->ops[c->n++];
+	memset(o, 0, sizeof *o);
+	o->kind = (unsigned char)kind;
+	o->fmt = -1;
+	for (int i = 0; i < 4; i++)
+		o->str[i] = OP_NOSTR;
+	return o;
+}
+
+uint32_t loader_str(struct loader *l, const char *s, size_t n)
+{
+	strbuf *t = &l->cur->text;
+	/* a chunk holds at most CHUNK_BYTES plus one op's texts (each capped
+	 * by the parser at a few KiB), far below 4 GiB */
+	assert(t->len < UINT32_MAX / 2 && n < UINT32_MAX / 4);
+	uint32_t at = (uint32_t)t->len;
+	sb_putn(t, s, n);
+	sb_putc(t, '\0');
+	return at;
+}
+
+int loader_finish(struct loader *l, strbuf *err)
+{
+	assert(l->running);
+	if (l->threaded) {
+		l->cur->last = 1;
+		chan_put_full(&l->chan, l->cur);
+		chan_join(l->writer);
+		chan_destroy(&l->chan);
+	} else {
+		exec_chunk(l, l->cur);
+		chunk_reset(l->cur);
+	}
+	l->cur = NULL;
+	l->running = 0;
+	if (!l->rc)
+		flush_groups(l);
+	groups_clear(l);
+	if (!l->rc) {
+		/* the expense ids the groups name are the rows' ids (bind_expense) */
+		sqlite3_stmt *st = l->max_expense;
+		int rc = sqlite3_step(st);
+		assert(rc != SQLITE_ROW || sqlite3_column_int64(st, 0) == l->next_expense - 1);
+		sqlite3_reset(st);
+		failed(l, rc == SQLITE_ROW ? SQLITE_OK : rc, "counting the expense lines");
+	}
+	if (!l->rc)
+		return 0;
+	sb_printf(err, "internal database error while %s: %s (SQLite %d)", l->what, sb_str(&l->errmsg), l->rc);
+	return -1;
+}
