@@ -40,7 +40,7 @@ static const char SCHEMA[] =
 	 * every line; any other line costs one test per index when inserted */
 	"CREATE INDEX expense_noamount ON expense(id) WHERE amount IS NULL;"
 	"CREATE INDEX expense_negative ON expense(id) WHERE amount < 0;"
-	"CREATE INDEX expense_note ON expense(id) WHERE note IS NOT NULL;"
+	"CREATE INDEX expense_note ON expense(id, line, col, note_nchars, note_ctrl) WHERE note IS NOT NULL;"
 	/* the expense lines' totals per category and criterion (loader.h) */
 	"CREATE TABLE expense_group(category TEXT, criterion TEXT, lines INTEGER NOT NULL,"
 	" amounts INTEGER NOT NULL, sum INTEGER NOT NULL, first INTEGER NOT NULL, last INTEGER NOT NULL) STRICT;"
@@ -367,7 +367,7 @@ int db_open(struct workdb *w, strbuf *err)
 	sqlite3_limit(w->db, SQLITE_LIMIT_LENGTH, 1 << 20);
 	sqlite3_set_authorizer(w->db, authorizer, w);
 	sqlite3_progress_handler(w->db, 1000, progress, w);
-	if (db_exec(w, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-8192;"
+	if (db_exec(w, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
 	               "PRAGMA temp_store=FILE; PRAGMA locking_mode=EXCLUSIVE;", err) ||
 	    db_exec(w, SCHEMA, err) || load_format(w, err)) {
 		db_close(w);

@@ -355,6 +355,7 @@ static void exec_chunk(struct loader *l, const struct chunk *c)
 static void *writer_main(void *arg)
 {
 	struct loader *l = arg;
+	pthread_setname_np(pthread_self(), "gc-writer"); /* for top -H and perf */
 	for (;;) {
 		struct chunk *c = chan_take_full(&l->chan);
 		int last = c->last;

@@ -56,13 +56,100 @@ static void block(sha256 *c, const unsigned char *p)
 	c->h[7] += h;
 }
 
-void sha256_init(sha256 *c)
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__)) && !defined(GC_SHA256_PORTABLE)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHANI_CODE 1
+
+/* The same compression with the x86 SHA extensions (SHA-NI): about five
+ * times faster. sha256_init uses it when the processor has it; the unit
+ * tests run both on the same inputs (sha256_init_impl), and
+ * -DGC_SHA256_PORTABLE leaves it out. */
+__attribute__((target("sha,sse4.1"))) static void blocks_shani(sha256 *c, const unsigned char *p, size_t n)
+{
+	const __m128i swap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i tmp = _mm_loadu_si128((const __m128i *)&c->h[0]);
+	__m128i s1 = _mm_loadu_si128((const __m128i *)&c->h[4]);
+	tmp = _mm_shuffle_epi32(tmp, 0xB1);       /* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1B);         /* EFGH */
+	__m128i s0 = _mm_alignr_epi8(tmp, s1, 8); /* ABEF */
+	s1 = _mm_blend_epi16(s1, tmp, 0xF0);      /* CDGH */
+	for (; n; n--, p += 64) {
+		__m128i abef = s0, cdgh = s1, w[4];
+		for (int g = 0; g < 16; g++) {
+			/* w[g & 3]: the message words 4g..4g+3 */
+			if (g < 4)
+				w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)), swap);
+			__m128i m = _mm_add_epi32(w[g & 3], _mm_loadu_si128((const __m128i *)&K[4 * g]));
+			s1 = _mm_sha256rnds2_epu32(s1, s0, m);
+			s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(m, 0x0E));
+			/* W[t] = s1(W[t-2]) + W[t-7] + s0(W[t-15]) + W[t-16]: the next
+			 * group's words, then s0 of this group's for later ones */
+			if (g >= 3 && g <= 14) {
+				__m128i t7 = _mm_alignr_epi8(w[g & 3], w[(g - 1) & 3], 4);
+				w[(g + 1) & 3] = _mm_sha256msg2_epu32(_mm_add_epi32(w[(g + 1) & 3], t7), w[g & 3]);
+			}
+			if (g >= 1 && g <= 12)
+				w[(g - 1) & 3] = _mm_sha256msg1_epu32(w[(g - 1) & 3], w[g & 3]);
+		}
+		s0 = _mm_add_epi32(s0, abef);
+		s1 = _mm_add_epi32(s1, cdgh);
+	}
+	tmp = _mm_shuffle_epi32(s0, 0x1B);   /* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xB1);    /* DCHG */
+	s0 = _mm_blend_epi16(tmp, s1, 0xF0); /* DCBA */
+	s1 = _mm_alignr_epi8(s1, tmp, 8);    /* HGFE */
+	_mm_storeu_si128((__m128i *)&c->h[0], s0);
+	_mm_storeu_si128((__m128i *)&c->h[4], s1);
+}
+
+static int shani_usable(void)
+{
+	unsigned a, b, cc, d;
+	return __get_cpuid(1, &a, &b, &cc, &d) && (cc & bit_SSE4_1) && (cc & bit_SSSE3) &&
+	       __get_cpuid_count(7, 0, &a, &b, &cc, &d) && (b & bit_SHA);
+}
+#else
+static int shani_usable(void)
+{
+	return 0;
+}
+#endif
+
+int sha256_have_shani(void)
+{
+	return shani_usable();
+}
+
+/* Compresses n whole blocks of 64 bytes. */
+static void blocks(sha256 *c, const unsigned char *p, size_t n)
+{
+#ifdef HAVE_SHANI_CODE
+	if (c->shani) {
+		blocks_shani(c, p, n);
+		return;
+	}
+#endif
+	for (; n; n--, p += 64)
+		block(c, p);
+}
+
+int sha256_init_impl(sha256 *c, enum sha256_impl impl)
 {
 	static const uint32_t H0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 	                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 	memcpy(c->h, H0, sizeof H0);
 	c->bytes = 0;
 	c->used = 0;
+	/* asked once per file: cpuid costs less than a block */
+	int have = shani_usable();
+	c->shani = have && impl != SHA256_PORTABLE;
+	return impl == SHA256_SHANI && !have ? -1 : 0;
+}
+
+void sha256_init(sha256 *c)
+{
+	sha256_init_impl(c, SHA256_AUTO);
 }
 
 void sha256_update(sha256 *c, const void *data, size_t n)
@@ -77,14 +164,12 @@ void sha256_update(sha256 *c, const void *data, size_t n)
 		n -= take;
 		if (c->used < 64)
 			return;
-		block(c, c->buf);
+		blocks(c, c->buf, 1);
 		c->used = 0;
 	}
-	while (n >= 64) {
-		block(c, p);
-		p += 64;
-		n -= 64;
-	}
+	blocks(c, p, n / 64);
+	p += n / 64 * 64;
+	n %= 64;
 	memcpy(c->buf, p, n);
 	c->used = n;
 }

@@ -30,12 +30,12 @@ WITH required AS (
   UNION ALL
   -- attributes of expense lines
   SELECT NULL, e.line, e.col, 'expense', f.id, f.name, f.kind
-  FROM expense e
+  -- every line is read only when the groups show a line without one
+  FROM (SELECT 1 FROM expense_group WHERE category IS NULL OR criterion IS NULL LIMIT 1) AS some_missing
+  CROSS JOIN expense e
   JOIN format f ON f.parent = (SELECT id FROM format WHERE path = 'statement/expenses/expense')
                AND f.kind = 'attribute' AND f.min > 0
-  -- only read every line when some line lacks one (the groups tell)
-  WHERE EXISTS (SELECT 1 FROM expense_group WHERE category IS NULL OR criterion IS NULL)
-    AND (e.category IS NULL OR e.criterion IS NULL)
+  WHERE (e.category IS NULL OR e.criterion IS NULL)
     AND ((f.name = 'category' AND e.category IS NULL) OR (f.name = 'criterion' AND e.criterion IS NULL))
     AND NOT EXISTS (SELECT 1 FROM node u WHERE u.parent IS NULL AND u.line = e.line AND u.col = e.col
                     AND u.kind = 'attribute' AND edit_distance(u.name, f.name) <= 2)

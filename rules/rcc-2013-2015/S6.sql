@@ -14,18 +14,20 @@ WITH coded AS (
   WHERE f.type = 'code'
   UNION ALL
   SELECT e.id * 2 + 1000000000, e.line, e.col, 'category', e.category, 'category'
-  FROM expense e LEFT JOIN code k ON k.list = 'category' AND k.code = e.category
-  -- only read every line when some code is unknown (the groups tell)
-  WHERE EXISTS (SELECT 1 FROM expense_group g WHERE g.category IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM code c WHERE c.list = 'category' AND c.code = g.category))
-    AND e.category IS NOT NULL AND k.code IS NULL
+  -- every line is read only when the groups show an unknown code
+  FROM (SELECT 1 FROM expense_group g WHERE g.category IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM code c WHERE c.list = 'category' AND c.code = g.category) LIMIT 1) AS some_unknown
+  CROSS JOIN expense e
+  LEFT JOIN code k ON k.list = 'category' AND k.code = e.category
+  WHERE e.category IS NOT NULL AND k.code IS NULL
   UNION ALL
   SELECT e.id * 2 + 1000000001, e.line, e.col, 'criterion', e.criterion, 'criterion'
-  FROM expense e LEFT JOIN code k ON k.list = 'criterion' AND k.code = e.criterion
-  -- only read every line when some code is unknown (the groups tell)
-  WHERE EXISTS (SELECT 1 FROM expense_group g WHERE g.criterion IS NOT NULL
-                AND NOT EXISTS (SELECT 1 FROM code c WHERE c.list = 'criterion' AND c.code = g.criterion))
-    AND e.criterion IS NOT NULL AND k.code IS NULL
+  -- every line is read only when the groups show an unknown code
+  FROM (SELECT 1 FROM expense_group g WHERE g.criterion IS NOT NULL
+        AND NOT EXISTS (SELECT 1 FROM code c WHERE c.list = 'criterion' AND c.code = g.criterion) LIMIT 1) AS some_unknown
+  CROSS JOIN expense e
+  LEFT JOIN code k ON k.list = 'criterion' AND k.code = e.criterion
+  WHERE e.criterion IS NOT NULL AND k.code IS NULL
 )
 SELECT c.line, c.col, c.name, c.value,
   (SELECT group_concat(k.code, ', ') FROM code k WHERE k.list = c.list) AS allowed
