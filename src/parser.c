@@ -79,6 +79,7 @@ struct parser {
 	struct loader *ld;
 	sqlite3_stmt *ins_doc;
 	int pipeline;         /* -1 never, 1 always, 0 by size ($GRANTCHECK_PIPELINE) */
+	int shani;            /* hash with the SHA extensions (asked once: cpuid is slow in a VM) */
 	XML_Parser xp;
 	struct parse_outcome *out;
 	struct frame frames[MAX_FRAMES];
@@ -107,6 +108,7 @@ struct parser *parser_new(struct workdb *w)
 	p->w = w;
 	p->ld = loader_new(w);
 	p->ins_doc = db_prepare(w, "INSERT INTO doc(path,sha256,bytes,encoding) VALUES(?,?,?,?)");
+	p->shani = sha256_have_shani();
 	const char *env = getenv("GRANTCHECK_PIPELINE");
 	p->pipeline = !env ? 0 : strcmp(env, "always") == 0 ? 1 : strcmp(env, "never") == 0 ? -1 : 0;
 	return p;
@@ -683,7 +685,7 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 	loader_begin(p->ld, threaded);
 
 	struct reader r = {.src = src};
-	sha256_init(&r.hash);
+	sha256_init_impl(&r.hash, p->shani);
 	struct block *own = NULL;
 	if (threaded) {
 		for (int i = 0; i < NBLOCKS; i++)

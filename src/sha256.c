@@ -134,22 +134,19 @@ static void blocks(sha256 *c, const unsigned char *p, size_t n)
 		block(c, p);
 }
 
-int sha256_init_impl(sha256 *c, enum sha256_impl impl)
+void sha256_init_impl(sha256 *c, int shani)
 {
 	static const uint32_t H0[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 	                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 	memcpy(c->h, H0, sizeof H0);
 	c->bytes = 0;
 	c->used = 0;
-	/* asked once per file: cpuid costs less than a block */
-	int have = shani_usable();
-	c->shani = have && impl != SHA256_PORTABLE;
-	return impl == SHA256_SHANI && !have ? -1 : 0;
+	c->shani = shani;
 }
 
 void sha256_init(sha256 *c)
 {
-	sha256_init_impl(c, SHA256_AUTO);
+	sha256_init_impl(c, sha256_have_shani());
 }
 
 void sha256_update(sha256 *c, const void *data, size_t n)

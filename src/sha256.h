@@ -22,15 +22,14 @@ typedef struct sha256 {
 	int shani; /* compress with the SHA extensions */
 } sha256;
 
-enum sha256_impl { SHA256_AUTO, SHA256_PORTABLE, SHA256_SHANI };
-
-/* Starts a hash with the fastest implementation this processor has. */
-void sha256_init(sha256 *c);
-/* The same with a chosen implementation (tests): -1 when SHA256_SHANI is
- * asked for but not available, and the portable code is used. */
-int sha256_init_impl(sha256 *c, enum sha256_impl impl);
-/* Whether this build and processor can use the SHA extensions. */
+/* Whether this build and processor can use the SHA extensions. It asks
+ * the processor (cpuid), which in a virtual machine can cost more than
+ * hashing a small file: ask once and pass the answer to sha256_init_impl. */
 int sha256_have_shani(void);
+/* Starts a hash; shani must be 0 or what sha256_have_shani() said. */
+void sha256_init_impl(sha256 *c, int shani);
+/* Starts a hash with the fastest implementation (asks the processor). */
+void sha256_init(sha256 *c);
 void sha256_update(sha256 *c, const void *data, size_t n);
 /* Writes 64 lowercase hex digits and a NUL into hex[65]. */
 void sha256_final_hex(sha256 *c, char hex[65]);
