@@ -4,6 +4,7 @@
 #   make demo       install missing packages, build, run the samples
 #   make test       install missing packages, build, run every test
 #   make asan       the test suite under AddressSanitizer + UBSan
+#   make tsan       the threaded parse under ThreadSanitizer
 #   make valgrind   the end-to-end cases under valgrind memcheck
 #   make bench      benchmarks (never part of the tests)
 #   make install    PREFIX=/usr/local DESTDIR=
@@ -32,7 +33,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time
 
-.PHONY: all deps demo test unit golden asan valgrind bench fuzz install clean FORCE
+.PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean FORCE
 all: $(BUILD)/grantcheck
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
@@ -87,6 +88,17 @@ asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/golden.sh build-asan/grantcheck
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/e2e.sh build-asan/grantcheck
 
+# ThreadSanitizer over what runs threads: the unit tests (the loader suite
+# parses with and without threads) and the golden cases and scenario script
+# with every file parsed by three threads.
+tsan: deps
+	$(MAKE) BUILD=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=thread" build-tsan/grantcheck build-tsan/unit-tests
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 build-tsan/unit-tests
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 GRANTCHECK_THREADS=always ./tests/golden.sh build-tsan/grantcheck
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 ./tests/e2e/threads.sh build-tsan/grantcheck | tee build-tsan/threads.log
+	! grep -q '^FAIL' build-tsan/threads.log
+
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: all
 	GRANTCHECK_WRAP="$(VALGRIND)" ./tests/golden.sh $(BUILD)/grantcheck
@@ -123,6 +135,6 @@ install: all
 	install -m 644 schema/statement-v1.xsd $(DESTDIR)$(DATADIR)/schema/
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-tsan build-fuzz
 
 -include $(wildcard $(BUILD)/obj/*.d)

@@ -5,6 +5,10 @@
  * output forms). The previous year's statement of sydost is at hand for the
  * cross-year rules (G5, M5).
  *
+ * Half of the inputs (by a bit of their size, like the output languages)
+ * are parsed by three threads, as a large file or a pipe would be, the
+ * others on one thread as a small file is.
+ *
  * Built and run by `make fuzz` (see fuzz/run.sh), from the repository root so
  * that "rules" is found. The engine is opened once per process: a harness
  * static, as libFuzzer calls the target millions of times.
@@ -21,6 +25,7 @@
 
 #include "engine.h"
 #include "output.h"
+#include "parser.h"
 
 static struct engine eng;
 static FILE *devnull;
@@ -61,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		setup();
 	struct file_result r;
 	strbuf err = {0};
+	parser_set_threads(eng.parser, (size >> 2) & 1 ? PARSER_THREADS_ALWAYS : PARSER_THREADS_NEVER);
 	if (engine_check_mem(&eng, "fuzz.xml", (const char *)data, size, &r, &err)) {
 		fprintf(stderr, "fuzz_statement: the engine failed on a statement: %s\n", sb_str(&err));
 		abort();

@@ -25,7 +25,6 @@
 #define BLOCK (64 * 1024)
 #define NBLOCKS 4     /* blocks in flight between the reader and the parse */
 #define MAX_FRAMES 8  /* known elements nest at most 3 deep */
-#define PIPELINE_BYTES (1024 * 1024) /* files this large are parsed by three threads */
 
 struct frame {
 	int fmt;          /* index into fmt_nodes */
@@ -78,7 +77,7 @@ struct parser {
 	struct workdb *w;
 	struct loader *ld;
 	sqlite3_stmt *ins_doc;
-	int pipeline;         /* -1 never, 1 always, 0 by size ($GRANTCHECK_PIPELINE) */
+	enum parser_threads threads;
 	int shani;            /* hash with the SHA extensions (asked once: cpuid is slow in a VM) */
 	XML_Parser xp;
 	struct parse_outcome *out;
@@ -109,8 +108,11 @@ struct parser *parser_new(struct workdb *w)
 	p->ld = loader_new(w);
 	p->ins_doc = db_prepare(w, "INSERT INTO doc(path,sha256,bytes,encoding) VALUES(?,?,?,?)");
 	p->shani = sha256_have_shani();
-	const char *env = getenv("GRANTCHECK_PIPELINE");
-	p->pipeline = !env ? 0 : strcmp(env, "always") == 0 ? 1 : strcmp(env, "never") == 0 ? -1 : 0;
+	const char *env = getenv("GRANTCHECK_THREADS");
+	p->threads = !env                           ? PARSER_THREADS_AUTO
+	             : strcmp(env, "always") == 0 ? PARSER_THREADS_ALWAYS
+	             : strcmp(env, "never") == 0  ? PARSER_THREADS_NEVER
+	                                          : PARSER_THREADS_AUTO;
 	return p;
 }
 
@@ -744,7 +746,13 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 /* Whether a file of this size (-1: unknown, a pipe) is worth three threads. */
 static int use_threads(const struct parser *p, int64_t size)
 {
-	return p->pipeline > 0 || (p->pipeline == 0 && (size < 0 || size >= PIPELINE_BYTES));
+	return p->threads == PARSER_THREADS_ALWAYS ||
+	       (p->threads == PARSER_THREADS_AUTO && (size < 0 || size >= PARSER_THREADS_BYTES));
+}
+
+void parser_set_threads(struct parser *p, enum parser_threads t)
+{
+	p->threads = t;
 }
 
 void parser_load_file(struct parser *p, const char *path, struct parse_outcome *out)

@@ -7,6 +7,14 @@
  * bytes (its true length and any control character are still counted), and
  * subtrees of unknown elements are skipped after recording the element.
  *
+ * A file of PARSER_THREADS_BYTES or more, or of unknown size (a pipe), is
+ * parsed by three threads at once: a reader (read() and SHA-256), expat
+ * with the handlers here, and the loader's writer into SQLite (loader.h);
+ * smaller files do all three in turn on the calling thread, where two
+ * threads would cost more than they save. The tables come out the same
+ * either way (tested); parser_set_threads or $GRANTCHECK_THREADS
+ * (always|never|auto) chooses for tests.
+ *
  * Document-level problems end the parse and are reported in the outcome,
  * not as SQL findings, because no rule can run on such a file:
  *   X1 unreadable or empty, X2 not well-formed / DOCTYPE / unknown encoding,
@@ -22,6 +30,9 @@
 #include "db.h"
 
 #define PARSER_TEXT_CAP 4096
+#define PARSER_THREADS_BYTES (1024 * 1024)
+
+enum parser_threads { PARSER_THREADS_NEVER = -1, PARSER_THREADS_AUTO = 0, PARSER_THREADS_ALWAYS = 1 };
 
 enum parse_status { PARSE_OK = 0, PARSE_X1, PARSE_X2, PARSE_X3 };
 
@@ -48,5 +59,9 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_outcome *out);
 
 void parse_outcome_free(struct parse_outcome *o);
+
+/* Threads for the files that follow (see above); parser_new takes it from
+ * $GRANTCHECK_THREADS, by default PARSER_THREADS_AUTO. */
+void parser_set_threads(struct parser *p, enum parser_threads t);
 
 #endif

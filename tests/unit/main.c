@@ -14,6 +14,7 @@ int main(void)
 	SRunner *sr = srunner_create(amount_suite());
 	srunner_add_suite(sr, checks_suite());
 	srunner_add_suite(sr, sha256_suite());
+	srunner_add_suite(sr, loader_suite());
 	srunner_add_suite(sr, message_suite());
 	srunner_add_suite(sr, parser_suite());
 	srunner_add_suite(sr, rules_suite());

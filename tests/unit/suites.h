@@ -12,6 +12,7 @@ Suite *checks_suite(void);
 Suite *sha256_suite(void);
 Suite *message_suite(void);
 Suite *parser_suite(void);
+Suite *loader_suite(void);
 Suite *rules_suite(void);
 Suite *engine_suite(void);
 
