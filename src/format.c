@@ -48,7 +48,7 @@ const struct fmt_node fmt_nodes[FMT_COUNT] = {
 int fmt_child(int parent, const char *name, char kind)
 {
 	for (int i = parent + 1; i < FMT_COUNT; i++)
-		if (fmt_nodes[i].parent == parent && fmt_nodes[i].kind == kind &&
+		if (fmt_nodes[i].parent == parent && fmt_nodes[i].kind == kind && fmt_nodes[i].name[0] == name[0] &&
 		    strcmp(fmt_nodes[i].name, name) == 0)
 			return i;
 	return -1;

@@ -89,6 +89,8 @@ struct loader *loader_new(struct workdb *w)
 
 static void groups_clear(struct loader *l)
 {
+	if (l->ngroups == 0)
+		return; /* nothing open (every file starts and ends so) */
 	for (int i = 0; i < GROUP_SLOTS; i++) {
 		free(l->groups[i].category);
 		free(l->groups[i].criterion);
@@ -423,10 +425,7 @@ uint32_t loader_str(struct loader *l, const char *s, size_t n)
 	/* a chunk holds at most CHUNK_BYTES plus one op's texts (each capped
 	 * by the parser at a few KiB), far below 4 GiB */
 	assert(t->len < UINT32_MAX / 2 && n < UINT32_MAX / 4);
-	uint32_t at = (uint32_t)t->len;
-	sb_putn(t, s, n);
-	sb_putc(t, '\0');
-	return at;
+	return (uint32_t)sb_putz(t, s, n);
 }
 
 int loader_finish(struct loader *l, strbuf *err)

@@ -45,8 +45,9 @@ struct text {
 
 /* The expense line being read: its attributes wait in parser.linetext
  * (offsets, or OP_NOSTR) until its end tag gives the amount. */
+enum { LINE_CATEGORY, LINE_CRITERION, LINE_NOTE };
 struct line {
-	uint32_t category, criterion, note;
+	uint32_t at[3], len[3]; /* category, criterion, note */
 	int64_t note_chars;
 	int note_ctrl;
 	long line, col;
@@ -170,22 +171,13 @@ static const char *trim_span(const char *s, size_t *len, int64_t *chars, int *ct
 	return s;
 }
 
-/* Appends s[0..n) and a NUL to the line's texts; returns its offset. */
-static uint32_t line_put(struct parser *p, const char *s, size_t n)
+/* Copies attribute `which` of the line being read into the loader's chunk. */
+static uint32_t line_str(struct parser *p, int which)
 {
-	uint32_t at = (uint32_t)p->linetext.len;
-	sb_putn(&p->linetext, s, n);
-	sb_putc(&p->linetext, '\0');
-	return at;
-}
-
-/* Copies a text of the line being read into the loader's chunk. */
-static uint32_t line_str(struct parser *p, uint32_t at)
-{
-	if (at == OP_NOSTR)
+	const struct line *x = &p->line;
+	if (x->at[which] == OP_NOSTR)
 		return OP_NOSTR;
-	const char *s = p->linetext.s + at;
-	return loader_str(p->ld, s, strlen(s));
+	return loader_str(p->ld, p->linetext.s + x->at[which], x->len[which]);
 }
 
 static void text_start(struct text *t)
@@ -370,14 +362,15 @@ static void handle_attributes(struct parser *p, struct frame *f, const XML_Char 
 		}
 		if (f->fmt == FMT_EXPENSE) {
 			struct line *x = &p->line;
-			uint32_t *slot = idx == FMT_EXPENSE_CATEGORY ? &x->category
-			                 : idx == FMT_EXPENSE_CRITERION ? &x->criterion
-			                                                 : &x->note;
+			int which = idx == FMT_EXPENSE_CATEGORY ? LINE_CATEGORY
+			            : idx == FMT_EXPENSE_CRITERION ? LINE_CRITERION
+			                                            : LINE_NOTE;
 			int64_t chars;
 			int ctrl, trunc;
 			size_t n;
 			const char *v = trim_span(atts[i + 1], &n, &chars, &ctrl, &trunc);
-			*slot = line_put(p, v, n);
+			x->at[which] = (uint32_t)sb_putz(&p->linetext, v, n);
+			x->len[which] = (uint32_t)n;
 			if (idx == FMT_EXPENSE_NOTE) {
 				x->note_chars = chars;
 				x->note_ctrl = ctrl;
@@ -450,7 +443,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 		f->id = 0;
 		struct line *x = &p->line;
 		sb_reset(&p->linetext);
-		x->category = x->criterion = x->note = OP_NOSTR;
+		x->at[LINE_CATEGORY] = x->at[LINE_CRITERION] = x->at[LINE_NOTE] = OP_NOSTR;
 		x->note_chars = 0;
 		x->note_ctrl = 0;
 		x->line = line;
@@ -485,9 +478,9 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 	if (f->fmt == FMT_EXPENSE) {
 		const struct line *x = &p->line;
 		struct op *o = loader_op(p->ld, OP_EXPENSE);
-		o->str[0] = line_str(p, x->category);
-		o->str[1] = line_str(p, x->criterion);
-		o->str[2] = line_str(p, x->note);
+		o->str[0] = line_str(p, LINE_CATEGORY);
+		o->str[1] = line_str(p, LINE_CRITERION);
+		o->str[2] = line_str(p, LINE_NOTE);
 		o->str[3] = loader_str(p->ld, s, t->buf.len);
 		o->nchars = x->note_chars;
 		o->ctrl = (unsigned char)x->note_ctrl;

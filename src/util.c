@@ -73,6 +73,17 @@ void sb_putn(strbuf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+size_t sb_putz(strbuf *b, const char *s, size_t n)
+{
+	size_t at = b->len;
+	sb_grow(b, n + 1);
+	memcpy(b->s + at, s, n);
+	b->s[at + n] = '\0';
+	b->len += n + 1;
+	b->s[b->len] = '\0';
+	return at;
+}
+
 void sb_puts(strbuf *b, const char *s)
 {
 	sb_putn(b, s, strlen(s));

@@ -27,6 +27,9 @@ typedef struct strbuf {
 void sb_putn(strbuf *b, const char *s, size_t n);
 void sb_puts(strbuf *b, const char *s);
 void sb_putc(strbuf *b, char c);
+/* Appends s[0..n) and a NUL that stays part of the buffer (a buffer of
+ * NUL-separated strings); returns the offset where the string starts. */
+size_t sb_putz(strbuf *b, const char *s, size_t n);
 void sb_printf(strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
 void sb_reset(strbuf *b);
