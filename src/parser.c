@@ -151,15 +151,29 @@ static int is_ws(char c)
  * describe the whole trimmed value. */
 static const char *trim_span(const char *s, size_t *len, int64_t *chars, int *ctrl, int *truncated)
 {
-	size_t n = strlen(s);
-	while (n && is_ws(*s)) {
+	while (is_ws(*s))
 		s++;
-		n--;
+	/* one pass (attribute values are read for every expense line): the
+	 * value ends after its last byte that is not whitespace; its characters
+	 * and control characters are counted up to there */
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = 0, end = 0, first_ctrl = SIZE_MAX;
+	int64_t c = 0, c_end = 0;
+	for (; u[n]; n++) {
+		unsigned char b = u[n];
+		if ((b & 0xC0) != 0x80)
+			c++;
+		if (!is_ws((char)b)) {
+			end = n + 1;
+			c_end = c;
+		}
+		if (first_ctrl == SIZE_MAX && (((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) ||
+		                               (b == 0xC2 && u[n + 1] >= 0x80 && u[n + 1] <= 0x9F)))
+			first_ctrl = n; /* U+0080..U+009F are C2 80 .. C2 9F */
 	}
-	while (n && is_ws(s[n - 1]))
-		n--;
-	*chars = (int64_t)utf8_chars(s, n);
-	*ctrl = has_control(s, n);
+	n = end;
+	*chars = c_end;
+	*ctrl = first_ctrl < n;
 	*truncated = 0;
 	if (n > PARSER_TEXT_CAP) {
 		n = PARSER_TEXT_CAP;
@@ -180,12 +194,19 @@ static uint32_t line_str(struct parser *p, int which)
 	return loader_str(p->ld, p->linetext.s + x->at[which], x->len[which]);
 }
 
-static void text_start(struct text *t)
+static void XMLCALL on_text(void *ud, const XML_Char *s, int len);
+
+/* Starts collecting the text of an element. expat reports text only while
+ * one is open: the whitespace between elements (every line of a 300 000-line
+ * statement) is then not handed to a handler at all. */
+static void text_start(struct parser *p)
 {
+	struct text *t = &p->text;
 	sb_reset(&t->buf);
 	t->chars = t->trailing_ws = 0;
 	t->ctrl = t->truncated = 0;
 	t->active = 1;
+	XML_SetCharacterDataHandler(p->xp, on_text);
 }
 
 static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
@@ -246,8 +267,10 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 }
 
 /* Finishes the text: trims trailing whitespace. */
-static void text_end(struct text *t)
+static void text_end(struct parser *p)
 {
+	struct text *t = &p->text;
+	XML_SetCharacterDataHandler(p->xp, NULL);
 	t->active = 0;
 	t->chars -= t->trailing_ws;
 	if (!t->truncated)
@@ -437,7 +460,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 	assert(p->depth < MAX_FRAMES);
 	struct frame *f = &p->frames[p->depth++];
 	f->fmt = idx;
-	memset(f->counts, 0, sizeof f->counts);
+	if (idx != FMT_EXPENSE) /* an expense line has no known children to count */
+		memset(f->counts, 0, sizeof f->counts);
 	int nth = ++parent->counts[idx];
 	if (idx == FMT_EXPENSE) {
 		f->id = 0;
@@ -449,13 +473,13 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 		x->line = line;
 		x->col = col;
 		handle_attributes(p, f, atts, line, col);
-		text_start(&p->text);
+		text_start(p);
 		return;
 	}
 	f->id = insert_node(p, parent->id, 'e', name, NULL, fmt_nodes[idx].path, idx, nth, NULL, line, col);
 	handle_attributes(p, f, atts, line, col);
 	if (fmt_nodes[idx].type != VT_NONE)
-		text_start(&p->text);
+		text_start(p);
 }
 
 static void XMLCALL on_end(void *ud, const XML_Char *qname)
@@ -473,7 +497,7 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 	if (fmt_nodes[f->fmt].type == VT_NONE)
 		return;
 	struct text *t = &p->text;
-	text_end(t);
+	text_end(p);
 	const char *s = sb_str(&t->buf);
 	if (f->fmt == FMT_EXPENSE) {
 		const struct line *x = &p->line;
@@ -624,7 +648,6 @@ static XML_Parser new_expat(struct parser *p)
 	}
 	XML_SetUserData(xp, p);
 	XML_SetElementHandler(xp, on_start, on_end);
-	XML_SetCharacterDataHandler(xp, on_text);
 	XML_SetStartDoctypeDeclHandler(xp, on_doctype);
 	XML_SetEntityDeclHandler(xp, on_entity_decl);
 	XML_SetExternalEntityRefHandler(xp, on_external_entity);

@@ -836,6 +836,71 @@ START_TEST(control_characters_flagged)
 }
 END_TEST
 
+/* Attribute values (the parser trims, counts and checks them in one pass)
+ * against a plain reference: whitespace trimmed at both ends, characters
+ * counted, control characters (C0 but tab and newline, DEL, C1) looked for
+ * in the trimmed value only. */
+static void reference_value(const char *v, char *out, int64_t *chars, int *ctrl)
+{
+	size_t n = strlen(v), a = 0;
+	while (a < n && strchr(" \t\n\r", v[a]))
+		a++;
+	while (n > a && strchr(" \t\n\r", v[n - 1]))
+		n--;
+	memcpy(out, v + a, n - a);
+	out[n - a] = '\0';
+	*chars = 0;
+	*ctrl = 0;
+	const unsigned char *u = (const unsigned char *)out;
+	for (size_t i = 0; u[i]; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			++*chars;
+		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n') || u[i] == 0x7F ||
+		    (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F))
+			*ctrl = 1;
+	}
+}
+
+START_TEST(attribute_values_trimmed_and_counted)
+{
+	/* each: the attribute as written (XML), and the value expat hands over */
+	static const char *const cases[][2] = {
+		{"  x&#13;y  ", "  x\ry  "},  {"xy&#13;", "xy\r"},           {"&#13;xy", "\rxy"},
+		{"&#x85;ab", "\xc2\x85" "ab"}, {"\xc3\xa9 \xc3\xb6 ", "\xc3\xa9 \xc3\xb6 "},
+		{"a&#127;", "a\x7f"},         {"&#9;tab&#9;", "\ttab\t"},    {"   ", "   "},
+		{"", ""},                     {"x&#x9F;", "x\xc2\x9f"},      {"\xc3\x82\xc2\xa0", "\xc3\x82\xc2\xa0"},
+		{"a&#x80;b c", "a\xc2\x80" "b c"},    {"&#10;&#10;n&#10;", "\n\nn\n"}, {"\xe2\x82\xac 5", "\xe2\x82\xac 5"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		strbuf body = {0};
+		sb_printf(&body, "<expenses><expense category=\"it\" criterion=\"5.2\" note=\"%s\">1.00</expense>"
+		                 "</expenses><attestation name=\"%s\" role=\"r\" date=\"2015-01-01\"/>",
+		          cases[i][0], cases[i][0]);
+		char *xml = statement(NULL, body.s);
+		load_str(xml);
+		ASSERT_STATUS(PARSE_OK, NULL);
+		char want[64];
+		int64_t chars;
+		int ctrl;
+		reference_value(cases[i][1], want, &chars, &ctrl);
+		char *note = q_text("SELECT note FROM expense");
+		char *name = q_text("SELECT text FROM node WHERE path = 'statement/attestation@name'");
+		ck_assert_msg(note && strcmp(note, want) == 0, "case %zu: note \"%s\", expected \"%s\"", i, note, want);
+		ck_assert_msg(name && strcmp(name, want) == 0, "case %zu: name \"%s\"", i, name);
+		ck_assert_msg(q_int("SELECT note_nchars FROM expense") == chars, "case %zu: chars", i);
+		ck_assert_msg(q_int("SELECT note_ctrl FROM expense") == ctrl, "case %zu: ctrl", i);
+		ck_assert_msg(q_int("SELECT nchars FROM node WHERE path = 'statement/attestation@name'") == chars,
+		              "case %zu: name chars", i);
+		ck_assert_msg(q_int("SELECT ctrl FROM node WHERE path = 'statement/attestation@name'") == ctrl,
+		              "case %zu: name ctrl", i);
+		free(note);
+		free(name);
+		free(xml);
+		sb_free(&body);
+	}
+}
+END_TEST
+
 START_TEST(malformed_amounts_kept_as_text)
 {
 	char *xml = statement(NULL, "<funds><granted>10 000,00</granted><received>12 kr</received></funds>"
@@ -927,6 +992,7 @@ Suite *parser_suite(void)
 	tcase_add_test(tc, huge_text_multibyte_counts);
 	tcase_add_test(tc, huge_text_multibyte);
 	tcase_add_test(tc, control_characters_flagged);
+	tcase_add_test(tc, attribute_values_trimmed_and_counted);
 	suite_add_tcase(s, tc);
 	return s;
 }
