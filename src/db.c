@@ -30,7 +30,7 @@ static const char SCHEMA[] =
 	"CREATE TABLE doc(path TEXT, sha256 TEXT, bytes INTEGER, encoding TEXT) STRICT;"
 	"CREATE TABLE node(id INTEGER PRIMARY KEY, parent INTEGER, kind TEXT NOT NULL, name TEXT NOT NULL,"
 	" ns TEXT, path TEXT NOT NULL, fmt INTEGER, nth INTEGER, text TEXT, nchars INTEGER, ctrl INTEGER,"
-	" amount INTEGER, line INTEGER NOT NULL, col INTEGER NOT NULL) STRICT;"
+	" amount INTEGER, line INTEGER NOT NULL, col INTEGER NOT NULL, first INTEGER) STRICT;"
 	"CREATE INDEX node_fmt ON node(fmt, id);"
 	"CREATE TABLE expense(id INTEGER PRIMARY KEY, category TEXT, criterion TEXT, note TEXT,"
 	" note_nchars INTEGER, note_ctrl INTEGER, text TEXT, amount INTEGER,"
@@ -49,21 +49,32 @@ static const char SCHEMA[] =
 	/* register-level rules: the current statement of every RCC and year */
 	"CREATE TABLE register_statement(rcc TEXT, year INTEGER, programme TEXT, path TEXT,"
 	" granted INTEGER, received INTEGER, status TEXT) STRICT;"
-	/* the first occurrence of every value, by its short name */
-	"CREATE VIEW field AS SELECT f.field AS name, n.text AS text, n.amount AS amount,"
-	" CASE WHEN f.type = 'year' AND n.text GLOB '[0-9][0-9][0-9][0-9]' THEN CAST(n.text AS INTEGER) END AS num,"
-	" n.line AS line, n.col AS col FROM node n JOIN format f ON f.id = n.fmt"
-	" WHERE f.field IS NOT NULL AND n.id = (SELECT min(m.id) FROM node m WHERE m.fmt = n.fmt);"
-	/* the statement's figures as one row (NULL where missing or malformed) */
-	"CREATE VIEW figures AS SELECT"
-	" (SELECT num FROM field WHERE name = 'year') AS year,"
-	" (SELECT amount FROM field WHERE name = 'granted') AS granted,"
-	" (SELECT amount FROM field WHERE name = 'received') AS received,"
-	" (SELECT amount FROM field WHERE name = 'carriedOver') AS carriedOver,"
-	" (SELECT amount FROM field WHERE name = 'totalExpenses') AS totalExpenses,"
-	" (SELECT amount FROM field WHERE name = 'closing') AS closing,"
-	" (SELECT amount FROM field WHERE name = 'carryForward') AS carryForward,"
-	" (SELECT amount FROM field WHERE name = 'repay') AS repay;";
+	/* the first occurrence of every value by its short name, and the
+	 * statement's figures as one row (NULL where missing or malformed):
+	 * tables the loader fills once per statement (FIELD_SQL, FIGURES_SQL),
+	 * since nearly every rule reads them */
+	"CREATE TABLE field(name TEXT NOT NULL, text TEXT, amount INTEGER, num INTEGER,"
+	" line INTEGER NOT NULL, col INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX field_name ON field(name);"
+	"CREATE TABLE figures(year INTEGER, granted INTEGER, received INTEGER, carriedOver INTEGER,"
+	" totalExpenses INTEGER, closing INTEGER, carryForward INTEGER, repay INTEGER) STRICT;";
+
+const char DB_FIELD_SQL[] =
+	"INSERT INTO field SELECT f.field, n.text, n.amount,"
+	" CASE WHEN f.type = 'year' AND n.text GLOB '[0-9][0-9][0-9][0-9]' THEN CAST(n.text AS INTEGER) END,"
+	" n.line, n.col FROM node n JOIN format f ON f.id = n.fmt WHERE n.first AND f.field IS NOT NULL"
+	" ORDER BY n.id";
+
+const char DB_FIGURES_SQL[] =
+	"INSERT INTO figures SELECT"
+	" (SELECT num FROM field WHERE name = 'year'),"
+	" (SELECT amount FROM field WHERE name = 'granted'),"
+	" (SELECT amount FROM field WHERE name = 'received'),"
+	" (SELECT amount FROM field WHERE name = 'carriedOver'),"
+	" (SELECT amount FROM field WHERE name = 'totalExpenses'),"
+	" (SELECT amount FROM field WHERE name = 'closing'),"
+	" (SELECT amount FROM field WHERE name = 'carryForward'),"
+	" (SELECT amount FROM field WHERE name = 'repay')";
 
 void db_check(struct workdb *w, int rc, const char *what)
 {
@@ -378,8 +389,12 @@ int db_open(struct workdb *w, strbuf *err)
 
 void db_close(struct workdb *w)
 {
+	for (int i = 0; i < DB_RESET_TABLES; i++) {
+		sqlite3_finalize(w->reset[i]);
+		w->reset[i] = NULL;
+	}
 	if (w->db)
-		sqlite3_close(w->db); /* statements are finalized by their owners */
+		sqlite3_close(w->db); /* other statements are finalized by their owners */
 	w->db = NULL;
 }
 
@@ -491,6 +506,20 @@ void db_rule_budget(struct workdb *w, int64_t rows)
 
 int db_reset_statement(struct workdb *w, strbuf *err)
 {
-	return db_exec(w, "DELETE FROM doc; DELETE FROM node; DELETE FROM expense; DELETE FROM expense_group;"
-	                  "DELETE FROM context; DELETE FROM previous_field;", err);
+	static const char *const tables[DB_RESET_TABLES] = {"doc", "node", "expense", "expense_group",
+	                                                    "field", "figures", "context", "previous_field"};
+	for (int i = 0; i < DB_RESET_TABLES; i++) {
+		if (!w->reset[i]) {
+			char sql[64];
+			snprintf(sql, sizeof sql, "DELETE FROM %s", tables[i]);
+			w->reset[i] = db_prepare(w, sql);
+		}
+		int rc = sqlite3_step(w->reset[i]);
+		sqlite3_reset(w->reset[i]);
+		if (rc != SQLITE_DONE) {
+			sb_printf(err, "working database: cannot empty %s: %s", tables[i], sqlite3_errmsg(w->db));
+			return -1;
+		}
+	}
+	return 0;
 }

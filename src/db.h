@@ -5,8 +5,9 @@
  * db.c and documented for rule writers in README.md):
  *   - the format:        format
  *   - the rule set data: param, programme_year, code
- *   - the statement:     doc, node, expense, expense_group (and the views
- *                        field, figures), context, previous_field
+ *   - the statement:     doc, node, expense, and what the loader derives
+ *                        from them: expense_group, field, figures; context,
+ *                        previous_field
  * Statements are streamed into it by parser.c and loader.c, one at a time; rules
  * (ruleset.c) are SELECTs prepared once per run against it.
  *
@@ -30,6 +31,8 @@
 
 #include "util.h"
 
+#define DB_RESET_TABLES 8
+
 struct workdb {
 	sqlite3 *db;
 	int preparing_rule;   /* authorizer applies the rule sandbox */
@@ -39,7 +42,11 @@ struct workdb {
 	int64_t deadline_ms;  /* or when the monotonic clock passes this */
 	int budget_exceeded;
 	char denied[128];     /* what the authorizer last refused */
+	sqlite3_stmt *reset[DB_RESET_TABLES]; /* db_reset_statement's, prepared on first use */
 };
+
+/* The loader's statements filling field and figures from node (db.c). */
+extern const char DB_FIELD_SQL[], DB_FIGURES_SQL[];
 
 /* Opens the working database. On failure returns -1 with a message in err. */
 int db_open(struct workdb *w, strbuf *err);

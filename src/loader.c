@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "chan.h"
+#include "format.h"
 
 #define CHUNK_OPS 1024
 #define CHUNK_BYTES (256 * 1024) /* a chunk is full past this many text bytes */
@@ -36,6 +37,7 @@ struct group {
 struct loader {
 	struct workdb *w;
 	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_group, *max_expense;
+	sqlite3_stmt *fill_field, *fill_figures;
 	struct chunk *chunks[NCHUNKS];
 	struct chunk *cur; /* being filled by the parser */
 	int running;       /* between loader_begin and loader_finish */
@@ -43,6 +45,7 @@ struct loader {
 	struct chan chan;
 	pthread_t writer;
 	int64_t next_expense; /* id of the next expense line */
+	unsigned char seen[FMT_COUNT]; /* a node of this kind was recorded */
 	struct group groups[GROUP_SLOTS];
 	int ngroups;
 	size_t group_bytes;
@@ -63,8 +66,8 @@ struct loader *loader_new(struct workdb *w)
 {
 	struct loader *l = xcalloc(1, sizeof *l);
 	l->w = w;
-	l->ins_node = db_prepare(w, "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col)"
-	                            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	l->ins_node = db_prepare(w, "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col,"
+	                            "first) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	l->upd_node = db_prepare(w, "UPDATE node SET text=?2, nchars=?3, ctrl=?4, amount=?5 WHERE id=?1");
 	static const char cols[] =
 		"INSERT INTO expense(id,category,criterion,note,note_nchars,note_ctrl,text,amount,line,col) VALUES";
@@ -82,6 +85,8 @@ struct loader *loader_new(struct workdb *w)
 	l->ins_group = db_prepare(w, "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last)"
 	                             " VALUES(?,?,?,?,?,?,?)");
 	l->max_expense = db_prepare(w, "SELECT coalesce(max(id), 0) FROM expense");
+	l->fill_field = db_prepare(w, DB_FIELD_SQL);
+	l->fill_figures = db_prepare(w, DB_FIGURES_SQL);
 	for (int i = 0; i < NCHUNKS; i++)
 		l->chunks[i] = xcalloc(1, sizeof *l->chunks[i]);
 	return l;
@@ -92,10 +97,13 @@ static void groups_clear(struct loader *l)
 	if (l->ngroups == 0)
 		return; /* nothing open (every file starts and ends so) */
 	for (int i = 0; i < GROUP_SLOTS; i++) {
-		free(l->groups[i].category);
-		free(l->groups[i].criterion);
+		struct group *g = &l->groups[i];
+		if (g->used) {
+			free(g->category);
+			free(g->criterion);
+			memset(g, 0, sizeof *g);
+		}
 	}
-	memset(l->groups, 0, sizeof l->groups);
 	l->ngroups = 0;
 	l->group_bytes = 0;
 }
@@ -111,6 +119,8 @@ void loader_free(struct loader *l)
 	sqlite3_finalize(l->ins_expenses);
 	sqlite3_finalize(l->ins_group);
 	sqlite3_finalize(l->max_expense);
+	sqlite3_finalize(l->fill_field);
+	sqlite3_finalize(l->fill_figures);
 	for (int i = 0; i < NCHUNKS; i++) {
 		sb_free(&l->chunks[i]->text);
 		free(l->chunks[i]);
@@ -158,6 +168,9 @@ static int bind_opt_int(sqlite3_stmt *st, int i, int set, int64_t v)
 static void exec_node(struct loader *l, const struct chunk *c, const struct op *o)
 {
 	sqlite3_stmt *st = l->ins_node;
+	int first = o->fmt >= 0 && !l->seen[o->fmt]; /* the first of its kind: a row of field */
+	if (first)
+		l->seen[o->fmt] = 1;
 	int known = o->fmt >= 0;
 	int rc = sqlite3_bind_int64(st, 1, o->id);
 	rc |= bind_opt_int(st, 2, o->parent != 0, o->parent);
@@ -173,6 +186,7 @@ static void exec_node(struct loader *l, const struct chunk *c, const struct op *
 	rc |= bind_opt_int(st, 12, o->has_amount, o->amount);
 	rc |= sqlite3_bind_int64(st, 13, o->line);
 	rc |= sqlite3_bind_int64(st, 14, o->col);
+	rc |= bind_opt_int(st, 15, first, 1);
 	step(l, st, rc, "recording an element");
 }
 
@@ -375,6 +389,7 @@ void loader_begin(struct loader *l, int threaded)
 	l->running = 1;
 	l->threaded = threaded;
 	l->next_expense = 1;
+	memset(l->seen, 0, sizeof l->seen);
 	l->rc = 0;
 	l->what = NULL;
 	sb_reset(&l->errmsg);
@@ -453,6 +468,8 @@ int loader_finish(struct loader *l, strbuf *err)
 		sqlite3_reset(st);
 		failed(l, rc == SQLITE_ROW ? SQLITE_OK : rc, "counting the expense lines");
 	}
+	step(l, l->fill_field, SQLITE_OK, "finding the values by name");
+	step(l, l->fill_figures, SQLITE_OK, "collecting the figures");
 	if (!l->rc)
 		return 0;
 	sb_printf(err, "internal database error while %s: %s (SQLite %d)", l->what, sb_str(&l->errmsg), l->rc);

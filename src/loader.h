@@ -22,6 +22,10 @@
  * written and started again. Rules therefore sum() a pair's rows; sum()
  * reports an overflow as an error, which the engine turns into A6.
  *
+ * After the last operation the loader fills two more derived tables that
+ * nearly every rule reads: field (the first value of each short name) and
+ * figures (the statement's amounts as one row); see db.c.
+ *
  * A loader runs either inline -- a full chunk is executed at once, on the
  * parser's thread (small files, where a thread would cost more than it
  * saves) -- or as a writer thread fed through a chan (large files: the
