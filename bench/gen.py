@@ -4,6 +4,11 @@
   gen.py large N OUT.xml          one valid statement with N expense lines
   gen.py small K OUTDIR SAMPLES   K valid statements: copies of SAMPLES/*.xml
                                   (samples/valid), each made distinct
+  gen.py wide K OUTDIR RULESDIR SRCRULES SAMPLE
+                                  a synthetic programme "bench-wide" of 20
+                                  RCCs and K/20 years in RULESDIR/bench-wide/
+                                  (the rule files of SRCRULES, new data) and
+                                  its K statements, every one current
 
 The large statement is RCC Norr's 2013 statement with its expense lines
 replaced by N generated ones. Amounts are integer öre from a fixed linear
@@ -116,12 +121,66 @@ def small(k, outdir, samples):
             f.write(text)
 
 
+WIDE_RCCS = 20
+WIDE_FIRST_YEAR = 1950  # past years: attestation dates must not be in the future (M2)
+
+
+def wide(k, outdir, rulesdir, srcrules, sample):
+    """A register whose summary has K current statements (the real programme
+    has only 6 RCCs x 3 years = 18): 20 RCCs, K/20 years, each statement the
+    sample's figures with carriedOver 0 and the unused money repaid, so every
+    carry-over chain (G5, G6, G7) and the equal share (G1) hold."""
+    years = k // WIDE_RCCS
+    prog = os.path.join(rulesdir, "bench-wide")
+    os.makedirs(prog, exist_ok=True)
+    for name in sorted(os.listdir(srcrules)):
+        if name.endswith(".sql"):
+            with open(os.path.join(srcrules, name), encoding="utf-8") as f:
+                text = f.read()
+            with open(os.path.join(prog, name), "w", encoding="utf-8") as f:
+                f.write(text)
+    with open(os.path.join(prog, "programme.tsv"), "w", encoding="utf-8") as f:
+        f.write("id\tbench-wide\ntitle.sv\tBenchmark: %d RCC, %d år\ntitle.en\tBenchmark: %d RCCs, %d years\n"
+                "rcc_count\t%d\ncurrency\tSEK\noverhead_max_percent\t10\nshared_max_percent\t25\n"
+                "unused_max_percent\t25\n" % (WIDE_RCCS, years, WIDE_RCCS, years, WIDE_RCCS))
+    with open(os.path.join(prog, "years.tsv"), "w", encoding="utf-8") as f:
+        f.write("year\tappropriation\tdue\n")
+        for y in range(WIDE_FIRST_YEAR, WIDE_FIRST_YEAR + years):
+            f.write("%d\t%s\t%d-03-31\n" % (y, ore(WIDE_RCCS * GRANT), y + 1))
+    with open(os.path.join(srcrules, "codes.tsv"), encoding="utf-8") as f:
+        codes = [line for line in f if not line.startswith("rcc\t")]
+    codes += ["rcc\tr%02d\tRCC %d\tRCC %d\n" % (i, i, i) for i in range(1, WIDE_RCCS + 1)]
+    with open(os.path.join(prog, "codes.tsv"), "w", encoding="utf-8") as f:
+        f.writelines(codes)
+    with open(sample, encoding="utf-8") as f:
+        text = f.read()
+    closing = text[text.index("<closing>") + 9:text.index("</closing>")]
+
+    def once(t, old, new):
+        assert t.count(old) == 1, old
+        return t.replace(old, new)
+
+    base = once(text, "<programme>rcc-2013-2015</programme>", "<programme>bench-wide</programme>")
+    base = once(base, "<carryForward>%s</carryForward>" % closing, "<carryForward>0.00</carryForward>")
+    base = once(base, "<repay>0.00</repay>", "<repay>%s</repay>" % closing)
+    os.makedirs(outdir, exist_ok=True)
+    for y in range(WIDE_FIRST_YEAR, WIDE_FIRST_YEAR + years):
+        for i in range(1, WIDE_RCCS + 1):
+            t = base.replace("2013-", "%d-" % y).replace("2014-02-24", "%d-02-24" % (y + 1))
+            t = once(t, "<year>2013</year>", "<year>%d</year>" % y)
+            t = once(t, '<rcc id="norr">RCC Norr</rcc>', '<rcc id="r%02d">RCC %d</rcc>' % (i, i))
+            with open(os.path.join(outdir, "%d-r%02d.xml" % (y, i)), "w", encoding="utf-8", newline="\n") as f:
+                f.write(t)
+
+
 def main():
     a = sys.argv[1:]
     if len(a) == 3 and a[0] == "large":
         large(int(a[1]), a[2])
     elif len(a) == 4 and a[0] == "small":
         small(int(a[1]), a[2], a[3])
+    elif len(a) == 6 and a[0] == "wide":
+        wide(int(a[1]), a[2], a[3], a[4], a[5])
     else:
         sys.exit(__doc__)
 

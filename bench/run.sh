@@ -10,8 +10,10 @@
 #     xmlwf -r (the raw parse floor), xmllint --stream --schema (structure
 #     only), grantcheck check, their per-round ratios, grantcheck's peak RSS;
 #   - BENCH_SMALL (2000) small statements checked in one call;
-#   - a register of BENCH_REGISTER (1000) statements (registered once, as
-#     setup), then grantcheck summary -o on it.
+#   - registers of BENCH_REGISTER (1000) statements (registered once, as
+#     setup), then grantcheck summary -o on each: one of the real programme
+#     (18 current statements, the rest history), one of a synthetic
+#     programme of 20 RCCs where all 1000 are current.
 # A benchmark is not a test: this script fails only when it cannot measure
 # (a missing input tool, a generator failure), never because of a time.
 set -u
@@ -36,13 +38,15 @@ done
 mkdir -p "$work" || exit 2
 
 # -- inputs: regenerated only when the generator or the sizes change
-stamp="gen=$(cksum < "$here/gen.py" | cut -d' ' -f1) samples=$(cat "$root"/samples/valid/*.xml | cksum | cut -d' ' -f1) $lines $nsmall $nreg"
+stamp="gen=$(cksum < "$here/gen.py" | cut -d' ' -f1) samples=$(cat "$root"/samples/valid/*.xml | cksum | cut -d' ' -f1) rules=$(cat "$root"/rules/rcc-2013-2015/* | cksum | cut -d' ' -f1) $lines $nsmall $nreg"
 if [ "$(cat "$work/inputs.stamp" 2>/dev/null)" != "$stamp" ]; then
   echo "bench: generating inputs in $work ..." >&2
-  rm -rf "$work/large.xml" "$work/small" "$work/register" "$work/inputs.stamp"
+  rm -rf "$work/large.xml" "$work/small" "$work/register" "$work/wide" "$work/rules-wide" "$work/inputs.stamp"
   python3 "$here/gen.py" large "$lines" "$work/large.xml" &&
     python3 "$here/gen.py" small "$nsmall" "$work/small" "$root/samples/valid" &&
-    python3 "$here/gen.py" small "$nreg" "$work/register" "$root/samples/valid" ||
+    python3 "$here/gen.py" small "$nreg" "$work/register" "$root/samples/valid" &&
+    python3 "$here/gen.py" wide "$nreg" "$work/wide" "$work/rules-wide" "$root/rules/rcc-2013-2015" \
+      "$root/samples/valid/norr-2013.xml" ||
     { echo "bench: generating the inputs failed" >&2; exit 2; }
   echo "$stamp" > "$work/inputs.stamp"
 fi
@@ -68,22 +72,28 @@ for r in $(seq 1 "$runs"); do
   T check-small "$r" -- "${CHECK[@]}" "$work/small"
 done
 
-# the register: set up once (timed), then the summary
-rm -f "$work/register.db" "$work/register.db-wal" "$work/register.db-shm"
-T register 1 -- "$gc" register --db "$work/register.db" --today $today --rules "$root/rules" "$work/register"
-SUMMARY=("$gc" summary --db "$work/register.db" --rules "$root/rules" -o "$work/summary.xlsx")
-if "${SUMMARY[@]}" > /dev/null 2> "$work/summary.err"; then
-  summary=available
-  for r in $(seq 1 "$runs"); do
-    T summary "$r" -- "${SUMMARY[@]}"
-  done
-elif grep -qi "not yet available\|unknown command" "$work/summary.err"; then
-  summary=unavailable
-else
-  summary=failed
-  echo "bench: grantcheck summary failed: $(head -1 "$work/summary.err")" >&2
-  T summary 1 -- "${SUMMARY[@]}"
-fi
+# the registers: each set up once (timed), then the summary on it. The real
+# programme has 6 RCCs x 3 years, so 1000 submissions leave 18 current ones;
+# the synthetic programme bench-wide (gen.py wide) has all 1000 current.
+summary=available
+for suffix in "" -wide; do
+  db=$work/register$suffix.db
+  if [ -z "$suffix" ]; then rules=$root/rules inputs=$work/register; else rules=$work/rules-wide inputs=$work/wide; fi
+  rm -f "$db" "$db-wal" "$db-shm"
+  T "register$suffix" 1 -- "$gc" register --db "$db" --today $today --rules "$rules" "$inputs"
+  SUMMARY=("$gc" summary --db "$db" --rules "$rules" -o "$work/summary$suffix.xlsx")
+  if "${SUMMARY[@]}" > /dev/null 2> "$work/summary.err"; then
+    for r in $(seq 1 "$runs"); do
+      T "summary$suffix" "$r" -- "${SUMMARY[@]}"
+    done
+  elif grep -qi "not yet available\|unknown command" "$work/summary.err"; then
+    summary=unavailable
+  else
+    summary=failed
+    echo "bench: grantcheck summary failed: $(head -1 "$work/summary.err")" >&2
+    T "summary$suffix" 1 -- "${SUMMARY[@]}"
+  fi
+done
 
 {
   echo "large_bytes=$(wc -c < "$large")"
