@@ -103,15 +103,9 @@ size_t utf8_chars(const char *s, size_t n)
 
 int has_control(const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
+	for (size_t i = 0; i < n; i++)
+		if (control_at((const unsigned char *)s, i, n))
 			return 1;
-		/* U+0080..U+009F are encoded C2 80 .. C2 9F */
-		if (c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 &&
-		    (unsigned char)s[i + 1] <= 0x9F)
-			return 1;
-	}
 	return 0;
 }
 

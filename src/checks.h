@@ -28,8 +28,17 @@ int utf8_seq_len(const unsigned char *s);
 /* Number of characters in UTF-8 text (continuation bytes not counted). */
 size_t utf8_chars(const char *s, size_t n);
 
-/* 1 if s holds a control character other than tab and newline
- * (C0 controls, DEL, C1 controls U+0080..U+009F). s is valid UTF-8. */
+/* 1 if the character starting at s[i] (of n bytes) is a control character
+ * other than tab and newline: C0, DEL, or C1 (U+0080..U+009F, encoded
+ * C2 80 .. C2 9F). Inline: the parser asks for every byte of a value. */
+static inline int control_at(const unsigned char *s, size_t i, size_t n)
+{
+	unsigned char c = s[i];
+	return (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ||
+	       (c == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F);
+}
+
+/* 1 if s holds a control character (control_at). s is valid UTF-8. */
 int has_control(const char *s, size_t n);
 
 /* Levenshtein distance, ASCII case-insensitive; capped at `cap`+1. */

@@ -76,14 +76,19 @@ const char DB_FIGURES_SQL[] =
 	" (SELECT amount FROM field WHERE name = 'carryForward'),"
 	" (SELECT amount FROM field WHERE name = 'repay')";
 
+void db_fail(int rc, const char *errmsg, const char *what)
+{
+	fprintf(stderr, "grantcheck: internal database error while %s: %s (SQLite %d); "
+	        "this is a bug, please report it with the file that caused it\n",
+	        what, errmsg, rc);
+	exit(2);
+}
+
 void db_check(struct workdb *w, int rc, const char *what)
 {
 	if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW)
 		return;
-	fprintf(stderr, "grantcheck: internal database error while %s: %s (SQLite %d); "
-	        "this is a bug, please report it with the file that caused it\n",
-	        what, sqlite3_errmsg(w->db), rc);
-	exit(2);
+	db_fail(rc, sqlite3_errmsg(w->db), what);
 }
 
 /* ---- SQL functions for rules ---------------------------------------- */

@@ -71,7 +71,11 @@ void db_rule_budget(struct workdb *w, int64_t rows);
 /* Clears the statement tables for the next file. */
 int db_reset_statement(struct workdb *w, strbuf *err);
 
-/* Fails loudly on an unexpected SQLite error in internal SQL. */
+/* Reports an internal SQLite failure (what was being done, SQLite's message)
+ * and exits with status 2: internal SQL failing is a bug, not an input
+ * problem. */
+_Noreturn void db_fail(int rc, const char *errmsg, const char *what);
+/* Fails loudly (db_fail) on an unexpected SQLite error in internal SQL. */
 void db_check(struct workdb *w, int rc, const char *what);
 
 #endif

@@ -36,7 +36,7 @@ struct group {
 
 struct loader {
 	struct workdb *w;
-	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_group, *max_expense;
+	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_group;
 	sqlite3_stmt *fill_field, *fill_figures;
 	struct chunk *chunks[NCHUNKS];
 	struct chunk *cur; /* being filled by the parser */
@@ -84,7 +84,6 @@ struct loader *loader_new(struct workdb *w)
 	sb_free(&sql);
 	l->ins_group = db_prepare(w, "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last)"
 	                             " VALUES(?,?,?,?,?,?,?)");
-	l->max_expense = db_prepare(w, "SELECT coalesce(max(id), 0) FROM expense");
 	l->fill_field = db_prepare(w, DB_FIELD_SQL);
 	l->fill_figures = db_prepare(w, DB_FIGURES_SQL);
 	for (int i = 0; i < NCHUNKS; i++)
@@ -118,7 +117,6 @@ void loader_free(struct loader *l)
 	sqlite3_finalize(l->ins_expense);
 	sqlite3_finalize(l->ins_expenses);
 	sqlite3_finalize(l->ins_group);
-	sqlite3_finalize(l->max_expense);
 	sqlite3_finalize(l->fill_field);
 	sqlite3_finalize(l->fill_figures);
 	for (int i = 0; i < NCHUNKS; i++) {
@@ -201,15 +199,14 @@ static void exec_value(struct loader *l, const struct chunk *c, const struct op 
 	step(l, st, rc, "recording a value");
 }
 
-/* Binds expense line o (with id) as row k of st. */
-static int bind_expense(sqlite3_stmt *st, int k, const struct chunk *c, const struct op *o, int64_t id)
+/* Binds expense line o as row k of st. Its id is left to SQLite, which
+ * saves a seek per line: the table starts empty and only the loader inserts,
+ * in order, so SQLite's next rowid is l->next_expense (tested in
+ * tests/unit/test_loader.c, groups_add_up_to_the_lines). */
+static int bind_expense(sqlite3_stmt *st, int k, const struct chunk *c, const struct op *o)
 {
 	int b = k * EXPENSE_COLS;
 	int note = o->str[2] != OP_NOSTR;
-	/* the id is SQLite's next rowid, which is id: the table was empty and
-	 * only this loader inserts, in order (checked in loader_finish); letting
-	 * SQLite choose it saves a seek per line */
-	(void)id;
 	int rc = sqlite3_bind_null(st, b + 1);
 	rc |= bind_str(st, b + 2, c, o->str[0]);
 	rc |= bind_str(st, b + 3, c, o->str[1]);
@@ -224,18 +221,17 @@ static int bind_expense(sqlite3_stmt *st, int k, const struct chunk *c, const st
 }
 
 /* Inserts the expense lines ops[0..n): BATCH at a time, the rest one by one. */
-static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *ops, int n, int64_t first_id)
+static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *ops, int n)
 {
 	int k = 0;
 	for (; k + BATCH <= n; k += BATCH) {
 		int rc = 0;
 		for (int j = 0; j < BATCH; j++)
-			rc |= bind_expense(l->ins_expenses, j, c, &ops[k + j], first_id + k + j);
+			rc |= bind_expense(l->ins_expenses, j, c, &ops[k + j]);
 		step(l, l->ins_expenses, rc, "recording expense lines");
 	}
 	for (; k < n; k++)
-		step(l, l->ins_expense, bind_expense(l->ins_expense, 0, c, &ops[k], first_id + k),
-		     "recording an expense line");
+		step(l, l->ins_expense, bind_expense(l->ins_expense, 0, c, &ops[k]), "recording an expense line");
 }
 
 /* ---- expense groups ------------------------------------------------------- */
@@ -342,7 +338,8 @@ static void add_to_group(struct loader *l, const struct chunk *c, const struct o
 	}
 }
 
-static void exec_chunk(struct loader *l, const struct chunk *c)
+/* Executes chunk c (nothing after the first error) and empties it. */
+static void exec_chunk(struct loader *l, struct chunk *c)
 {
 	int i = 0;
 	while (i < c->n && !l->rc) {
@@ -353,7 +350,7 @@ static void exec_chunk(struct loader *l, const struct chunk *c)
 				add_to_group(l, c, &c->ops[j], l->next_expense + (j - i));
 				j++;
 			}
-			exec_expenses(l, c, o, j - i, l->next_expense);
+			exec_expenses(l, c, o, j - i);
 			l->next_expense += j - i;
 			i = j;
 			continue;
@@ -364,6 +361,7 @@ static void exec_chunk(struct loader *l, const struct chunk *c)
 			exec_value(l, c, o);
 		i++;
 	}
+	chunk_reset(c); /* ready to be filled again */
 }
 
 /* ---- the writer thread ------------------------------------------------------ */
@@ -376,7 +374,6 @@ static void *writer_main(void *arg)
 		struct chunk *c = chan_take_full(&l->chan);
 		int last = c->last;
 		exec_chunk(l, c);
-		chunk_reset(c);
 		chan_put_free(&l->chan, c);
 		if (last)
 			return NULL;
@@ -413,7 +410,6 @@ static void submit(struct loader *l)
 		l->cur = chan_take_free(&l->chan);
 	} else {
 		exec_chunk(l, l->cur);
-		chunk_reset(l->cur);
 	}
 }
 
@@ -443,7 +439,7 @@ uint32_t loader_str(struct loader *l, const char *s, size_t n)
 	return (uint32_t)sb_putz(t, s, n);
 }
 
-int loader_finish(struct loader *l, strbuf *err)
+void loader_finish(struct loader *l)
 {
 	assert(l->running);
 	if (l->threaded) {
@@ -453,25 +449,12 @@ int loader_finish(struct loader *l, strbuf *err)
 		chan_destroy(&l->chan);
 	} else {
 		exec_chunk(l, l->cur);
-		chunk_reset(l->cur);
 	}
 	l->cur = NULL;
 	l->running = 0;
-	if (!l->rc)
-		flush_groups(l);
-	groups_clear(l);
-	if (!l->rc) {
-		/* the expense ids the groups name are the rows' ids (bind_expense) */
-		sqlite3_stmt *st = l->max_expense;
-		int rc = sqlite3_step(st);
-		assert(rc != SQLITE_ROW || sqlite3_column_int64(st, 0) == l->next_expense - 1);
-		sqlite3_reset(st);
-		failed(l, rc == SQLITE_ROW ? SQLITE_OK : rc, "counting the expense lines");
-	}
+	flush_groups(l); /* writes nothing after an error (step), but empties the table */
 	step(l, l->fill_field, SQLITE_OK, "finding the values by name");
 	step(l, l->fill_figures, SQLITE_OK, "collecting the figures");
-	if (!l->rc)
-		return 0;
-	sb_printf(err, "internal database error while %s: %s (SQLite %d)", l->what, sb_str(&l->errmsg), l->rc);
-	return -1;
+	if (l->rc)
+		db_fail(l->rc, sb_str(&l->errmsg), l->what);
 }

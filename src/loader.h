@@ -35,7 +35,7 @@
  * Node ids (given by the parser) and expense ids (given by the loader) run
  * from 1 in document order, so nothing has to come back from the database
  * while parsing. The first SQLite error stops the loader; loader_finish()
- * reports it.
+ * reports it (on the calling thread, after the writer has stopped).
  */
 #ifndef GC_LOADER_H
 #define GC_LOADER_H
@@ -81,9 +81,9 @@ void loader_begin(struct loader *l, int threaded);
 struct op *loader_op(struct loader *l, enum op_kind kind);
 uint32_t loader_str(struct loader *l, const char *s, size_t n);
 
-/* Executes what is left, waits for the writer, and writes the expense
- * groups. Returns 0, or -1 after the first SQLite error with what failed
- * in err. */
-int loader_finish(struct loader *l, strbuf *err);
+/* Executes what is left, waits for the writer, and writes the derived
+ * tables. After an SQLite error (the first one stops the loader) it reports
+ * it and exits with status 2, as db_check does: an internal error. */
+void loader_finish(struct loader *l);
 
 #endif

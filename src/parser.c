@@ -39,7 +39,6 @@ struct text {
 	int64_t trailing_ws;  /* whitespace characters since the last other one */
 	int ctrl;
 	int truncated;
-	int active;
 	int keeping;          /* the current character's first byte was kept */
 };
 
@@ -146,6 +145,18 @@ static int is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The first n bytes of s cut to at most PARSER_TEXT_CAP at a character
+ * boundary: how many to keep. */
+static size_t capped(const char *s, size_t n)
+{
+	if (n <= PARSER_TEXT_CAP)
+		return n;
+	n = PARSER_TEXT_CAP;
+	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
 /* The trimmed value of s, at most PARSER_TEXT_CAP bytes cut at a character
  * boundary: returns where it starts and its length in *len; *chars and *ctrl
  * describe the whole trimmed value. */
@@ -167,21 +178,14 @@ static const char *trim_span(const char *s, size_t *len, int64_t *chars, int *ct
 			end = n + 1;
 			c_end = c;
 		}
-		if (first_ctrl == SIZE_MAX && (((b < 0x20 && b != '\t' && b != '\n') || b == 0x7F) ||
-		                               (b == 0xC2 && u[n + 1] >= 0x80 && u[n + 1] <= 0x9F)))
-			first_ctrl = n; /* U+0080..U+009F are C2 80 .. C2 9F */
+		if (first_ctrl == SIZE_MAX && control_at(u, n, SIZE_MAX)) /* the NUL ends a C2 pair too */
+			first_ctrl = n;
 	}
 	n = end;
 	*chars = c_end;
 	*ctrl = first_ctrl < n;
-	*truncated = 0;
-	if (n > PARSER_TEXT_CAP) {
-		n = PARSER_TEXT_CAP;
-		while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-		*truncated = 1;
-	}
-	*len = n;
+	*truncated = n > PARSER_TEXT_CAP;
+	*len = capped(s, n);
 	return s;
 }
 
@@ -205,7 +209,6 @@ static void text_start(struct parser *p)
 	sb_reset(&t->buf);
 	t->chars = t->trailing_ws = 0;
 	t->ctrl = t->truncated = 0;
-	t->active = 1;
 	XML_SetCharacterDataHandler(p->xp, on_text);
 }
 
@@ -213,8 +216,8 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 {
 	struct parser *p = ud;
 	struct text *t = &p->text;
-	if (!t->active || p->skip)
-		return;
+	if (p->skip)
+		return; /* text inside an unknown child */
 	const unsigned char *u = (const unsigned char *)s;
 	int i = 0;
 	if (t->chars == 0 && t->buf.len == 0)
@@ -229,8 +232,7 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 				t->trailing_ws = is_ws((char)c) ? t->trailing_ws + 1 : 0;
 				t->chars++;
 			}
-			if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F ||
-			    (c == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F))
+			if (control_at(u, (size_t)i, (size_t)len))
 				t->ctrl = 1;
 		}
 		sb_putn(&t->buf, s + from, (size_t)(len - from));
@@ -251,9 +253,7 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 			}
 			t->chars++;
 		}
-		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7F)
-			t->ctrl = 1;
-		if (c == 0xC2 && i + 1 < len && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+		if (control_at(u, (size_t)i, (size_t)len))
 			t->ctrl = 1;
 		/* keep whole characters: a character started under the cap is kept
 		 * entirely, one started at the cap not at all */
@@ -271,7 +271,6 @@ static void text_end(struct parser *p)
 {
 	struct text *t = &p->text;
 	XML_SetCharacterDataHandler(p->xp, NULL);
-	t->active = 0;
 	t->chars -= t->trailing_ws;
 	if (!t->truncated)
 		while (t->buf.len && is_ws(t->buf.s[t->buf.len - 1]))
@@ -342,18 +341,6 @@ static void stop(struct parser *p, enum parse_status st, const char *variant)
 
 /* ---- element handlers ------------------------------------------------- */
 
-/* Bytes of s to keep: at most PARSER_TEXT_CAP, cut at a character boundary. */
-static size_t capped_len(const char *s)
-{
-	size_t n = strlen(s);
-	if (n <= PARSER_TEXT_CAP)
-		return n;
-	n = PARSER_TEXT_CAP;
-	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
-		n--;
-	return n;
-}
-
 /* Records an element or attribute not in the format; a name or namespace
  * longer than PARSER_TEXT_CAP (a hostile 20 MB name) is recorded cut short. */
 static void record_unknown(struct parser *p, struct frame *parent, char kind, const char *name,
@@ -363,10 +350,11 @@ static void record_unknown(struct parser *p, struct frame *parent, char kind, co
 	sb_puts(&p->path, fmt_nodes[parent->fmt].path);
 	sb_putc(&p->path, kind == 'e' ? '/' : '@');
 	size_t at = p->path.len;
-	sb_putn(&p->path, name, capped_len(name));
+	sb_putn(&p->path, name, capped(name, strlen(name)));
 	strbuf short_ns = {0};
-	if (ns && capped_len(ns) < strlen(ns)) {
-		sb_putn(&short_ns, ns, capped_len(ns));
+	size_t ns_len = ns ? strlen(ns) : 0;
+	if (ns && capped(ns, ns_len) < ns_len) {
+		sb_putn(&short_ns, ns, capped(ns, ns_len));
 		ns = short_ns.s;
 	}
 	insert_node(p, parent->id, kind, p->path.s + at, ns, p->path.s, -1, 0, NULL, line, col);
@@ -697,7 +685,6 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 	p->skip = 0;
 	p->stopped = 0;
 	p->next_node = 0;
-	p->text.active = 0;
 	p->encoding[0] = '\0';
 	p->xp = new_expat(p);
 	loader_begin(p->ld, threaded);
@@ -741,12 +728,7 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 	}
 	XML_ParserFree(p->xp);
 	p->xp = NULL;
-	strbuf err = {0};
-	if (loader_finish(p->ld, &err)) {
-		fprintf(stderr, "grantcheck: %s; this is a bug, please report it with the file that caused it\n",
-		        sb_str(&err));
-		exit(2);
-	}
+	loader_finish(p->ld);
 	sha256_final_hex(&r.hash, out->sha256);
 	sqlite3_stmt *st = p->ins_doc;
 	bind_text_or_null(st, 1, path);
