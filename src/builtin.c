@@ -80,6 +80,30 @@ static const struct builtin_def defs[BUILTIN_COUNT] = {
 	   "Programme {programme} has no installed rule set (installed: {installed}); check <programme>"}}},
 };
 
+/* fix.* keys of the built-in rules: how to fix it, in defs' order (sv, en) */
+static const char *const fixes[BUILTIN_COUNT][LANG_COUNT] = {
+	{"Kontrollera att sökvägen stämmer och att du har behörighet att läsa filen. Är filen tom: spara eller "
+	 "exportera redovisningen på nytt från ekonomisystemet och pröva igen.",
+	 "Check that the path is right and that you may read the file. If the file is empty, save or export the "
+	 "statement again from the finance system and try again."},
+	{"Öppna filen i en texteditor och gå till raden och kolumnen i meddelandet. Lägg till en sluttagg som "
+	 "saknas, skriv & som &amp; och använd raka citattecken (\") runt attributvärden. Är filen sparad som "
+	 "windows-1252: skriv encoding=\"windows-1252\" på första raden eller spara filen som UTF-8. Ta bort "
+	 "<!DOCTYPE …> om den finns.",
+	 "Open the file in a text editor and go to the line and column in the message. Add an end tag that is "
+	 "missing, write & as &amp; and use straight quotes (\") around attribute values. If the file was saved as "
+	 "windows-1252, write encoding=\"windows-1252\" on the first line or save the file as UTF-8. Remove "
+	 "<!DOCTYPE …> if there is one."},
+	{"Börja redovisningen med <statement xmlns=\"urn:grantcheck:statement:1\" version=\"1\"> och avsluta den "
+	 "med </statement>. Utgå gärna från exemplet i formatbeskrivningen (grantcheck template skriver en mall).",
+	 "Start the statement with <statement xmlns=\"urn:grantcheck:statement:1\" version=\"1\"> and end it with "
+	 "</statement>. The example in the format guide is a good starting point (grantcheck template writes one)."},
+	{"Skriv programmets id exakt, för programperioden 2013–2015: <programme>rcc-2013-2015</programme>. "
+	 "grantcheck rules visar vilka regeluppsättningar som är installerade.",
+	 "Write the programme's id exactly; for the programme period 2013–2015: <programme>rcc-2013-2015</programme>. "
+	 "grantcheck rules shows which rule sets are installed."},
+};
+
 void builtin_rules_init(struct rule out[BUILTIN_COUNT])
 {
 	static const char *const names[BP_COUNT] = {"reason", "found", "programme", "installed"};
@@ -95,6 +119,8 @@ void builtin_rules_init(struct rule out[BUILTIN_COUNT])
 		r->title[LANG_EN] = xstrdup(d->title_en);
 		r->explain[LANG_SV] = xstrdup(d->explain_sv);
 		r->explain[LANG_EN] = xstrdup(d->explain_en);
+		r->fix[LANG_SV] = xstrdup(fixes[i][LANG_SV]);
+		r->fix[LANG_EN] = xstrdup(fixes[i][LANG_EN]);
 		r->c_line = r->c_col = r->c_severity = r->c_variant = r->c_year = -1;
 		for (int k = 0; k < 6 && d->msgs[k].sv; k++) {
 			r->variants = xrealloc(r->variants, sizeof *r->variants * (size_t)(r->nvariants + 1));

@@ -133,10 +133,16 @@ int cmd_explain(int argc, char **argv)
 		engine_close(&e);
 		return EXIT_TROUBLE;
 	}
-	printf("%s (%s) — %s\n", r->id, severity_name(r->severity), where ? where->id : "built in");
+	/* no file path: the reader is an administrator, not the rule set's author */
+	static const char *const sev_sv[] = {[SEV_ERROR] = "fel", [SEV_WARNING] = "varning", [SEV_INFO] = "notering"};
+	printf("%s — %s (%s) — %s\n", r->id, sev_sv[r->severity], severity_name(r->severity),
+	       where ? where->id : "inbyggd / built in");
 	printf("\nSvenska: %s\n%s\n", r->title[LANG_SV], r->explain[LANG_SV]);
+	if (r->fix[LANG_SV])
+		printf("\nSå rättar du: %s\n", r->fix[LANG_SV]);
 	printf("\nEnglish: %s\n%s\n", r->title[LANG_EN], r->explain[LANG_EN]);
-	printf("\n%s\n", r->path);
+	if (r->fix[LANG_EN])
+		printf("\nHow to fix: %s\n", r->fix[LANG_EN]);
 	engine_close(&e);
 	return EXIT_VALID;
 }

@@ -288,8 +288,20 @@ static int load_previous(struct engine *e, struct file_result *r, strbuf *err)
 	int found = e->prev(e->prev_ctx, r->rcc, r->year - 1, &p, err);
 	if (found < 0)
 		return -1;
-	if (!found)
+	if (!found) {
+		/* say which --previous statement was given (G5): the same RCC's if any */
+		const struct prev_statement *g = e->nprev_given ? &e->prev_given[0] : NULL;
+		for (int i = 0; i < e->nprev_given; i++)
+			if (e->prev_given[i].rcc && strcmp(e->prev_given[i].rcc, r->rcc) == 0)
+				g = &e->prev_given[i];
+		if (g && g->rcc) {
+			char year[16];
+			snprintf(year, sizeof year, "%d", g->year);
+			set_context(e, "given_rcc", g->rcc);
+			set_context(e, "given_year", year);
+		}
 		return 0;
+	}
 	for (int i = 0; i < p->nfields; i++) {
 		sqlite3_bind_text(e->ins_prev, 1, p->fields[i].name, -1, SQLITE_STATIC);
 		if (p->fields[i].text)

@@ -74,6 +74,9 @@ struct engine {
 	char today[11];
 	prev_provider prev;
 	void *prev_ctx;
+	/* the --previous statements, for G5's note when none is the one needed */
+	const struct prev_statement *prev_given;
+	int nprev_given;
 	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev;
 };
 

@@ -309,6 +309,7 @@ void rule_free(struct rule *r)
 	for (int l = 0; l < LANG_COUNT; l++) {
 		free(r->title[l]);
 		free(r->explain[l]);
+		free(r->fix[l]);
 	}
 	for (int i = 0; i < r->nvariants; i++) {
 		free(r->variants[i].name);
@@ -382,7 +383,7 @@ static int load_rule(struct rule *r, const char *dir, const char *file, struct w
 		enum lang l;
 		if (!dot || lang_parse(dot + 1, &l)) {
 			sb_printf(err, "%s:%d: unknown header key \"%s\"; keys are id, severity, scope, title.sv/en, "
-			          "explain.sv/en, message.sv/en and message.VARIANT.sv/en", r->path, kv[i].line, k);
+			          "explain.sv/en, fix.sv/en, message.sv/en and message.VARIANT.sv/en", r->path, kv[i].line, k);
 			goto out;
 		}
 		size_t base = (size_t)(dot - k);
@@ -392,6 +393,9 @@ static int load_rule(struct rule *r, const char *dir, const char *file, struct w
 		} else if (base == 7 && strncmp(k, "explain", 7) == 0) {
 			free(r->explain[l]);
 			r->explain[l] = xstrdup(kv[i].value);
+		} else if (base == 3 && strncmp(k, "fix", 3) == 0) { /* fix.* keys */
+			free(r->fix[l]);
+			r->fix[l] = xstrdup(kv[i].value);
 		} else if (strncmp(k, "message", 7) == 0 && (base == 7 || k[7] == '.')) {
 			/* compiled after the query is prepared */
 		} else {

@@ -39,6 +39,7 @@ struct rule {
 	enum severity severity;
 	char *title[LANG_COUNT];
 	char *explain[LANG_COUNT];
+	char *fix[LANG_COUNT]; /* fix.* keys: how to fix it ("Så rättar du"); NULL when absent */
 	struct variant *variants;
 	int nvariants;
 	sqlite3_stmt *stmt; /* NULL for built-in rules */

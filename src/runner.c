@@ -44,6 +44,8 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	}
 	e->prev = prev_lookup;
 	e->prev_ctx = &prev;
+	e->prev_given = prev.p;
+	e->nprev_given = prev.n;
 	struct output out;
 	if (o->json)
 		output_json(&out, stdout, o->lang);
@@ -75,6 +77,8 @@ out:
 	}
 	e->prev = NULL;
 	e->prev_ctx = NULL;
+	e->prev_given = NULL;
+	e->nprev_given = 0;
 	for (int i = 0; i < prev.n; i++)
 		prev_statement_free(&prev.p[i]);
 	free(prev.p);

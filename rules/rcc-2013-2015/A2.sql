@@ -6,6 +6,12 @@
 --   av årets medel.
 -- explain.en: <closing> must be <carriedOver> + <received> − <totalExpenses>: what is left of the
 --   year's funds.
+-- fix.sv: Räkna ut överfört från förra året (<carriedOver>) + erhållet (<received>) − totala
+--   kostnader (<totalExpenses>) och skriv resultatet i <closing>. Stämmer inte det med bokföringen
+--   är något av de tre beloppen fel: rätta det.
+-- fix.en: Compute carried over from last year (<carriedOver>) + received (<received>) − total
+--   expenses (<totalExpenses>) and write the result in <closing>. If that does not match the books,
+--   one of the three amounts is wrong: correct it.
 -- message.sv: Utgående saldo {closing:amount} ska vara överfört {carried:amount} + erhållet {received:amount} − kostnader {total:amount} = {expected:amount}
 -- message.en: closing {closing:amount} must be carriedOver {carried:amount} + received {received:amount} − totalExpenses {total:amount} = {expected:amount}
 SELECT c.line, c.col, c.amount AS closing, s.carriedOver AS carried, s.received, s.totalExpenses AS total,

@@ -1,12 +1,16 @@
 -- id: A3
 -- severity: error
--- title.sv: Överfört och återbetalt stämmer inte med utgående saldo
+-- title.sv: Belopp som förs över och belopp att återbetala stämmer inte med utgående saldo
 -- title.en: carryForward and repay do not add up to closing
 -- explain.sv: Det utgående saldot delas i det som förs över till nästa år (<carryForward>) och det
 --   som betalas tillbaka (<repay>): <carryForward> + <repay> = <closing>.
 -- explain.en: The closing balance is split into what is carried to next year (<carryForward>) and
 --   what is repaid (<repay>): <carryForward> + <repay> = <closing>.
--- message.sv: Överfört till nästa år {forward:amount} + återbetalas {repay:amount} = {sum:amount}, men utgående saldo är {closing:amount}
+-- fix.sv: Dela det utgående saldot (<closing>) i det som förs över till nästa år (<carryForward>)
+--   och det som betalas tillbaka (<repay>) så att de två tillsammans blir exakt <closing>.
+-- fix.en: Split the closing balance (<closing>) into what is carried to next year (<carryForward>)
+--   and what is repaid (<repay>) so that the two together are exactly <closing>.
+-- message.sv: Förs över till nästa år {forward:amount} + att återbetala {repay:amount} = {sum:amount}, men utgående saldo är {closing:amount}
 -- message.en: carryForward {forward:amount} + repay {repay:amount} = {sum:amount}, but closing is {closing:amount}
 SELECT f.line, f.col, s.carryForward AS forward, s.repay, s.carryForward + s.repay AS sum, s.closing
 FROM field f, figures s

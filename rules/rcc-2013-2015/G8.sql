@@ -9,6 +9,12 @@
 -- explain.en: Register level, per year: the current statements of all RCCs must report the same
 --   granted amount, and their sum must be the year's appropriation. Shown in the summary (Equal
 --   shares) and by grantcheck list. When statements of a year are missing, the message says so.
+-- fix.sv: Gäller registret (handläggaren). Kontrollera att varje RCC:s redovisning för året anger
+--   samma beviljade belopp och att alla RCC:s redovisningar är registrerade; en felaktig
+--   redovisning ersätts genom att RCC:n lämnar in en rättad.
+-- fix.en: For the register (the officer). Check that every RCC's statement for the year reports the
+--   same granted amount and that all RCCs' statements are registered; a wrong statement is replaced
+--   when the RCC sends a corrected one.
 -- message.sv: {year}: de aktuella redovisningarna anger olika beviljade belopp ({lowest:amount}–{highest:amount}); summan {total:amount} ska vara anslaget {appropriation:amount}
 -- message.en: {year}: the current statements report different granted amounts ({lowest:amount} to {highest:amount}); their sum {total:amount} must be the appropriation {appropriation:amount}
 -- message.sum.sv: {year}: summan av beviljade belopp {total:amount} i {n} av {rccs} RCC:s redovisningar skiljer sig från anslaget {appropriation:amount}

@@ -6,6 +6,10 @@
 --   (körningens datum; --today anger det för reproducerbara körningar).
 -- explain.en: A statement can be attested only after the year has ended, and not later than today
 --   (the run date; --today sets it for reproducible runs).
+-- fix.sv: Skriv det datum då redovisningen intygades i attributet date på <attestation>, som
+--   ÅÅÅÅ-MM-DD. Det ska ligga efter redovisningsårets slut och får inte ligga efter dagens datum.
+-- fix.en: Write the date the statement was attested in the date attribute of <attestation>, as
+--   YYYY-MM-DD. It must be after the end of the reporting year and not after today.
 -- message.sv: Attesterad {date}, före periodens slut {end}; attestera efter årets slut
 -- message.en: Attested {date}, before the end of the period {end}; attest after the year has ended
 -- message.future.sv: Attesterad {date}, som ligger efter dagens datum {today}; kontrollera datumet

@@ -6,6 +6,8 @@
 --   valutakod rapporteras som S6.
 -- explain.en: The grant is paid and reported in Swedish kronor: <currency>SEK</currency>. An unknown
 --   currency code is reported as S6.
+-- fix.sv: Skriv <currency>SEK</currency> och alla belopp i svenska kronor.
+-- fix.en: Write <currency>SEK</currency> and give every amount in Swedish kronor.
 -- message.sv: Valutan är {value}; redovisningen ska göras i {required}
 -- message.en: The currency is {value}; the statement must be in {required}
 SELECT c.line, c.col, c.text AS value, p.value AS required

@@ -8,6 +8,10 @@
 -- explain.en: An RCC normally has the same recipient every year. An organisation number other than
 --   in last year's statement (from the register or --previous) should be followed up. Without last
 --   year's statement M5 is not evaluated (see the info finding of G5).
+-- fix.sv: Kontrollera att organisationsnumret i <recipient> är mottagarens. Har mottagaren
+--   verkligen bytts behöver inget rättas; meddela handläggaren.
+-- fix.en: Check that the organisation number in <recipient> is the recipient's. If the recipient
+--   really has changed nothing needs correcting; tell the officer.
 -- message.sv: Organisationsnumret {value} skiljer sig från {previous} i redovisningen för {prev_year} ({source})
 -- message.en: The organisation number {value} differs from {previous} in the statement for {prev_year} ({source})
 SELECT o.line, o.col, o.text AS value, p.text AS previous, s.year - 1 AS prev_year,

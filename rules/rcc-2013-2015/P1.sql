@@ -2,10 +2,15 @@
 -- severity: warning
 -- title.sv: Hög andel indirekta kostnader
 -- title.en: High share of indirect costs (overhead)
--- explain.sv: Indirekta kostnader (category="overhead") över tröskeln (overhead_max_percent i
---   programme.tsv, 10 %) av de totala kostnaderna ska följas upp.
--- explain.en: Indirect costs (category="overhead") above the threshold (overhead_max_percent in
---   programme.tsv, 10 %) of total expenses should be followed up.
+-- explain.sv: Indirekta kostnader (category="overhead") över tröskeln för programmet (10 % av de
+--   totala kostnaderna) ska följas upp.
+-- explain.en: Indirect costs (category="overhead") above the programme's threshold (10 % of total
+--   expenses) should be followed up.
+-- fix.sv: Kontrollera att bara verkliga indirekta kostnader redovisas som overhead; kostnader som
+--   hör till ett kostnadsslag (t.ex. personal eller lokaler) redovisas där. Är andelen riktig:
+--   förklara den för handläggaren.
+-- fix.en: Check that only real indirect costs are reported as overhead; costs that belong to a
+--   category (e.g. staff or premises) go there. If the share is right, explain it to the officer.
 -- message.sv: Indirekta kostnader {overhead:amount} är {share:percent} av kostnaderna {total:amount}, mer än gränsen {max} %
 -- message.en: Indirect costs {overhead:amount} are {share:percent} of expenses {total:amount}, more than the threshold of {max}%
 WITH t AS (SELECT sum(sum) AS total FROM expense_group HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)),

@@ -8,6 +8,10 @@
 -- explain.en: The format has a fixed set of names (case-sensitive). An unknown name is often a typo:
 --   the message suggests the nearest known name when there is one (e.g. carriedover →
 --   carriedOver). Elements in other namespaces are not part of the format either.
+-- fix.sv: Rätta stavningen till det föreslagna namnet (stora och små bokstäver räknas), flytta ett
+--   element som ligger på fel ställe dit det hör, eller ta bort det som inte hör till formatet.
+-- fix.en: Correct the spelling to the suggested name (case matters), move an element that is in the
+--   wrong place to where it belongs, or remove what is not part of the format.
 -- message.sv: <{name}> ingår inte i formatet i <{parent}>; tillåtna där: {allowed}
 -- message.en: <{name}> is not part of the format in <{parent}>; allowed there: {allowed}
 -- message.suggest.sv: <{name}> ingår inte i formatet; menade du <{suggestion}>?
@@ -18,11 +22,22 @@
 -- message.attribute_suggest.en: Attribute {name} is not part of the format; did you mean {suggestion}?
 -- message.namespace.sv: <{name}> i namnrymden "{ns}" ingår inte i formatet; formatets namnrymd är urn:grantcheck:statement:1
 -- message.namespace.en: <{name}> in namespace "{ns}" is not part of the format; the format's namespace is urn:grantcheck:statement:1
-WITH unknown AS (
-  SELECT n.id, n.line, n.col, n.name, n.kind, n.ns, pf.id AS pfid, pf.name AS parent
+-- message.misplaced.sv: <{name}> ska ligga inuti <{belongs}>, inte direkt i <{parent}> ({times} st.)
+-- message.misplaced.en: <{name}> belongs inside <{belongs}>, not directly in <{parent}> ({times} of them)
+WITH placed AS (
+  SELECT n.id, n.line, n.col, n.name, n.kind, n.ns, pf.id AS pfid, pf.name AS parent,
+    -- a known element in the wrong place (e.g. <expense> outside <expenses>): where it belongs
+    (SELECT kp.name FROM format k JOIN format kp ON kp.id = k.parent
+     WHERE k.name = n.name AND k.kind = 'element' AND n.kind = 'element' AND n.ns IS NULL) AS belongs
   FROM node n
   JOIN format pf ON pf.path = substr(n.path, 1, length(n.path) - length(n.name) - 1)
   WHERE n.fmt IS NULL
+),
+unknown AS (
+  -- a misplaced element is one finding for all its occurrences in one parent, not one per line
+  SELECT *, count(*) OVER (PARTITION BY name, pfid) AS times,
+    row_number() OVER (PARTITION BY name, pfid ORDER BY id) AS nth_here
+  FROM placed
 ),
 candidates AS (
   SELECT u.id AS uid, f.name,
@@ -35,12 +50,14 @@ scored AS (
     (SELECT group_concat(f.name, ', ') FROM format f WHERE f.parent = u.pfid AND f.kind = u.kind) AS allowed
   FROM unknown u LEFT JOIN candidates c ON c.uid = u.id AND c.rank = 1
 )
-SELECT line, col, name, parent, suggestion, coalesce(allowed, '—') AS allowed, ns,
+SELECT line, col, name, parent, suggestion, coalesce(allowed, '—') AS allowed, ns, belongs, times,
   CASE
     WHEN ns IS NOT NULL THEN 'namespace'
+    WHEN belongs IS NOT NULL THEN 'misplaced'
     WHEN kind = 'attribute' AND suggestion IS NOT NULL THEN 'attribute_suggest'
     WHEN kind = 'attribute' THEN 'attribute'
     WHEN suggestion IS NOT NULL THEN 'suggest'
   END AS variant
 FROM scored
+WHERE belongs IS NULL OR nth_here = 1
 ORDER BY id

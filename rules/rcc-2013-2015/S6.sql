@@ -3,11 +3,16 @@
 -- title.sv: Kod som inte finns i regeluppsättningens lista
 -- title.en: A code not in the rule set's list
 -- explain.sv: RCC-id, kostnadsslag (category), kriterium (criterion) och valuta måste vara koder ur
---   regeluppsättningens listor (codes.tsv). Meddelandet räknar upp de tillåtna koderna.
+--   regeluppsättningens listor; formatbeskrivningen listar dem med sina namn. Meddelandet räknar
+--   upp de tillåtna koderna.
 -- explain.en: The RCC id, expense category, criterion and currency must be codes from the rule
---   set's lists (codes.tsv). The message lists the allowed codes.
--- message.sv: Koden "{value}" ({name}) finns inte; tillåtna koder: {allowed}
--- message.en: The code "{value}" ({name}) does not exist; allowed codes: {allowed}
+--   set's lists; the format guide lists them with their names. The message lists the allowed codes.
+-- fix.sv: Skriv en av de tillåtna koderna exakt som den står (t.ex. category="travel" för Resor,
+--   criterion="4.2" för Vårdprocesser).
+-- fix.en: Write one of the allowed codes exactly as listed (e.g. category="travel" for Travel,
+--   criterion="4.2" for Care processes).
+-- message.sv: Koden "{value}" ({what_sv}) finns inte; tillåtna koder: {allowed_sv}
+-- message.en: The code "{value}" ({what_en}) does not exist; allowed codes: {allowed_en}
 WITH coded AS (
   SELECT n.id AS seq, n.line, n.col, f.field AS name, coalesce(n.text, '') AS value, f.list
   FROM node n JOIN format f ON f.id = n.fmt
@@ -30,7 +35,16 @@ WITH coded AS (
   WHERE e.criterion IS NOT NULL AND k.code IS NULL
 )
 SELECT c.line, c.col, c.name, c.value,
-  (SELECT group_concat(k.code, ', ') FROM code k WHERE k.list = c.list) AS allowed
+  -- what the code is and the allowed codes with their labels
+  CASE c.list WHEN 'rcc' THEN 'id på <rcc>' WHEN 'category' THEN 'kostnadsslag, category'
+    WHEN 'criterion' THEN 'kriterium, criterion' WHEN 'currency' THEN 'valuta, <currency>' ELSE c.name END AS what_sv,
+  CASE c.list WHEN 'rcc' THEN 'id on <rcc>' WHEN 'category' THEN 'expense category'
+    WHEN 'criterion' THEN 'criterion' WHEN 'currency' THEN 'currency' ELSE c.name END AS what_en,
+    -- (the criteria's labels are too long for one line: the format guide lists them)
+  (SELECT group_concat(CASE WHEN c.list = 'criterion' THEN k.code ELSE k.code || ' (' || k.label_sv || ')' END, ', ')
+   FROM code k WHERE k.list = c.list) AS allowed_sv,
+  (SELECT group_concat(CASE WHEN c.list = 'criterion' THEN k.code ELSE k.code || ' (' || k.label_en || ')' END, ', ')
+   FROM code k WHERE k.list = c.list) AS allowed_en
 FROM coded c
 WHERE NOT EXISTS (SELECT 1 FROM code k WHERE k.list = c.list AND k.code = c.value)
 ORDER BY c.line, c.col, c.seq

@@ -59,6 +59,17 @@ for f in sorted(os.listdir(os.path.join(ROOT, "tests", "golden", "inputs"))):
     if f.startswith("M5-"):
         continue
     case("v-" + f[:-4], f"{BASE} --lang en tests/golden/inputs/{f}")
+# blank is missing (S1), a misplaced <expense> (S3, one finding), the G5 note on a wrong --previous
+case("S1-blank-pass", f"{BASE} --lang en samples/valid/sydost-2014.xml")
+case("S3-expense-outside-expenses-sv", f"{BASE} --lang sv tests/golden/inputs/S3-expense-outside-expenses.xml")
+case("G5-previous-other-rcc",
+     f"{BASE} --lang en --previous samples/valid/norr-2013.xml samples/valid/sydost-2014.xml",
+     f"{BASE} --lang sv --previous samples/valid/norr-2013.xml samples/valid/sydost-2014.xml")
+case("G5-previous-other-year",
+     f"{BASE} --lang en --previous samples/valid/sydost-2014.xml samples/valid/sydost-2014.xml",
+     f"{BASE} --lang sv --previous samples/valid/sydost-2014.xml samples/valid/sydost-2014.xml")
+case("G5-previous-right-pass",
+     f"{BASE} --lang sv --previous samples/valid/norr-2013.xml --previous samples/valid/sydost-2013.xml samples/valid/sydost-2014.xml")
 case("M2-future-today", f"{BASE} --lang en --today 2015-03-01 samples/valid/sydost-2014.xml")
 
 # the command line itself
@@ -71,7 +82,8 @@ case("usage-errors", "check", "check --format xml x.xml", "check --lang de x.xml
      "frobnicate", "check --rules no/such/dir samples/valid/norr-2013.xml",
      "check --rules rules --today 2026-11-22 rules", "check --help", "help list", "--help")
 case("rules-list", "rules --rules rules --lang en", "rules --rules rules --lang sv --programme rcc-2013-2015")
-case("explain", "explain --rules rules A1", "explain --rules rules X2", "explain --rules rules Q9")
+case("explain", "explain --rules rules A1", "explain --rules rules X2", "explain --rules rules Q9",
+     "explain --rules rules S1", "explain --rules rules G5")
 case("several-files-json", f"{BASE} --lang en --format json samples/invalid/A3-balance-split.xml samples/valid/norr-2013.xml")
 
 os.makedirs(CASES, exist_ok=True)

@@ -1,0 +1,2 @@
+check --rules rules --today 2026-11-22 --lang en --previous samples/valid/norr-2013.xml samples/valid/sydost-2014.xml
+check --rules rules --today 2026-11-22 --lang sv --previous samples/valid/norr-2013.xml samples/valid/sydost-2014.xml

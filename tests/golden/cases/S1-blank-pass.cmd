@@ -1,0 +1,1 @@
+check --rules rules --today 2026-11-22 --lang en samples/valid/sydost-2014.xml
