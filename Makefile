@@ -14,6 +14,9 @@ PREFIX  ?= /usr/local
 DATADIR ?= $(PREFIX)/share/grantcheck
 BINDIR  ?= $(PREFIX)/bin
 BUILD   ?= build
+MANDIR  ?= $(PREFIX)/share/man
+DOCDIR  ?= $(PREFIX)/share/doc/grantcheck
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
 PKGS    := expat sqlite3 xlsxwriter
@@ -31,7 +34,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
-                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time
+                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db
 
 .PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean FORCE
 all: $(BUILD)/grantcheck
@@ -133,6 +136,10 @@ install: all
 	  install -m 644 $$d*.sql $$d*.tsv $(DESTDIR)$(DATADIR)/rules/$$n/; \
 	done
 	install -m 644 schema/statement-v1.xsd $(DESTDIR)$(DATADIR)/schema/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DOCDIR) $(DESTDIR)$(COMPLETIONDIR)
+	install -m 644 docs/grantcheck.1 $(DESTDIR)$(MANDIR)/man1/grantcheck.1
+	install -m 644 docs/format.sv.md docs/format.en.md docs/rules.sv.md docs/rules.en.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 docs/grantcheck.bash-completion $(DESTDIR)$(COMPLETIONDIR)/grantcheck
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz

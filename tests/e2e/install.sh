@@ -10,6 +10,11 @@ make -s install BUILD="$t/build" PREFIX="$t/prefix" > "$t/log" 2>&1; st=$?
 check "make install PREFIX=... succeeds" '[ $st -eq 0 ]'
 check "rules installed" '[ -f "$t/prefix/share/grantcheck/rules/rcc-2013-2015/A1.sql" ]'
 check "schema installed" '[ -f "$t/prefix/share/grantcheck/schema/statement-v1.xsd" ]'
+check "man page installed" '[ -f "$t/prefix/share/man/man1/grantcheck.1" ]'
+check "guides installed" 'for f in format.sv.md format.en.md rules.sv.md rules.en.md; do [ -f "$t/prefix/share/doc/grantcheck/$f" ] || exit 1; done'
+check "bash completion installed" '[ -f "$t/prefix/share/bash-completion/completions/grantcheck" ]'
+check "the man page renders without warnings" '[ -z "$(groff -man -ww -z docs/grantcheck.1 2>&1)" ] && MANWIDTH=80 man -l docs/grantcheck.1 2>"$t/manerr" | grep -q "EXIT STATUS" && [ ! -s "$t/manerr" ]'
+check "the completion completes commands and rule ids" 'bash -c ". \"$t/prefix/share/bash-completion/completions/grantcheck\"; COMP_WORDS=(\"$t/prefix/bin/grantcheck\" exp); COMP_CWORD=1; _grantcheck; [ \"\${COMPREPLY[*]}\" = explain ]; COMP_WORDS=(\"$t/prefix/bin/grantcheck\" explain a); COMP_CWORD=2; _grantcheck; [[ \" \${COMPREPLY[*]} \" == *\" A1 \"* ]]"'
 cp samples/valid/norr-2013.xml "$t/s.xml"
 (cd "$t" && env -u GRANTCHECK_RULES "$t/prefix/bin/grantcheck" check --today 2026-11-22 s.xml > out); st=$?
 check "installed grantcheck finds its rules" '[ $st -eq 0 ] && grep -q "s.xml: valid" "$t/out"'
