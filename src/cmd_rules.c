@@ -135,7 +135,11 @@ int cmd_explain(int argc, char **argv)
 	}
 	printf("%s (%s) — %s\n", r->id, severity_name(r->severity), where ? where->id : "built in");
 	printf("\nSvenska: %s\n%s\n", r->title[LANG_SV], r->explain[LANG_SV]);
+	if (r->fix[LANG_SV])
+		printf("Så rättar du: %s\n", r->fix[LANG_SV]);
 	printf("\nEnglish: %s\n%s\n", r->title[LANG_EN], r->explain[LANG_EN]);
+	if (r->fix[LANG_EN])
+		printf("How to fix: %s\n", r->fix[LANG_EN]);
 	printf("\n%s\n", r->path);
 	engine_close(&e);
 	return EXIT_VALID;
