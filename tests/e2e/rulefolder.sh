@@ -127,3 +127,19 @@ else
   echo "FAIL overflow_rule without its rule: exit $st"
   head -c 400 "$t/err" | sed 's/^/    /'
 fi
+
+# fix.sv/fix.en in a rule header are shown by explain; without them explain
+# prints what it always printed
+fresh
+timeout 60 $wrap "$gc" explain --rules "$t/r" A1 > "$t/before" 2>&1
+{ head -1 "$set_dir/A1.sql"
+  printf -- '-- fix.sv: Rätta raderna\n--   eller totalen\n-- fix.en: Correct the lines\n--   or the total\n'
+  tail -n +2 "$set_dir/A1.sql"; } > "$t/A1" && mv "$t/A1" "$set_dir/A1.sql"
+timeout 60 $wrap "$gc" explain --rules "$t/r" A1 > "$t/after" 2>&1
+if grep -qx 'Så rättar du: Rätta raderna eller totalen' "$t/after" && grep -qx 'How to fix: Correct the lines or the total' "$t/after" &&
+   [ "$(grep -v 'Så rättar du:\|How to fix:' "$t/after")" = "$(cat "$t/before")" ] && ! grep -q 'rättar\|How to fix' "$t/before"; then
+  echo "ok explain shows fix.sv/fix.en when the header has them, and only then"
+else
+  echo "FAIL explain with fix.sv/fix.en"
+  sed 's/^/    /' "$t/after"
+fi
