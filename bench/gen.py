@@ -142,7 +142,7 @@ def wide(k, outdir, rulesdir, srcrules, sample):
     with open(os.path.join(prog, "programme.tsv"), "w", encoding="utf-8") as f:
         f.write("id\tbench-wide\ntitle.sv\tBenchmark: %d RCC, %d år\ntitle.en\tBenchmark: %d RCCs, %d years\n"
                 "rcc_count\t%d\ncurrency\tSEK\noverhead_max_percent\t10\nshared_max_percent\t25\n"
-                "unused_max_percent\t25\n" % (WIDE_RCCS, years, WIDE_RCCS, years, WIDE_RCCS))
+                "unused_max_percent\t25\nrule_order\tX S A G P M\noverflow_rule\tA6\n" % (WIDE_RCCS, years, WIDE_RCCS, years, WIDE_RCCS))
     with open(os.path.join(prog, "years.tsv"), "w", encoding="utf-8") as f:
         f.write("year\tappropriation\tdue\n")
         for y in range(WIDE_FIRST_YEAR, WIDE_FIRST_YEAR + years):

@@ -1,6 +1,7 @@
 /*
- * db.c - the working database: schema, SQL functions and the rule sandbox
- * (see db.h).
+ * db.c - the working database: schema, open/close, trusted exec/prepare and
+ * the reset between statements (see db.h). The functions rules may call are
+ * in sqlfunc.c, the rule sandbox in sandbox.c.
  */
 #include "db.h"
 
@@ -8,10 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "checks.h"
 #include "format.h"
+#include "sqlfunc.h"
 
 static const char SCHEMA[] =
 	/* the format (filled from format.c) */
@@ -91,220 +91,6 @@ void db_check(struct workdb *w, int rc, const char *what)
 	db_fail(rc, sqlite3_errmsg(w->db), what);
 }
 
-/* ---- SQL functions for rules ---------------------------------------- */
-
-static void fn_is_date(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	const char *s = (const char *)sqlite3_value_text(v[0]);
-	if (!s) {
-		sqlite3_result_null(c);
-		return;
-	}
-	sqlite3_result_int(c, date_parse(s, NULL, NULL, NULL));
-}
-
-static void fn_orgnr_problem(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	const char *s = (const char *)sqlite3_value_text(v[0]);
-	if (!s) {
-		sqlite3_result_null(c);
-		return;
-	}
-	switch (orgnr_check(s)) {
-	case ORGNR_OK:
-		sqlite3_result_null(c);
-		break;
-	case ORGNR_FORMAT:
-		sqlite3_result_text(c, "format", -1, SQLITE_STATIC);
-		break;
-	case ORGNR_CHECKDIGIT:
-		sqlite3_result_text(c, "checkdigit", -1, SQLITE_STATIC);
-		break;
-	}
-}
-
-static void fn_plausible_email(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	const char *s = (const char *)sqlite3_value_text(v[0]);
-	if (!s)
-		sqlite3_result_null(c);
-	else
-		sqlite3_result_int(c, email_plausible(s));
-}
-
-static void fn_edit_distance(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	const char *a = (const char *)sqlite3_value_text(v[0]);
-	const char *b = (const char *)sqlite3_value_text(v[1]);
-	if (!a || !b)
-		sqlite3_result_null(c);
-	else
-		sqlite3_result_int64(c, (sqlite3_int64)edit_distance(a, b, 64));
-}
-
-/* exceeds_share(part, whole, percent): part > whole * percent / 100,
- * computed exactly in 128 bits. NULL when an argument is NULL. */
-static void fn_exceeds_share(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	for (int i = 0; i < 3; i++)
-		if (sqlite3_value_type(v[i]) != SQLITE_INTEGER) {
-			sqlite3_result_null(c);
-			return;
-		}
-	__int128 part = sqlite3_value_int64(v[0]), whole = sqlite3_value_int64(v[1]);
-	__int128 pct = sqlite3_value_int64(v[2]);
-	sqlite3_result_int(c, part * 100 > whole * pct);
-}
-
-/* share_bp(part, whole): part / whole in basis points (1/100 of a percent),
- * rounded half away from zero; NULL when whole is 0 or an argument NULL. */
-static void fn_share_bp(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	if (sqlite3_value_type(v[0]) != SQLITE_INTEGER || sqlite3_value_type(v[1]) != SQLITE_INTEGER ||
-	    sqlite3_value_int64(v[1]) == 0) {
-		sqlite3_result_null(c);
-		return;
-	}
-	__int128 part = sqlite3_value_int64(v[0]), whole = sqlite3_value_int64(v[1]);
-	__int128 num = part * 10000, q = num / whole, r = num % whole;
-	if (r != 0 && (r < 0 ? -r : r) * 2 >= (whole < 0 ? -whole : whole))
-		q += ((num < 0) != (whole < 0)) ? -1 : 1;
-	sqlite3_result_int64(c, (sqlite3_int64)q);
-}
-
-struct ovf {
-	int64_t sum;
-	int overflowed;
-};
-
-static void fn_sum_overflows_step(sqlite3_context *c, int n, sqlite3_value **v)
-{
-	(void)n;
-	struct ovf *o = sqlite3_aggregate_context(c, sizeof *o);
-	if (!o) {
-		sqlite3_result_error_nomem(c);
-		return;
-	}
-	if (sqlite3_value_type(v[0]) != SQLITE_INTEGER || o->overflowed)
-		return;
-	if (__builtin_add_overflow(o->sum, sqlite3_value_int64(v[0]), &o->sum))
-		o->overflowed = 1;
-}
-
-static void fn_sum_overflows_final(sqlite3_context *c)
-{
-	struct ovf *o = sqlite3_aggregate_context(c, 0);
-	sqlite3_result_int(c, o ? o->overflowed : 0);
-}
-
-static int register_functions(sqlite3 *db)
-{
-	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
-	int rc = SQLITE_OK;
-	rc |= sqlite3_create_function(db, "is_date", 1, flags, NULL, fn_is_date, NULL, NULL);
-	rc |= sqlite3_create_function(db, "orgnr_problem", 1, flags, NULL, fn_orgnr_problem, NULL, NULL);
-	rc |= sqlite3_create_function(db, "plausible_email", 1, flags, NULL, fn_plausible_email, NULL, NULL);
-	rc |= sqlite3_create_function(db, "edit_distance", 2, flags, NULL, fn_edit_distance, NULL, NULL);
-	rc |= sqlite3_create_function(db, "exceeds_share", 3, flags, NULL, fn_exceeds_share, NULL, NULL);
-	rc |= sqlite3_create_function(db, "share_bp", 2, flags, NULL, fn_share_bp, NULL, NULL);
-	rc |= sqlite3_create_function(db, "sum_overflows", 1, flags, NULL, NULL, fn_sum_overflows_step,
-	                              fn_sum_overflows_final);
-	return rc;
-}
-
-/* ---- the sandbox ------------------------------------------------------ */
-
-/* Functions rule SQL may call. Sorted for bsearch. Deliberately absent:
- * avg() and total() (floating point money), load_extension(), random(),
- * and everything that reads or changes state outside the query. */
-static const char *const allowed_functions[] = {
-	"abs", "char", "coalesce", "count", "date", "dense_rank", "edit_distance", "exceeds_share",
-	"first_value", "format", "glob", "group_concat", "ifnull", "iif", "instr", "is_date",
-	"julianday", "lag", "last_value", "lead", "length", "like", "lower", "ltrim", "max", "min",
-	"nth_value", "nullif", "orgnr_problem", "plausible_email", "printf", "quote", "rank",
-	"replace", "row_number", "rtrim", "share_bp", "strftime", "substr", "substring", "sum",
-	"sum_overflows", "trim", "typeof", "unicode", "upper",
-};
-
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int deny(struct workdb *w, const char *what, const char *name)
-{
-	snprintf(w->denied, sizeof w->denied, "%s%s%s", what, name ? " " : "", name ? name : "");
-	return SQLITE_DENY;
-}
-
-static int authorizer(void *ud, int action, const char *a, const char *b, const char *dbname,
-                      const char *trigger)
-{
-	(void)trigger;
-	struct workdb *w = ud;
-	if (!w->preparing_rule)
-		return SQLITE_OK;
-	static const char *const names[] = {
-		[SQLITE_INSERT] = "INSERT into", [SQLITE_UPDATE] = "UPDATE of", [SQLITE_DELETE] = "DELETE from",
-		[SQLITE_PRAGMA] = "PRAGMA", [SQLITE_ATTACH] = "ATTACH", [SQLITE_DETACH] = "DETACH",
-		[SQLITE_CREATE_TABLE] = "CREATE TABLE", [SQLITE_DROP_TABLE] = "DROP TABLE",
-		[SQLITE_TRANSACTION] = "a transaction", [SQLITE_ALTER_TABLE] = "ALTER TABLE",
-		[SQLITE_CREATE_VIEW] = "CREATE VIEW", [SQLITE_CREATE_TRIGGER] = "CREATE TRIGGER",
-		[SQLITE_CREATE_INDEX] = "CREATE INDEX", [SQLITE_SAVEPOINT] = "SAVEPOINT"};
-	switch (action) {
-	case SQLITE_SELECT:
-	case SQLITE_RECURSIVE:
-		return SQLITE_OK;
-	case SQLITE_READ:
-		/* only the main schema: no temp tables, nothing attached (SQLite
-		 * passes no schema name for some reads in subqueries) */
-		return !dbname || strcmp(dbname, "main") == 0 ? SQLITE_OK : deny(w, "reading from schema", dbname ? dbname : a);
-	case SQLITE_FUNCTION: {
-		const char *name = b ? b : a;
-		if (!name)
-			return deny(w, "an unnamed function", NULL);
-		char lower[64];
-		size_t i;
-		for (i = 0; name[i] && i < sizeof lower - 1; i++)
-			lower[i] = (char)(name[i] >= 'A' && name[i] <= 'Z' ? name[i] + 32 : name[i]);
-		lower[i] = '\0';
-		const char *key = lower;
-		return bsearch(&key, allowed_functions, sizeof allowed_functions / sizeof allowed_functions[0],
-		               sizeof allowed_functions[0], cmp_name)
-		               ? SQLITE_OK
-		               : deny(w, "the function", name);
-	}
-	default:
-		return deny(w, action >= 0 && action < (int)(sizeof names / sizeof names[0]) && names[action]
-		                   ? names[action] : "a statement other than SELECT", a);
-	}
-}
-
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
-static int progress(void *ud)
-{
-	struct workdb *w = ud;
-	if (!w->running_rule)
-		return 0;
-	if (++w->ticks > w->tick_budget || now_ms() > w->deadline_ms) {
-		w->budget_exceeded = 1;
-		return 1;
-	}
-	return 0;
-}
-
 /* ---- open / close ----------------------------------------------------- */
 
 static int load_format(struct workdb *w, strbuf *err)
@@ -370,7 +156,7 @@ int db_open(struct workdb *w, strbuf *err)
 	if (sqlite3_db_config(w->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on) != SQLITE_OK ||
 	    sqlite3_db_config(w->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on) != SQLITE_OK ||
 	    sqlite3_db_config(w->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on) != SQLITE_OK ||
-	    register_functions(w->db) != SQLITE_OK) {
+	    sqlfunc_register(w->db) != SQLITE_OK) {
 		sb_printf(err, "cannot configure the working database: %s", sqlite3_errmsg(w->db));
 		db_close(w);
 		return -1;
@@ -381,8 +167,7 @@ int db_open(struct workdb *w, strbuf *err)
 	 * caps text and names); a rule building a huge string (printf('%.*c',
 	 * 900000000, 'x')) fails at once instead of taking a GiB of memory */
 	sqlite3_limit(w->db, SQLITE_LIMIT_LENGTH, 1 << 20);
-	sqlite3_set_authorizer(w->db, authorizer, w);
-	sqlite3_progress_handler(w->db, 1000, progress, w);
+	sandbox_install(w);
 	if (db_exec(w, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-2048;"
 	               "PRAGMA temp_store=FILE; PRAGMA locking_mode=EXCLUSIVE;", err) ||
 	    db_exec(w, SCHEMA, err) || load_format(w, err)) {
@@ -421,92 +206,6 @@ sqlite3_stmt *db_prepare(struct workdb *w, const char *sql)
 	assert(!w->preparing_rule);
 	db_check(w, sqlite3_prepare_v3(w->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL), sql);
 	return st;
-}
-
-static int line_of_offset(const char *sql, int off)
-{
-	int line = 1;
-	for (int i = 0; i < off && sql[i]; i++)
-		if (sql[i] == '\n')
-			line++;
-	return line;
-}
-
-/* Skips whitespace and SQL comments; returns the first other character. */
-static const char *skip_blank(const char *p)
-{
-	for (;;) {
-		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f' || *p == '\v')
-			p++;
-		if (p[0] == '-' && p[1] == '-') {
-			while (*p && *p != '\n')
-				p++;
-		} else if (p[0] == '/' && p[1] == '*') {
-			const char *e = strstr(p + 2, "*/");
-			if (!e)
-				return p;
-			p = e + 2;
-		} else {
-			return p;
-		}
-	}
-}
-
-sqlite3_stmt *db_prepare_rule(struct workdb *w, const char *sql, strbuf *err, int *err_line)
-{
-	sqlite3_stmt *st = NULL;
-	const char *tail = NULL;
-	*err_line = 0;
-	w->denied[0] = '\0';
-	w->preparing_rule = 1;
-	int rc = sqlite3_prepare_v3(w->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, &tail);
-	w->preparing_rule = 0;
-	if (rc != SQLITE_OK) {
-		int off = sqlite3_error_offset(w->db);
-		if (off >= 0)
-			*err_line = line_of_offset(sql, off);
-		const char *msg = sqlite3_errmsg(w->db);
-		if (w->denied[0])
-			sb_printf(err, "the query uses %s, which a rule may not; a rule may only SELECT from the "
-			          "statement tables and call the allowed functions (see README.md)",
-			          w->denied[0] ? w->denied : msg);
-		else
-			sb_printf(err, "SQL error: %s", msg);
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	if (!st) {
-		sb_puts(err, "the file holds no SQL query; a rule is one SELECT after its header");
-		return NULL;
-	}
-	const char *rest = skip_blank(tail);
-	if (*rest) {
-		*err_line = line_of_offset(sql, (int)(rest - sql));
-		sb_puts(err, "a second SQL statement follows the first; a rule is exactly one SELECT");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	if (!sqlite3_stmt_readonly(st)) {
-		sb_puts(err, "the query is not read-only; a rule may only SELECT");
-		sqlite3_finalize(st);
-		return NULL;
-	}
-	return st;
-}
-
-void db_rule_budget(struct workdb *w, int64_t rows)
-{
-	/* one tick per 1000 VM instructions: 50 million instructions plus
-	 * 100 000 per row of the statement, far more than any honest rule */
-	w->ticks = 0;
-	w->budget_exceeded = 0;
-	w->tick_budget = 50000 + (uint64_t)(rows > 0 ? rows : 0) * 100;
-	/* and a time limit, for queries whose every instruction takes long:
-	 * 30 seconds ($GRANTCHECK_RULE_SECONDS) plus a millisecond per row (S3
-	 * takes 50 microseconds per unknown element; valgrind 50 times that) */
-	const char *env = getenv("GRANTCHECK_RULE_SECONDS");
-	int64_t base_ms = env && atoi(env) > 0 ? (int64_t)atoi(env) * 1000 : 30000;
-	w->deadline_ms = now_ms() + base_ms + (rows > 0 ? rows : 0);
 }
 
 int db_reset_statement(struct workdb *w, strbuf *err)

@@ -14,14 +14,9 @@
  * The database is a private temporary file (SQLite's "" filename) with a
  * bounded page cache, so a huge statement spills to disk instead of memory.
  *
- * Rule SQL is untrusted code that may only read. db_prepare_rule() enforces
- * that: one statement, sqlite3_stmt_readonly(), and an authorizer that
- * allows only SELECT, READ, RECURSIVE and a list of functions (no avg() or
- * total(), which would turn money into floating point). A progress handler
- * interrupts a rule that runs past its budget (db_rule_budget()): a number
- * of VM instructions, and a time limit for the queries whose every
- * instruction is costly (a recursive query copying megabyte strings): 30 s
- * (or $GRANTCHECK_RULE_SECONDS) plus a millisecond per statement row.
+ * Rule SQL is untrusted code that may only read: the sandbox (sandbox.h,
+ * sandbox.c) prepares and runs it; the functions it may call are one table
+ * (sqlfunc.c).
  */
 #ifndef GC_DB_H
 #define GC_DB_H
@@ -29,12 +24,14 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
+#include "sandbox.h"
 #include "util.h"
 
 #define DB_RESET_TABLES 8
 
 struct workdb {
 	sqlite3 *db;
+	/* the sandbox's state (sandbox.c) */
 	int preparing_rule;   /* authorizer applies the rule sandbox */
 	int running_rule;     /* progress handler counts */
 	uint64_t ticks;       /* progress callbacks in this rule run */
@@ -57,16 +54,6 @@ int db_exec(struct workdb *w, const char *sql, strbuf *err);
 /* Prepares internal (trusted) SQL; aborts the program on failure, since
  * internal SQL failing to compile is a bug, not an input problem. */
 sqlite3_stmt *db_prepare(struct workdb *w, const char *sql);
-
-/*
- * Prepares untrusted rule SQL. Returns NULL and explains in err (with the
- * 1-based line within sql when SQLite gives an offset, in *err_line).
- */
-sqlite3_stmt *db_prepare_rule(struct workdb *w, const char *sql, strbuf *err, int *err_line);
-
-/* Sets the instruction and time budget of the next rule run from the
- * statement's size (rows in node and expense). */
-void db_rule_budget(struct workdb *w, int64_t rows);
 
 /* Clears the statement tables for the next file. */
 int db_reset_statement(struct workdb *w, strbuf *err);

@@ -403,14 +403,16 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 			overflow_rule = set->rules[i].id;
 	}
 	if (rc == 0 && overflowed) {
-		/* a sum did not fit in 64 bits: A6, unless the A6 rule already said so */
+		/* a sum did not fit in 64 bits: the rule set's overflow_rule (checked
+		 * at load), unless that rule already said so */
+		const struct rule *a6 = set->overflow;
 		int have = 0;
 		for (int i = 0; i < r->nfindings; i++)
-			have |= strcmp(r->findings[i].rule->id, "A6") == 0;
-		const struct rule *a6 = ruleset_rule(set, "A6");
+			have |= r->findings[i].rule == a6;
 		if (!a6 || !rule_variant(a6, "rule")) {
-			sb_printf(err, "%s: a sum overflowed in rule %s, and the rule set has no A6 rule with a "
-			          "message.rule variant to report it", set->dir, overflow_rule);
+			sb_printf(err, "%s: a sum overflowed in rule %s, and programme.tsv names no overflow_rule to "
+			          "report it; add \"overflow_rule<TAB>ID\" naming a rule with a message.rule variant",
+			          set->dir, overflow_rule);
 			rc = -1;
 		} else if (!have) {
 			struct named_params np = {a6, "rule", overflow_rule};

@@ -1,11 +1,14 @@
 /*
- * ruleset.c - loading rule set folders (see ruleset.h).
+ * ruleset.c - loading rule set folders (see ruleset.h): the data files, and
+ * each rule file read safely, its header parsed (rulehdr.c), its query
+ * prepared in the sandbox (sandbox.c) and its messages compiled against the
+ * query's columns.
  */
 #include "ruleset.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,28 +21,24 @@
 
 #define RULE_FILE_LIMIT (256 * 1024)
 
-const char *severity_name(enum severity s)
+int rule_order(const char *order, const char *id)
 {
-	static const char *const names[] = {"error", "warning", "info"};
-	return names[s];
-}
-
-int severity_parse(const char *s, enum severity *out)
-{
-	for (int i = 0; i < 3; i++)
-		if (strcmp(s, severity_name((enum severity)i)) == 0) {
-			*out = (enum severity)i;
-			return 0;
-		}
-	return -1;
-}
-
-int rule_order(const char *id)
-{
-	static const char letters[] = "XSAGPM";
-	const char *l = id[0] ? strchr(letters, id[0]) : NULL;
-	int group = l ? (int)(l - letters) : 6;
-	return group * 1000 + atoi(id + 1);
+	size_t plen = 0;
+	while (id[plen] && !(id[plen] >= '0' && id[plen] <= '9'))
+		plen++;
+	int group = 0, found = -1;
+	for (const char *p = order; *p;) {
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		size_t n = strcspn(p, " ");
+		if (found < 0 && n == plen && strncmp(p, id, n) == 0)
+			found = group;
+		group++;
+		p += n;
+	}
+	return (found >= 0 ? found : group) * 1000 + atoi(id + plen);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -62,15 +61,17 @@ static char **list_dir(const char *dir, const char *suffix, int want_dirs, int *
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
 			continue;
-		strbuf path = {0};
-		sb_printf(&path, "%s/%s", dir, e->d_name);
-		struct stat st;
-		int ok = stat(path.s, &st) == 0;
-		sb_free(&path);
-		if (!ok)
-			continue;
-		if (want_dirs ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode))
-			continue;
+		if (want_dirs) {
+			strbuf path = {0};
+			sb_printf(&path, "%s/%s", dir, e->d_name);
+			struct stat st;
+			int ok = stat(path.s, &st) == 0 && S_ISDIR(st.st_mode);
+			sb_free(&path);
+			if (!ok)
+				continue;
+		}
+		/* files are taken whatever they are: read_folder_file() refuses
+		 * what is not a regular file, so nothing is skipped silently */
 		size_t len = strlen(e->d_name), sl = suffix ? strlen(suffix) : 0;
 		if (suffix && (len <= sl || strcmp(e->d_name + len - sl, suffix) != 0))
 			continue;
@@ -88,6 +89,84 @@ static void free_names(char **names, int n)
 	for (int i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
+}
+
+/* What kind of file st is, for a message. */
+static const char *file_kind(const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode))
+		return "a folder";
+	if (S_ISFIFO(st->st_mode))
+		return "a named pipe (FIFO)";
+	if (S_ISCHR(st->st_mode) || S_ISBLK(st->st_mode))
+		return "a device";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
+/*
+ * Reads a file of a rule folder (what: "rule file", "rule set's data
+ * file"): opened without blocking (a FIFO must not hang), refused unless
+ * fstat says it is a regular file, at most RULE_FILE_LIMIT bytes. NULL with
+ * "path: what is wrong; what to do" in err.
+ */
+static char *read_folder_file(const char *path, const char *what, size_t *len, strbuf *err)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	struct stat st;
+	if (fd < 0) {
+		int e = errno;
+		if (e == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+			sb_printf(err, "%s: cannot read the %s: it is a symbolic link to a file that does not exist; "
+			          "correct the link or remove it", path, what);
+		else if (e == ELOOP)
+			sb_printf(err, "%s: cannot read the %s: it is a loop of symbolic links; correct the link or "
+			          "remove it", path, what);
+		else
+			sb_printf(err, "%s: cannot read the %s: %s; check that it exists and is readable", path, what,
+			          strerror(e));
+		errno = e;
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0) {
+		sb_printf(err, "%s: cannot read the %s: %s", path, what, strerror(errno));
+		close(fd);
+		errno = 0;
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sb_printf(err, "%s: cannot read the %s: it is %s, not a regular file; replace it with a text "
+		          "file or remove it from the rule folder", path, what, file_kind(&st));
+		close(fd);
+		errno = 0;
+		return NULL;
+	}
+	strbuf b = {0};
+	char buf[8192];
+	for (;;) {
+		ssize_t n = read(fd, buf, sizeof buf);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			sb_printf(err, "%s: cannot read the %s: %s", path, what, strerror(errno));
+			break;
+		}
+		if (n == 0) {
+			close(fd);
+			*len = b.len;
+			return b.s ? sb_take(&b) : xstrdup("");
+		}
+		if (b.len + (size_t)n > RULE_FILE_LIMIT) {
+			sb_printf(err, "%s: cannot read the %s: larger than 256 KiB", path, what);
+			break;
+		}
+		sb_putn(&b, buf, (size_t)n);
+	}
+	close(fd);
+	sb_free(&b);
+	errno = 0;
+	return NULL;
 }
 
 /* ---- TSV data files ---------------------------------------------------- */
@@ -113,17 +192,17 @@ static int read_tsv(struct ruleset *set, const char *name, const char *header, i
 	strbuf path = {0};
 	sb_printf(&path, "%s/%s", set->dir, name);
 	size_t len;
-	char *text = read_small_file(path.s, RULE_FILE_LIMIT, &len);
+	char *text = read_folder_file(path.s, "rule set's data file", &len, err);
 	if (!text) {
-		sb_printf(err, "%s: cannot read the rule set's data file: %s; every rule set folder needs "
-		          "programme.tsv, years.tsv and codes.tsv", path.s, strerror(errno));
+		if (errno == ENOENT)
+			sb_puts(err, "; every rule set folder needs programme.tsv, years.tsv and codes.tsv");
 		sb_free(&path);
 		return -1;
 	}
 	sha256_update(h, name, strlen(name) + 1);
 	sha256_update(h, text, len + 1);
 	int rc = 0, lineno = 0, seen_header = header == NULL;
-	char *next = text;
+	char *next = text + (skip_bom(text) - text); /* a UTF-8 BOM is accepted */
 	while (next && *next) {
 		char *line = next;
 		next = strchr(line, '\n');
@@ -214,82 +293,6 @@ static int codes_row(struct ruleset *set, char **f, int nf, const char *where, s
 
 /* ---- rule files ------------------------------------------------------- */
 
-struct header_kv {
-	char *key, *value;
-	int line;
-};
-
-static int valid_key(const char *k, size_t n)
-{
-	if (!n)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-		if (!(islower((unsigned char)k[i]) || isdigit((unsigned char)k[i]) || k[i] == '.' || k[i] == '_' ||
-		      k[i] == '-'))
-			return 0;
-	return 1;
-}
-
-/* Parses the "-- key: value" header; returns the offset where SQL starts. */
-static size_t parse_header(const char *text, struct header_kv **kv, int *nkv, int *sql_line)
-{
-	const char *p = text;
-	int line = 1;
-	*kv = NULL;
-	*nkv = 0;
-	while (*p && p[0] == '-' && p[1] == '-') {
-		const char *eol = strchr(p, '\n');
-		size_t len = eol ? (size_t)(eol - p) : strlen(p);
-		const char *s = p + 2;
-		size_t sl = len - 2;
-		while (sl && (*s == ' ' || *s == '\t')) {
-			s++;
-			sl--;
-		}
-		while (sl && (s[sl - 1] == '\r' || s[sl - 1] == ' '))
-			sl--;
-		const char *colon = memchr(s, ':', sl);
-		int indented = len > 3 && p[2] == ' ' && p[3] == ' ';
-		if (!indented && colon && valid_key(s, (size_t)(colon - s))) {
-			const char *v = colon + 1;
-			while (v < s + sl && *v == ' ')
-				v++;
-			*kv = xrealloc(*kv, sizeof **kv * (size_t)(*nkv + 1));
-			(*kv)[(*nkv)++] = (struct header_kv){xstrndup(s, (size_t)(colon - s)),
-			                                     xstrndup(v, (size_t)(s + sl - v)), line};
-		} else if (indented && *nkv && sl) {
-			/* continuation of the previous value */
-			struct header_kv *last = &(*kv)[*nkv - 1];
-			strbuf b = {0};
-			sb_puts(&b, last->value);
-			if (last->value[0])
-				sb_putc(&b, ' ');
-			sb_putn(&b, s, sl);
-			free(last->value);
-			last->value = sb_take(&b);
-		}
-		line++;
-		if (!eol) {
-			p += len;
-			break;
-		}
-		p = eol + 1;
-	}
-	*sql_line = line;
-	return (size_t)(p - text);
-}
-
-static const char *kv_get(struct header_kv *kv, int n, const char *key, int *line)
-{
-	for (int i = 0; i < n; i++)
-		if (strcmp(kv[i].key, key) == 0) {
-			if (line)
-				*line = kv[i].line;
-			return kv[i].value;
-		}
-	return NULL;
-}
-
 static struct variant *variant_get(struct rule *r, const char *name)
 {
 	for (int i = 0; i < r->nvariants; i++)
@@ -324,101 +327,41 @@ void rule_free(struct rule *r)
 	memset(r, 0, sizeof *r);
 }
 
-static int load_rule(struct rule *r, const char *dir, const char *file, struct workdb *w, sha256 *h, strbuf *err)
+int rule_from_header(struct rule *r, struct rule_header *h, const char *const *names, int nnames, strbuf *err)
 {
-	memset(r, 0, sizeof *r);
-	r->c_line = r->c_col = r->c_severity = r->c_variant = r->c_year = -1;
-	strbuf path = {0};
-	sb_printf(&path, "%s/%s", dir, file);
-	r->path = sb_take(&path);
-	size_t len;
-	char *text = read_small_file(r->path, RULE_FILE_LIMIT, &len);
-	if (!text) {
-		sb_printf(err, "%s: cannot read the rule file: %s", r->path,
-		          errno == EFBIG ? "larger than 256 KiB" : strerror(errno));
-		return -1;
+	r->id = h->id;
+	h->id = NULL;
+	r->severity = h->severity;
+	r->register_scope = h->register_scope;
+	for (int l = 0; l < LANG_COUNT; l++) {
+		r->title[l] = h->title[l];
+		r->explain[l] = h->explain[l];
+		r->fix[l] = h->fix[l];
+		h->title[l] = h->explain[l] = h->fix[l] = NULL;
 	}
-	sha256_update(h, file, strlen(file) + 1);
-	sha256_update(h, text, len + 1);
-	if (strlen(text) != len) {
-		sb_printf(err, "%s: the rule file contains a NUL byte; rule files are UTF-8 text", r->path);
-		free(text);
-		return -1;
-	}
-	struct header_kv *kv;
-	int nkv, sql_line, line = 1, sev_line = 1, rc = -1;
-	size_t off = parse_header(text, &kv, &nkv, &sql_line);
-	const char *id = kv_get(kv, nkv, "id", &line);
-	const char *sev = kv_get(kv, nkv, "severity", &sev_line);
-	size_t flen = strlen(file) - 4; /* without .sql */
-	if (!id) {
-		sb_printf(err, "%s:1: the header has no \"-- id: ...\" line", r->path);
-		goto out;
-	}
-	if (strlen(id) != flen || strncmp(id, file, flen) != 0) {
-		sb_printf(err, "%s:%d: the rule id \"%s\" differs from the file name; name the file %s.sql",
-		          r->path, line, id, id);
-		goto out;
-	}
-	r->id = xstrdup(id);
-	r->order = rule_order(id);
-	if (!sev || severity_parse(sev, &r->severity)) {
-		sb_printf(err, "%s:%d: severity must be error, warning or info", r->path, sev_line);
-		goto out;
-	}
-	/* validate keys, collect texts */
-	for (int i = 0; i < nkv; i++) {
-		const char *k = kv[i].key;
-		if (strcmp(k, "id") == 0 || strcmp(k, "severity") == 0)
-			continue;
-		if (strcmp(k, "scope") == 0) {
-			if (strcmp(kv[i].value, "register") != 0 && strcmp(kv[i].value, "statement") != 0) {
-				sb_printf(err, "%s:%d: scope must be statement (the default) or register", r->path, kv[i].line);
-				goto out;
-			}
-			r->register_scope = strcmp(kv[i].value, "register") == 0;
-			continue;
-		}
-		const char *dot = strrchr(k, '.');
-		enum lang l;
-		if (!dot || lang_parse(dot + 1, &l)) {
-			sb_printf(err, "%s:%d: unknown header key \"%s\"; keys are id, severity, scope, title.sv/en, "
-			          "explain.sv/en, fix.sv/en, message.sv/en and message.VARIANT.sv/en", r->path, kv[i].line, k);
-			goto out;
-		}
-		size_t base = (size_t)(dot - k);
-		if (base == 5 && strncmp(k, "title", 5) == 0) {
-			free(r->title[l]);
-			r->title[l] = xstrdup(kv[i].value);
-		} else if (base == 7 && strncmp(k, "explain", 7) == 0) {
-			free(r->explain[l]);
-			r->explain[l] = xstrdup(kv[i].value);
-		} else if (base == 3 && strncmp(k, "fix", 3) == 0) { /* fix.* keys */
-			free(r->fix[l]);
-			r->fix[l] = xstrdup(kv[i].value);
-		} else if (strncmp(k, "message", 7) == 0 && (base == 7 || k[7] == '.')) {
-			/* compiled after the query is prepared */
-		} else {
-			sb_printf(err, "%s:%d: unknown header key \"%s\"", r->path, kv[i].line, k);
-			goto out;
+	for (int i = 0; i < h->nmsgs; i++) {
+		const struct rule_msg *m = &h->msgs[i];
+		struct variant *v = variant_get(r, m->variant);
+		strbuf why = {0};
+		if (template_compile(m->text, names, nnames, &v->msg[m->lang], &why)) {
+			sb_printf(err, "%s:%d: %s", r->path, m->line, why.s);
+			sb_free(&why);
+			return -1;
 		}
 	}
-	for (int l = 0; l < LANG_COUNT; l++)
-		if (!r->title[l] || !r->explain[l]) {
-			sb_printf(err, "%s:1: the header needs title.%s and explain.%s", r->path, lang_code((enum lang)l),
-			          lang_code((enum lang)l));
-			goto out;
-		}
-	/* the query */
-	const char *sql = text + off;
+	return 0;
+}
+
+/* Prepares the query in the sandbox and finds the columns with a meaning. */
+static int compile_query(struct rule *r, const char *sql, int sql_line, struct workdb *w, strbuf *err)
+{
 	int eline;
 	strbuf why = {0};
-	w->preparing_rule = 0;
 	r->stmt = db_prepare_rule(w, sql, &why, &eline);
 	if (!r->stmt) {
 		sb_printf(err, "%s:%d: %s", r->path, eline ? sql_line + eline - 1 : sql_line, why.s);
 		sb_free(&why);
-		goto out;
+		return -1;
 	}
 	sb_free(&why);
 	r->ncols = sqlite3_column_count(r->stmt);
@@ -440,51 +383,41 @@ static int load_rule(struct rule *r, const char *dir, const char *file, struct w
 	if (r->c_line < 0 || r->c_col < 0) {
 		sb_printf(err, "%s:%d: the query must return columns named line and col (NULL for the file as a whole)",
 		          r->path, sql_line);
-		goto out;
+		return -1;
 	}
-	for (int i = 0; i < nkv; i++) {
-		const char *k = kv[i].key;
-		if (strncmp(k, "message", 7) != 0)
-			continue;
-		const char *dot = strrchr(k, '.');
-		enum lang l;
-		lang_parse(dot + 1, &l);
-		strbuf vname = {0};
-		if (dot > k + 7)
-			sb_putn(&vname, k + 8, (size_t)(dot - k - 8));
-		struct variant *v = variant_get(r, sb_str(&vname));
-		sb_free(&vname);
-		strbuf why2 = {0};
-		template_free(&v->msg[l]);
-		if (template_compile(kv[i].value, (const char *const *)r->cols, r->ncols, &v->msg[l], &why2)) {
-			sb_printf(err, "%s:%d: %s", r->path, kv[i].line, why2.s);
-			sb_free(&why2);
-			goto out;
-		}
+	return 0;
+}
+
+/* Loads one rule file: read, header (rulehdr.c), query, messages. */
+static int load_rule(struct rule *r, const char *dir, const char *file, const char *order, struct workdb *w,
+                     sha256 *h, strbuf *err)
+{
+	memset(r, 0, sizeof *r);
+	r->c_line = r->c_col = r->c_severity = r->c_variant = r->c_year = -1;
+	strbuf path = {0};
+	sb_printf(&path, "%s/%s", dir, file);
+	r->path = sb_take(&path);
+	size_t len;
+	char *text = read_folder_file(r->path, "rule file", &len, err);
+	if (!text)
+		return -1;
+	sha256_update(h, file, strlen(file) + 1);
+	sha256_update(h, text, len + 1);
+	if (strlen(text) != len) {
+		sb_printf(err, "%s: the rule file contains a NUL byte; rule files are UTF-8 text", r->path);
+		free(text);
+		return -1;
 	}
-	if (!r->nvariants || strcmp(r->variants[0].name, "") != 0) {
-		int has_default = 0;
-		for (int i = 0; i < r->nvariants; i++)
-			has_default |= r->variants[i].name[0] == '\0';
-		if (!has_default) {
-			sb_printf(err, "%s:1: the header needs message.sv and message.en", r->path);
-			goto out;
-		}
+	char *expect = xstrndup(file, strlen(file) - 4); /* without .sql */
+	struct rule_header hd;
+	int rc = -1;
+	if (rule_header_parse(text, r->path, expect, &hd, err) == 0) {
+		r->order = rule_order(order, hd.id);
+		if (compile_query(r, text + hd.sql_offset, hd.sql_line, w, err) == 0)
+			rc = rule_from_header(r, &hd, (const char *const *)r->cols, r->ncols, err);
 	}
-	for (int i = 0; i < r->nvariants; i++)
-		for (int l = 0; l < LANG_COUNT; l++)
-			if (!r->variants[i].msg[l].segs && r->variants[i].msg[l].n == 0) {
-				sb_printf(err, "%s:1: message%s%s.%s is missing (every message needs sv and en)", r->path,
-				          r->variants[i].name[0] ? "." : "", r->variants[i].name, lang_code((enum lang)l));
-				goto out;
-			}
-	rc = 0;
-out:
-	for (int i = 0; i < nkv; i++) {
-		free(kv[i].key);
-		free(kv[i].value);
-	}
-	free(kv);
+	rule_header_free(&hd);
+	free(expect);
 	free(text);
 	return rc;
 }
@@ -525,6 +458,30 @@ static void ruleset_free(struct ruleset *s)
 	free(s->dir);
 	free(s->title[0]);
 	free(s->title[1]);
+	free(s->rule_order);
+}
+
+/* The rule that reports a sum too large for 64 bits (programme.tsv
+ * overflow_rule): a statement rule with a message.rule variant. */
+static int find_overflow_rule(struct ruleset *set, strbuf *err)
+{
+	const char *id = ruleset_param(set, "overflow_rule");
+	if (!id)
+		return 0;
+	const struct rule *r = ruleset_rule(set, id);
+	if (!r) {
+		sb_printf(err, "%s/programme.tsv: overflow_rule names %s, but the folder has no rule %s.sql; name the "
+		          "rule that reports a sum too large to compute exactly", set->dir, id, id);
+		return -1;
+	}
+	if (r->register_scope || !rule_variant(r, "rule")) {
+		sb_printf(err, "%s: the rule named by overflow_rule in programme.tsv needs statement scope and "
+		          "message.rule.sv/en with a {rule} placeholder, which names the rule whose sum overflowed",
+		          r->path);
+		return -1;
+	}
+	set->overflow = r;
+	return 0;
 }
 
 static int load_set(struct ruleset *set, const char *root, const char *name, struct workdb *w, strbuf *err)
@@ -552,7 +509,31 @@ static int load_set(struct ruleset *set, const char *root, const char *name, str
 		sb_printf(err, "%s/years.tsv: no programme years; add a line per year", set->dir);
 		return -1;
 	}
+	const char *order = ruleset_param(set, "rule_order");
+	if (!order || !order[strspn(order, " ")]) {
+		sb_printf(err, "%s/programme.tsv: rule_order is missing; add a line \"rule_order<TAB>X S A G P M\" "
+		          "giving the catalogue order of the rule ids' letters", set->dir);
+		return -1;
+	}
+	set->rule_order = xstrdup(order);
 	int n;
+	/* every other .tsv must be a readable file too: nothing in the folder is skipped silently */
+	char **tsvs = list_dir(set->dir, ".tsv", 0, &n, err);
+	if (!tsvs && err->len)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		strbuf p = {0};
+		sb_printf(&p, "%s/%s", set->dir, tsvs[i]);
+		size_t len;
+		char *text = read_folder_file(p.s, "rule set's data file", &len, err);
+		sb_free(&p);
+		free(text);
+		if (!text) {
+			free_names(tsvs, n);
+			return -1;
+		}
+	}
+	free_names(tsvs, n);
 	char **files = list_dir(set->dir, ".sql", 0, &n, err);
 	if (!files && err->len)
 		return -1;
@@ -563,7 +544,7 @@ static int load_set(struct ruleset *set, const char *root, const char *name, str
 	set->rules = xcalloc((size_t)n, sizeof *set->rules);
 	int rc = 0;
 	for (int i = 0; i < n && !rc; i++) {
-		rc = load_rule(&set->rules[i], set->dir, files[i], w, &h, err);
+		rc = load_rule(&set->rules[i], set->dir, files[i], set->rule_order, w, &h, err);
 		set->nrules = i + 1;
 	}
 	free_names(files, n);
@@ -571,7 +552,7 @@ static int load_set(struct ruleset *set, const char *root, const char *name, str
 		return -1;
 	qsort(set->rules, (size_t)set->nrules, sizeof *set->rules, cmp_rule);
 	sha256_final_hex(&h, set->checksum);
-	return 0;
+	return find_overflow_rule(set, err);
 }
 
 int rulesets_load(struct rulesets *rs, const char *root, struct workdb *w, strbuf *err)
@@ -586,7 +567,8 @@ int rulesets_load(struct rulesets *rs, const char *root, struct workdb *w, strbu
 	for (int i = 0; i < n; i++) {
 		strbuf p = {0};
 		sb_printf(&p, "%s/%s/programme.tsv", root, dirs[i]);
-		int is_set = access(p.s, F_OK) == 0;
+		struct stat st;
+		int is_set = lstat(p.s, &st) == 0; /* a broken programme.tsv is an error, not "no set" */
 		sb_free(&p);
 		if (!is_set)
 			continue;

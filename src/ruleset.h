@@ -1,16 +1,23 @@
 /*
  * ruleset.h - rule sets: one folder per programme period under the rules
  * directory (rules/rcc-2013-2015/ ...), holding
- *   programme.tsv   key<TAB>value: id, titles, number of RCCs, thresholds
+ *   programme.tsv   key<TAB>value: id, titles, number of RCCs, thresholds,
+ *                   rule_order (the catalogue order of the ids' letters:
+ *                   "X S A G P M") and overflow_rule (the rule reporting a
+ *                   sum too large for 64 bits: A6), both checked at load
  *   years.tsv       year<TAB>appropriation<TAB>due date
  *   codes.tsv       list<TAB>code<TAB>label_sv<TAB>label_en
- *   <ID>.sql        one rule: a header of "-- key: value" lines, then one
- *                   read-only SELECT returning a row per finding
+ *   <ID>.sql        one rule: a header of "-- key: value" lines (rulehdr.h),
+ *                   then one read-only SELECT returning a row per finding
+ * Every *.sql and *.tsv entry must be a readable regular file (a dangling
+ * link, a FIFO or a folder named x.sql is an error naming it, never a
+ * skipped rule); a UTF-8 BOM at the start of a file is accepted.
  * A new programme period is a new folder; no C changes.
  *
  * Rules are prepared once per run (db_prepare_rule: the sandbox) and reused
  * for every statement. The document-level rules X1-X4 are built in
- * (builtin.c): they apply before any rule set can be chosen.
+ * (builtin.c), in the same header syntax: they apply before any rule set
+ * can be chosen.
  */
 #ifndef GC_RULESET_H
 #define GC_RULESET_H
@@ -21,11 +28,7 @@
 #include "db.h"
 #include "lang.h"
 #include "message.h"
-
-enum severity { SEV_ERROR = 0, SEV_WARNING, SEV_INFO };
-
-const char *severity_name(enum severity s);
-int severity_parse(const char *s, enum severity *out);
+#include "rulehdr.h"
 
 struct variant {
 	char *name; /* "" for the default message */
@@ -35,11 +38,11 @@ struct variant {
 struct rule {
 	char *id;
 	char *path;  /* the rule file, or "(built in)" */
-	int order;   /* catalogue order: X S A G P M, then number */
+	int order;   /* catalogue order: the rule set's rule_order, then number */
 	enum severity severity;
 	char *title[LANG_COUNT];
 	char *explain[LANG_COUNT];
-	char *fix[LANG_COUNT]; /* fix.* keys: how to fix it ("Så rättar du"); NULL when absent */
+	char *fix[LANG_COUNT]; /* how to correct a finding; NULL when the header has no fix.* */
 	struct variant *variants;
 	int nvariants;
 	sqlite3_stmt *stmt; /* NULL for built-in rules */
@@ -76,6 +79,8 @@ struct ruleset {
 	int nyears;
 	struct rs_code *codes;
 	int ncodes;
+	char *rule_order;             /* programme.tsv rule_order: "X S A G P M" */
+	const struct rule *overflow;  /* programme.tsv overflow_rule, or NULL */
 };
 
 struct rulesets {
@@ -94,8 +99,15 @@ const char *ruleset_param(const struct ruleset *set, const char *name);
 /* Fills param, programme_year and code with this set's data. */
 int ruleset_activate(struct workdb *w, const struct ruleset *set, strbuf *err);
 
-/* Catalogue order of an id such as "S3" (unknown letters sort last). */
-int rule_order(const char *id);
+/* Catalogue order of an id such as "S3" in order, a space-separated list of
+ * id prefixes such as "X S A G P M" (programme.tsv rule_order): the
+ * prefix's place, then the number; prefixes not listed sort last. */
+int rule_order(const char *order, const char *id);
+
+/* Moves the texts of a parsed header into r (r->path set) and compiles its
+ * messages against names (the query's columns, or the built-in rules'
+ * parameters). -1 with "path:line: why" in err; r is then for rule_free(). */
+int rule_from_header(struct rule *r, struct rule_header *h, const char *const *names, int nnames, strbuf *err);
 
 /* The built-in document rules X1-X4 (builtin.c), compiled into out[]. */
 #define BUILTIN_COUNT 4

@@ -17,6 +17,7 @@ int main(void)
 	srunner_add_suite(sr, loader_suite());
 	srunner_add_suite(sr, message_suite());
 	srunner_add_suite(sr, parser_suite());
+	srunner_add_suite(sr, rulehdr_suite());
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, engine_suite());
 	srunner_run_all(sr, CK_NORMAL);

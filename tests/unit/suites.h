@@ -14,6 +14,7 @@ Suite *message_suite(void);
 Suite *parser_suite(void);
 Suite *loader_suite(void);
 Suite *rules_suite(void);
+Suite *rulehdr_suite(void);
 Suite *engine_suite(void);
 
 #endif

@@ -71,6 +71,25 @@ static void copy_file(const char *from, const char *to)
 	free(text);
 }
 
+/* Removes the lines of path that start with prefix. */
+static void drop_line(const char *path, const char *prefix)
+{
+	size_t len;
+	char *text = read_small_file(path, 1 << 20, &len);
+	ck_assert_ptr_nonnull(text);
+	strbuf b = {0};
+	for (char *p = text; *p;) {
+		char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p + 1) : strlen(p);
+		if (strncmp(p, prefix, strlen(prefix)) != 0)
+			sb_putn(&b, p, n);
+		p += n;
+	}
+	write_file(path, sb_str(&b));
+	sb_free(&b);
+	free(text);
+}
+
 /* A fresh rules root holding SET with the data files and no rules; the
  * caller frees the path. */
 static char *new_root(void)
@@ -87,6 +106,8 @@ static char *new_root(void)
 		sb_printf(&from, "%s/%s", SRC_SET, data[i]);
 		sb_printf(&to, "%s/%s", b.s, data[i]);
 		copy_file(from.s, to.s);
+		if (i == 0)
+			drop_line(to.s, "overflow_rule\t"); /* the test folders have no A6 */
 		sb_free(&from);
 		sb_free(&to);
 	}
@@ -532,8 +553,9 @@ START_TEST(rules_in_catalogue_order)
 	ck_assert_int_eq(rs.sets[0].nrules, 7);
 	for (int i = 0; i < 7; i++)
 		ck_assert_str_eq(rs.sets[0].rules[i].id, order[i]);
-	ck_assert_int_lt(rule_order("S9"), rule_order("S10"));
-	ck_assert_int_lt(rule_order("M9"), rule_order("Q1"));
+	ck_assert_int_lt(rule_order("X S A G P M", "S9"), rule_order("X S A G P M", "S10"));
+	ck_assert_int_lt(rule_order("X S A G P M", "M9"), rule_order("X S A G P M", "Q1"));
+	ck_assert_int_lt(rule_order("M S", "M9"), rule_order("M S", "S1"));
 	rulesets_free(&rs);
 	db_close(&w);
 	sb_free(&err);
@@ -576,6 +598,135 @@ START_TEST(folder_problems)
 	sb_free(&prog);
 	db_close(&w);
 	sb_free(&err);
+	rm_tree(root);
+	free(root);
+}
+END_TEST
+
+/* Loads root expecting failure with why in the message; or success (why NULL). */
+static void expect_load(const char *root, const char *why)
+{
+	struct workdb w;
+	strbuf err = {0};
+	ck_assert_int_eq(db_open(&w, &err), 0);
+	struct rulesets rs;
+	int rc = rulesets_load(&rs, root, &w, &err);
+	if (why) {
+		ck_assert_int_eq(rc, -1);
+		ck_assert_msg(strstr(sb_str(&err), why) != NULL, "expected \"%s\" in: %s", why, sb_str(&err));
+	} else {
+		ck_assert_msg(rc == 0, "%s", sb_str(&err));
+	}
+	rulesets_free(&rs);
+	db_close(&w);
+	sb_free(&err);
+}
+
+/* Issue 10 class 5: a rule folder entry that is not a readable regular
+ * file is an error naming it, never a skipped rule. */
+START_TEST(folder_entries_must_be_files)
+{
+	char *root = new_root();
+	char *text = rule_text("Z1", "error", "Fel", "Error", "SELECT line, col FROM expense");
+	free(add_rule(root, "Z1.sql", text));
+	expect_load(root, NULL);
+	strbuf p = {0};
+	sb_printf(&p, "%s/%s/A1.sql", root, SET);
+	ck_assert_int_eq(symlink("nowhere.sql", p.s), 0);
+	expect_load(root, "A1.sql: cannot read the rule file: it is a symbolic link to a file that does not exist");
+	unlink(p.s);
+	ck_assert_int_eq(symlink("A1.sql", p.s), 0); /* a link to itself */
+	expect_load(root, "A1.sql: cannot read the rule file: it is a loop of symbolic links");
+	unlink(p.s);
+	ck_assert_int_eq(mkfifo(p.s, 0600), 0);
+	expect_load(root, "A1.sql: cannot read the rule file: it is a named pipe (FIFO), not a regular file");
+	unlink(p.s);
+	ck_assert_int_eq(mkdir(p.s, 0700), 0);
+	expect_load(root, "A1.sql: cannot read the rule file: it is a folder");
+	rmdir(p.s);
+	ck_assert_int_eq(symlink("/dev/null", p.s), 0);
+	expect_load(root, "A1.sql: cannot read the rule file: it is a device");
+	unlink(p.s);
+	sb_reset(&p);
+	sb_printf(&p, "%s/%s/extra.tsv", root, SET);
+	ck_assert_int_eq(symlink("nowhere.tsv", p.s), 0);
+	expect_load(root, "extra.tsv: cannot read the rule set's data file");
+	unlink(p.s);
+	expect_load(root, NULL);
+	sb_free(&p);
+	free(text);
+	rm_tree(root);
+	free(root);
+}
+END_TEST
+
+START_TEST(bom_accepted)
+{
+	char *root = new_root();
+	char *text = rule_text("Z1", "error", "Fel", "Error", "SELECT line, col FROM expense");
+	strbuf b = {0};
+	sb_printf(&b, "\xEF\xBB\xBF%s", text);
+	free(add_rule(root, "Z1.sql", b.s));
+	sb_reset(&b);
+	sb_printf(&b, "%s/%s/years.tsv", root, SET);
+	size_t len;
+	char *years = read_small_file(b.s, 1 << 20, &len);
+	strbuf y = {0};
+	sb_printf(&y, "\xEF\xBB\xBF%s", years);
+	write_file(b.s, y.s);
+	expect_load(root, NULL);
+	sb_free(&y);
+	sb_free(&b);
+	free(years);
+	free(text);
+	rm_tree(root);
+	free(root);
+}
+END_TEST
+
+START_TEST(order_and_overflow_rule_are_data)
+{
+	char *root = new_root();
+	char *text = rule_text("Z1", "error", "Fel", "Error", "SELECT line, col FROM expense");
+	free(add_rule(root, "Z1.sql", text));
+	strbuf p = {0};
+	sb_printf(&p, "%s/%s/programme.tsv", root, SET);
+	drop_line(p.s, "rule_order\t");
+	expect_load(root, "programme.tsv: rule_order is missing");
+	FILE *f = fopen(p.s, "a");
+	ck_assert_ptr_nonnull(f);
+	fputs("rule_order\tZ S\noverflow_rule\tZ9\n", f);
+	ck_assert_int_eq(fclose(f), 0);
+	expect_load(root, "overflow_rule names Z9, but the folder has no rule Z9.sql");
+	drop_line(p.s, "overflow_rule\t");
+	f = fopen(p.s, "a");
+	ck_assert_ptr_nonnull(f);
+	fputs("overflow_rule\tZ1\n", f);
+	ck_assert_int_eq(fclose(f), 0);
+	expect_load(root, "needs statement scope and message.rule.sv/en");
+	/* with a message.rule variant Z1 is the overflow rule */
+	strbuf b = {0};
+	sb_printf(&b, "-- message.rule.sv: i {rule}\n-- message.rule.en: in {rule}\n%s", text);
+	char *sql = strstr(b.s, "SELECT line, col");
+	ck_assert_ptr_nonnull(sql);
+	strbuf r = {0};
+	sb_putn(&r, b.s, (size_t)(sql - b.s));
+	sb_puts(&r, "SELECT line, col, NULL AS rule FROM expense");
+	free(add_rule(root, "Z1.sql", r.s));
+	struct workdb w;
+	strbuf err = {0};
+	ck_assert_int_eq(db_open(&w, &err), 0);
+	struct rulesets rs;
+	ck_assert_msg(rulesets_load(&rs, root, &w, &err) == 0, "%s", sb_str(&err));
+	ck_assert_ptr_eq(rs.sets[0].overflow, &rs.sets[0].rules[0]);
+	ck_assert_int_eq(rs.sets[0].rules[0].order, 1);
+	rulesets_free(&rs);
+	db_close(&w);
+	sb_free(&err);
+	sb_free(&r);
+	sb_free(&b);
+	sb_free(&p);
+	free(text);
 	rm_tree(root);
 	free(root);
 }
@@ -737,6 +888,9 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, continuation_lines_and_variants);
 	tcase_add_test(tc, rules_in_catalogue_order);
 	tcase_add_test(tc, folder_problems);
+	tcase_add_test(tc, folder_entries_must_be_files);
+	tcase_add_test(tc, bom_accepted);
+	tcase_add_test(tc, order_and_overflow_rule_are_data);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("limits");
 	tcase_add_unchecked_fixture(tc, parent_setup, parent_teardown);
