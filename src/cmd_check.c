@@ -23,13 +23,13 @@ int cmd_check(int argc, char **argv)
 	strbuf err = {0}, scratch = {0};
 	int nfiles = 0, status = EXIT_TROUBLE;
 	char **files = collect_files(o.args, o.nargs, &nfiles, &err);
-	struct engine e;
-	if ((!files && err.len) || engine_open(&e, rules_dir(o.rules, &scratch), o.today, &err)) {
+	struct engine *e = NULL;
+	if ((!files && err.len) || !(e = engine_open(rules_dir(o.rules, &scratch), o.today, &err))) {
 		fprintf(stderr, "grantcheck check: %s\n", err.s);
 	} else {
-		struct run run = {&e, &o, NULL, NULL, NULL, NULL};
+		struct run run = {e, &o, NULL, NULL, NULL, NULL};
 		status = run_files(&run, "check", files, nfiles);
-		engine_close(&e);
+		engine_close(e);
 	}
 	free_files(files, nfiles);
 	sb_free(&err);

@@ -42,8 +42,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 			goto out;
 		prev.n++;
 	}
-	e->prev = prev_lookup;
-	e->prev_ctx = &prev;
+	engine_set_previous(e, prev_lookup, &prev);
 	struct output out;
 	if (o->json)
 		output_json(&out, stdout, o->lang);
@@ -55,7 +54,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		const char *note = NULL;
 		int rc = engine_check(e, files[i], &r, &err);
 		if (rc == 0 && run->hook)
-			rc = run->hook(run->hook_ctx, e, &r, &note, &err);
+			rc = run->hook(run->hook_ctx, &r, &note, &err);
 		if (rc == 0)
 			out.ops->file(&out, &r, note);
 		file_result_free(&r);
@@ -73,8 +72,7 @@ out:
 		fflush(stdout);
 		fprintf(stderr, "grantcheck %s: %s\n", cmd, sb_str(&err));
 	}
-	e->prev = NULL;
-	e->prev_ctx = NULL;
+	engine_set_previous(e, NULL, NULL);
 	for (int i = 0; i < prev.n; i++)
 		prev_statement_free(&prev.p[i]);
 	free(prev.p);

@@ -1,0 +1,24 @@
+/*
+ * engine_impl.h - the engine's state, for engine.c and the fuzz harnesses
+ * only (they swap rule sets and choose the parser's threading). Every other
+ * module uses engine.h, where struct engine is opaque; do not include this
+ * file from src/ outside engine.c.
+ */
+#ifndef GC_ENGINE_IMPL_H
+#define GC_ENGINE_IMPL_H
+
+#include "engine.h"
+
+struct engine {
+	struct workdb w;
+	struct parser *parser;
+	struct rulesets sets;
+	struct rule builtins[BUILTIN_COUNT];
+	const struct ruleset *active;
+	char today[11];
+	prev_provider prev;
+	void *prev_ctx;
+	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
+};
+
+#endif
