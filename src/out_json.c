@@ -24,6 +24,11 @@ void json_string(FILE *fp, const char *str)
 			if (!n) {
 				fputs("\\ufffd", fp);
 				s++;
+			} else if (n == 2 && s[0] == 0xC2 && s[1] <= 0x9F) {
+				/* C1 controls (CSI is U+009B) escaped too: a document shown
+				 * on a terminal cannot drive it */
+				fprintf(fp, "\\u%04x", s[1]);
+				s += 2;
 			} else {
 				fwrite(s, 1, (size_t)n, fp);
 				s += n;

@@ -63,7 +63,8 @@ const char *term_text(strbuf *b, const char *s);
 /* Counts a file into the totals (shared by the writers). */
 void output_count(struct output *o, const struct file_result *r);
 
-/* JSON string literal of s (invalid UTF-8 becomes U+FFFD). */
+/* JSON string literal of s (invalid UTF-8 becomes U+FFFD; C0 and C1
+ * controls and DEL are written as \uXXXX). */
 void json_string(FILE *fp, const char *s);
 
 #define GRANTCHECK_VERSION "1.0.0"
