@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "engine.h"
+#include "output.h"
 #include "runner.h"
 
 int cmd_check(int argc, char **argv)
@@ -25,7 +26,7 @@ int cmd_check(int argc, char **argv)
 	char **files = collect_files(o.args, o.nargs, &nfiles, &err);
 	struct engine *e = NULL;
 	if ((!files && err.len) || !(e = engine_open(rules_dir(o.rules, &scratch), o.today, &err))) {
-		fprintf(stderr, "grantcheck check: %s\n", err.s);
+		term_error("check", err.s);
 	} else {
 		struct run run = {e, &o, NULL, NULL, NULL, NULL};
 		status = run_files(&run, "check", files, nfiles);

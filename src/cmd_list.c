@@ -98,7 +98,7 @@ int cmd_list(int argc, char **argv)
 	status = fflush(stdout) == 0 && !ferror(stdout) ? EXIT_VALID : EXIT_TROUBLE;
 	goto out;
 fail:
-	fprintf(stderr, "grantcheck list: %s\n", sb_str(&err));
+	term_error("list", sb_str(&err));
 out:
 	file_result_free(&rr);
 	reg_submissions_free(subs, nsubs);

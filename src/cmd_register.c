@@ -94,7 +94,7 @@ int cmd_register(int argc, char **argv)
 	}
 	goto done;
 fail:
-	fprintf(stderr, "grantcheck register: %s\n", err.s ? err.s : "failed");
+	term_error("register", err.s);
 done:
 	if (have_reg)
 		reg_close(&reg);

@@ -68,6 +68,13 @@ const char *term_text(strbuf *b, const char *str)
 	return sb_str(b);
 }
 
+void term_error(const char *cmd, const char *msg)
+{
+	strbuf b = {0};
+	fprintf(stderr, "grantcheck %s: %s\n", cmd, term_text(&b, msg ? msg : "failed"));
+	sb_free(&b);
+}
+
 static void text_begin(struct output *o)
 {
 	(void)o;

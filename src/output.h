@@ -59,6 +59,8 @@ void text_register_findings(FILE *fp, enum lang l, const struct file_result *r, 
  * controls (U+0080-U+009F) and bytes that are not UTF-8 are shown escaped
  * (\e \r \t \n \x7f \u009b ...); everything else as it is. Returns b's text. */
 const char *term_text(strbuf *b, const char *s);
+/* "grantcheck CMD: msg" on standard error, msg made safe by term_text(). */
+void term_error(const char *cmd, const char *msg);
 
 /* Counts a file into the totals (shared by the writers). */
 void output_count(struct output *o, const struct file_result *r);

@@ -229,7 +229,11 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
 	int readonly = mode == REG_EXISTING;
-	if (readonly && check_existing(path, err)) {
+	struct stat st;
+	if (readonly ? check_existing(path, err) != 0 : stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!readonly)
+			sb_printf(err, "%s: is a folder, not a register; give the register's file with --db FILE, e.g. "
+			          "--db %s/register.db", path, path);
 		reg_close(r);
 		return -1;
 	}

@@ -70,7 +70,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 out:
 	if (status == EXIT_TROUBLE) {
 		fflush(stdout);
-		fprintf(stderr, "grantcheck %s: %s\n", cmd, sb_str(&err));
+		term_error(cmd, sb_str(&err));
 	}
 	engine_set_previous(e, NULL, NULL);
 	for (int i = 0; i < prev.n; i++)

@@ -37,13 +37,13 @@ check "list --format json: no raw control characters and it parses" \
   '! raw_ctl "$t/list.json" && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert any(s[\"rcc\"]==\"a\rb\tc\" for s in d[\"submissions\"])" "$t/list.json"'
 
 # -- class 9: reading never writes
-: > "$t/empty.db"
-"$gc" list --db "$t/empty.db" --rules rules > "$t/o" 2> "$t/e"; st=$?
+: > "$t/zero.db"
+"$gc" list --db "$t/zero.db" --rules rules > "$t/o" 2> "$t/e"; st=$?
 check "list --db EMPTY-FILE: exit 2" '[ $st -eq 2 ]'
-check "list --db EMPTY-FILE: the file stays empty" '[ ! -s "$t/empty.db" ] && [ ! -e "$t/empty.db-wal" ] && [ ! -e "$t/empty.db-journal" ]'
+check "list --db EMPTY-FILE: the file stays empty" '[ ! -s "$t/zero.db" ] && [ ! -e "$t/zero.db-wal" ] && [ ! -e "$t/zero.db-journal" ]'
 check "list --db EMPTY-FILE: says it is empty, not a register" 'grep -q "empty, not a grantcheck register" "$t/e"'
-"$gc" summary --db "$t/empty.db" --rules rules -o "$t/s.xlsx" > "$t/o" 2> "$t/e"; st=$?
-check "summary --db EMPTY-FILE: exit 2, file still empty" '[ $st -eq 2 ] && [ ! -s "$t/empty.db" ] && grep -q "empty" "$t/e"'
+"$gc" summary --db "$t/zero.db" --rules rules -o "$t/s.xlsx" > "$t/o" 2> "$t/e"; st=$?
+check "summary --db EMPTY-FILE: exit 2, file still empty" '[ $st -eq 2 ] && [ ! -s "$t/zero.db" ] && grep -q "the file is empty" "$t/e"'
 mkdir "$t/folder"
 "$gc" list --db "$t/folder" --rules rules > "$t/o" 2> "$t/e"; st=$?
 check "list --db FOLDER: exit 2, says it is a folder" '[ $st -eq 2 ] && grep -q "is a folder" "$t/e" && ! grep -qi "disk" "$t/e"'
@@ -66,8 +66,8 @@ check "list --db NEWER: exit 2, made by a newer grantcheck" '[ $st -eq 2 ] && gr
 "$gc" summary --db "$t/newer.db" --rules rules -o "$t/s.xlsx" > "$t/o" 2> "$t/e"; st=$?
 check "summary --db NEWER: exit 2, made by a newer grantcheck" '[ $st -eq 2 ] && grep -q "newer grantcheck" "$t/e"'
 # damaged: overwrite every page after the first with garbage
-cp "$db" "$t/damaged.db"
-python3 - "$t/damaged.db" <<'PY'
+cp "$db" "$t/hurt.db"
+python3 - "$t/hurt.db" <<'PY'
 import sys
 p = sys.argv[1]
 d = bytearray(open(p, "rb").read())
@@ -76,10 +76,10 @@ for i in range(ps, len(d)):
     d[i] = 0xA5
 open(p, "wb").write(d)
 PY
-cp "$t/damaged.db" "$t/damaged.orig"
-"$gc" list --db "$t/damaged.db" --rules rules > "$t/o" 2> "$t/e"; st=$?
+cp "$t/hurt.db" "$t/hurt.orig"
+"$gc" list --db "$t/hurt.db" --rules rules > "$t/o" 2> "$t/e"; st=$?
 check "list --db DAMAGED: exit 2, says damaged, unchanged" \
-  '[ $st -eq 2 ] && grep -q "damaged" "$t/e" && cmp -s "$t/damaged.db" "$t/damaged.orig"'
+  '[ $st -eq 2 ] && grep -q "the register is damaged" "$t/e" && cmp -s "$t/hurt.db" "$t/hurt.orig"'
 # a good register is not written by list (same bytes, no journal left)
 python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("pragma wal_checkpoint(truncate)")' "$db"
 cp "$db" "$t/good.orig"
@@ -89,3 +89,8 @@ chmod a-w "$db"
 "$gc" list --db "$db" --rules rules > /dev/null 2> "$t/e"; st=$?
 check "list on a read-only register file: exit 0" '[ $st -eq 0 ]'
 chmod u+w "$db"
+"$gc" register --db "$t/folder" $R samples/valid/norr-2014.xml > "$t/o" 2> "$t/e"; st=$?
+check "register --db FOLDER: exit 2, says it is a folder" '[ $st -eq 2 ] && grep -q "is a folder" "$t/e"'
+# error messages name the file escaped too
+"$gc" list --db "$t/$(printf 'no\033[2Jreg')" --rules rules > "$t/o" 2> "$t/e"; st=$?
+check "list --db NAME-WITH-ESC: exit 2, the message escaped" '[ $st -eq 2 ] && ! raw_ctl "$t/e" && grep -qF "no\\e[2Jreg" "$t/e"'
