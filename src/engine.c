@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err)
 {
 	struct engine *e = xcalloc(1, sizeof *e);

@@ -17,9 +17,7 @@
 #ifndef GC_ENGINE_H
 #define GC_ENGINE_H
 
-#include "db.h"
 #include "lang.h"
-#include "parser.h"
 #include "ruleset.h"
 
 struct finding {

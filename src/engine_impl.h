@@ -7,7 +7,9 @@
 #ifndef GC_ENGINE_IMPL_H
 #define GC_ENGINE_IMPL_H
 
+#include "db.h"
 #include "engine.h"
+#include "parser.h"
 
 struct engine {
 	struct workdb w;
