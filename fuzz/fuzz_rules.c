@@ -26,14 +26,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "engine.h"
+#include "engine_impl.h"
 
 #define SET "rcc-2013-2015"
 
 static const char *const base_files[] = {"programme.tsv", "years.tsv", "codes.tsv", "A1.sql", "A6.sql"};
 #define NBASE (sizeof base_files / sizeof base_files[0])
 
-static struct engine eng;
+static struct engine *eng;
 static char root[64], dir[128];
 static char *base_text[NBASE];
 static size_t base_len[NBASE];
@@ -62,7 +62,7 @@ static void write_file(const char *name, const char *data, size_t n)
 
 static int64_t count(const char *sql)
 {
-	sqlite3_stmt *st = db_prepare(&eng.w, sql);
+	sqlite3_stmt *st = db_prepare(&eng->w, sql);
 	int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
 	sqlite3_finalize(st);
 	return n;
@@ -90,7 +90,7 @@ static void setup(void)
 	/* a rule whose instructions each take long is stopped after 2 s, not
 	 * the default 30 s (libFuzzer's -timeout would call that a hang) */
 	setenv("GRANTCHECK_RULE_SECONDS", "2", 0);
-	if (engine_open(&eng, "rules", "2026-11-22", &err)) {
+	if (!(eng = engine_open("rules", "2026-11-22", &err))) {
 		fprintf(stderr, "fuzz_rules: %s (run from the repository root)\n", err.s);
 		abort();
 	}
@@ -182,22 +182,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	struct rulesets rs;
 	strbuf err = {0};
-	if (rulesets_load(&rs, root, &eng.w, &err) == 0) {
+	if (rulesets_load(&rs, root, &eng->w, &err) == 0) {
 		if (err.len)
 			abort(); /* success with an error message */
-		struct rulesets saved = eng.sets;
-		eng.sets = rs;
-		eng.active = NULL;
+		struct rulesets saved = eng->sets;
+		eng->sets = rs;
+		eng->active = NULL;
 		for (int i = 0; i < 2; i++) {
 			struct file_result r;
 			strbuf why = {0};
-			engine_check_mem(&eng, "fuzz.xml", stmt_text[i], stmt_len[i], &r, &why);
+			engine_check_mem(eng, "fuzz.xml", stmt_text[i], stmt_len[i], &r, &why);
 			file_result_free(&r);
 			sb_free(&why);
 		}
-		rs = eng.sets;
-		eng.sets = saved;
-		eng.active = NULL;
+		rs = eng->sets;
+		eng->sets = saved;
+		eng->active = NULL;
 		rulesets_free(&rs);
 	} else {
 		if (!err.len)

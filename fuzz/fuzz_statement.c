@@ -23,11 +23,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine.h"
+#include "engine_impl.h"
 #include "output.h"
 #include "parser.h"
 
-static struct engine eng;
+static struct engine *eng;
 static FILE *devnull;
 static struct prev_statement prev; /* sydost 2013, for G5 and M5 */
 
@@ -45,15 +45,15 @@ static void setup(void)
 {
 	strbuf err = {0};
 	const char *rules = getenv("GRANTCHECK_RULES");
-	if (engine_open(&eng, rules && *rules ? rules : "rules", "2026-11-22", &err)) {
+	if (!(eng = engine_open(rules && *rules ? rules : "rules", "2026-11-22", &err))) {
 		fprintf(stderr, "fuzz_statement: %s (run from the repository root)\n", err.s);
 		abort();
 	}
-	if (engine_load_previous(&eng, "samples/valid/sydost-2013.xml", &prev, &err)) {
+	if (engine_load_previous(eng, "samples/valid/sydost-2013.xml", &prev, &err)) {
 		fprintf(stderr, "fuzz_statement: %s\n", err.s);
 		abort();
 	}
-	eng.prev = prev_lookup;
+	engine_set_previous(eng, prev_lookup, NULL);
 	sb_free(&err);
 	devnull = fopen("/dev/null", "w");
 	if (!devnull)
@@ -66,8 +66,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		setup();
 	struct file_result r;
 	strbuf err = {0};
-	parser_set_threads(eng.parser, (size >> 2) & 1 ? PARSER_THREADS_ALWAYS : PARSER_THREADS_NEVER);
-	if (engine_check_mem(&eng, "fuzz.xml", (const char *)data, size, &r, &err)) {
+	parser_set_threads(eng->parser, (size >> 2) & 1 ? PARSER_THREADS_ALWAYS : PARSER_THREADS_NEVER);
+	if (engine_check_mem(eng, "fuzz.xml", (const char *)data, size, &r, &err)) {
 		fprintf(stderr, "fuzz_statement: the engine failed on a statement: %s\n", sb_str(&err));
 		abort();
 	}

@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "engine.h"
+#include "output.h"
 #include "runner.h"
 
 int cmd_check(int argc, char **argv)
@@ -23,13 +24,13 @@ int cmd_check(int argc, char **argv)
 	strbuf err = {0}, scratch = {0};
 	int nfiles = 0, status = EXIT_TROUBLE;
 	char **files = collect_files(o.args, o.nargs, &nfiles, &err);
-	struct engine e;
-	if ((!files && err.len) || engine_open(&e, rules_dir(o.rules, &scratch), o.today, &err)) {
-		fprintf(stderr, "grantcheck check: %s\n", err.s);
+	struct engine *e = NULL;
+	if ((!files && err.len) || !(e = engine_open(rules_dir(o.rules, &scratch), o.today, &err))) {
+		term_error("check", err.s);
 	} else {
-		struct run run = {&e, &o, NULL, NULL, NULL, NULL};
+		struct run run = {e, &o, NULL, NULL, NULL, NULL};
 		status = run_files(&run, "check", files, nfiles);
-		engine_close(&e);
+		engine_close(e);
 	}
 	free_files(files, nfiles);
 	sb_free(&err);

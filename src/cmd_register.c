@@ -24,14 +24,14 @@ struct record_ctx {
 static const char *note_text(enum reg_outcome oc, long long superseded, enum lang l, int json, char *buf, size_t n);
 
 /* file_hook: records the file just validated in the register. */
-static int record(void *ctx, struct engine *e, const struct file_result *r, const char **note, strbuf *err)
+static int record(void *ctx, const struct file_result *r, const char **note, strbuf *err)
 {
 	struct record_ctx *c = ctx;
 	char when[21];
 	enum reg_outcome oc;
 	long long superseded;
 	utc_now(when);
-	if (reg_record(c->reg, e, r, when, &oc, &superseded, err))
+	if (reg_record(c->reg, r, when, &oc, &superseded, err))
 		return -1;
 	*note = note_text(oc, superseded, c->lang, c->json, c->note, sizeof c->note);
 	return 0;
@@ -52,13 +52,6 @@ static const char *note_text(enum reg_outcome oc, long long superseded, enum lan
 	return json ? "registered" : sv ? "registrerad" : "registered";
 }
 
-static void print_register_findings(const struct file_result *r, enum lang l)
-{
-	for (int i = 0; i < r->nfindings; i++)
-		printf("%s: %s[%s]: %s\n", r->path, severity_name(r->findings[i].severity), r->findings[i].rule->id,
-		       r->findings[i].msg[l]);
-}
-
 int cmd_register(int argc, char **argv)
 {
 	struct check_opts o;
@@ -74,26 +67,25 @@ int cmd_register(int argc, char **argv)
 	strbuf err = {0}, scratch = {0};
 	int nfiles = 0, status = EXIT_TROUBLE;
 	char **files = collect_files(o.args, o.nargs, &nfiles, &err);
-	struct engine e;
+	struct engine *e = NULL;
 	struct reg reg;
-	int have_engine = 0, have_reg = 0;
+	int have_reg = 0;
 	if (!files && err.len)
 		goto fail;
-	if (engine_open(&e, rules_dir(o.rules, &scratch), o.today, &err))
+	if (!(e = engine_open(rules_dir(o.rules, &scratch), o.today, &err)))
 		goto fail;
-	have_engine = 1;
 	if (reg_open(&reg, default_db(o.db), REG_CREATE, &err))
 		goto fail;
 	have_reg = 1;
 	struct record_ctx rec = {&reg, o.lang, o.json, ""};
-	struct run run = {&e, &o, reg_prev_provider, &reg, record, &rec};
+	struct run run = {e, &o, reg_prev_provider, &reg, record, &rec};
 	status = run_files(&run, "register", files, nfiles);
 	if (status != EXIT_TROUBLE && !o.json) {
 		/* the register-level rules (G8) over the register as it is now */
 		struct file_result rr;
-		int bad = reg_check_register(&reg, &e, &rr, &err);
+		int bad = reg_check_register(&reg, e, &rr, &err);
 		if (!bad)
-			print_register_findings(&rr, o.lang);
+			text_register_findings(stdout, o.lang, &rr, 0);
 		file_result_free(&rr);
 		if (bad) {
 			status = EXIT_TROUBLE;
@@ -102,12 +94,11 @@ int cmd_register(int argc, char **argv)
 	}
 	goto done;
 fail:
-	fprintf(stderr, "grantcheck register: %s\n", err.s ? err.s : "failed");
+	term_error("register", err.s);
 done:
 	if (have_reg)
 		reg_close(&reg);
-	if (have_engine)
-		engine_close(&e);
+	engine_close(e);
 	free_files(files, nfiles);
 	sb_free(&err);
 	sb_free(&scratch);

@@ -55,22 +55,23 @@ static int parse(int argc, char **argv, const char *cmd, struct rules_opts *o)
 	return 0;
 }
 
-/* Opens the engine (rule sets) for listing; 0 or an exit status. */
-static int open_sets(struct engine *e, const struct rules_opts *o, const char *cmd)
+/* Opens the engine (rule sets) for listing into *e; 0 or an exit status. */
+static int open_sets(struct engine **e, const struct rules_opts *o, const char *cmd)
 {
 	strbuf err = {0}, scratch = {0};
 	char today[11];
 	today_local(today);
-	int rc = engine_open(e, rules_dir(o->rules, &scratch), today, &err);
-	if (rc)
+	*e = engine_open(rules_dir(o->rules, &scratch), today, &err);
+	if (!*e)
 		fprintf(stderr, "grantcheck %s: %s\n", cmd, err.s);
 	sb_free(&err);
 	sb_free(&scratch);
-	if (rc)
+	if (!*e)
 		return EXIT_TROUBLE;
-	if (o->programme && !rulesets_find(&e->sets, o->programme)) {
-		fprintf(stderr, "grantcheck %s: no rule set \"%s\" is installed in %s\n", cmd, o->programme, e->sets.root);
-		engine_close(e);
+	const struct rulesets *sets = engine_rulesets(*e);
+	if (o->programme && !rulesets_find(sets, o->programme)) {
+		fprintf(stderr, "grantcheck %s: no rule set \"%s\" is installed in %s\n", cmd, o->programme, sets->root);
+		engine_close(*e);
 		return EXIT_TROUBLE;
 	}
 	return 0;
@@ -89,22 +90,23 @@ int cmd_rules(int argc, char **argv)
 		return rc < 0 ? EXIT_VALID : rc;
 	if (o.nargs)
 		return usage_error("rules", "takes no arguments (use --programme ID)");
-	struct engine e;
+	struct engine *e;
 	if ((rc = open_sets(&e, &o, "rules")))
 		return rc;
 	int sv = o.lang == LANG_SV;
-	for (int s = 0; s < e.sets.n; s++) {
-		const struct ruleset *set = &e.sets.sets[s];
+	const struct rulesets *sets = engine_rulesets(e);
+	for (int s = 0; s < sets->n; s++) {
+		const struct ruleset *set = &sets->sets[s];
 		if (o.programme && strcmp(set->id, o.programme) != 0)
 			continue;
 		printf("%s — %s (%s, %s %.12s…)\n", set->id, set->title[o.lang], set->dir,
 		       sv ? "kontrollsumma" : "checksum", set->checksum);
 		for (int i = 0; i < BUILTIN_COUNT; i++)
-			print_rule_line(&e.builtins[i], o.lang);
+			print_rule_line(&engine_builtins(e)[i], o.lang);
 		for (int i = 0; i < set->nrules; i++)
 			print_rule_line(&set->rules[i], o.lang);
 	}
-	engine_close(&e);
+	engine_close(e);
 	return EXIT_VALID;
 }
 
@@ -116,21 +118,22 @@ int cmd_explain(int argc, char **argv)
 		return rc < 0 ? EXIT_VALID : rc;
 	if (o.nargs != 1)
 		return usage_error("explain", "give exactly one RULE-ID, e.g. 'grantcheck explain A1'");
-	struct engine e;
+	struct engine *e;
 	if ((rc = open_sets(&e, &o, "explain")))
 		return rc;
 	const char *id = o.args[0];
-	const struct rule *r = engine_builtin(&e, id);
+	const struct rule *r = engine_builtin(e, id);
 	const struct ruleset *where = NULL;
-	for (int s = 0; !r && s < e.sets.n; s++) {
-		if (o.programme && strcmp(e.sets.sets[s].id, o.programme) != 0)
+	const struct rulesets *sets = engine_rulesets(e);
+	for (int s = 0; !r && s < sets->n; s++) {
+		if (o.programme && strcmp(sets->sets[s].id, o.programme) != 0)
 			continue;
-		r = ruleset_rule(&e.sets.sets[s], id);
-		where = &e.sets.sets[s];
+		r = ruleset_rule(&sets->sets[s], id);
+		where = &sets->sets[s];
 	}
 	if (!r) {
 		fprintf(stderr, "grantcheck explain: there is no rule \"%s\"; 'grantcheck rules' lists them\n", id);
-		engine_close(&e);
+		engine_close(e);
 		return EXIT_TROUBLE;
 	}
 	/* no file path: the reader is an administrator, not the rule set's author */
@@ -143,6 +146,6 @@ int cmd_explain(int argc, char **argv)
 	printf("\nEnglish: %s\n%s\n", r->title[LANG_EN], r->explain[LANG_EN]);
 	if (r->fix[LANG_EN])
 		printf("\nHow to fix: %s\n", r->fix[LANG_EN]);
-	engine_close(&e);
+	engine_close(e);
 	return EXIT_VALID;
 }

@@ -149,7 +149,7 @@ static int choose_years(const struct reg *r, const struct engine *e, struct summ
 		return -1;
 	int rc = 0;
 	for (int i = 0; i < o->nyears; i++)
-		if (!has_year(have, nhave, o->years[i]) && !rulesets_know(&e->sets, o->years[i])) {
+		if (!has_year(have, nhave, o->years[i]) && !rulesets_know(engine_rulesets(e), o->years[i])) {
 			sb_printf(err, "%s: no statement for %d in the register, and no installed rule set has that year; "
 			          "check --year", r->path, o->years[i]);
 			rc = -1;
@@ -192,7 +192,7 @@ static int begin_snapshot(struct reg *r, strbuf *err)
 static int run(struct summary_opts *o, strbuf *err)
 {
 	struct reg reg;
-	struct engine e;
+	struct engine *e;
 	struct file_result regchk;
 	strbuf scratch = {0};
 	char today[11];
@@ -202,14 +202,14 @@ static int run(struct summary_opts *o, strbuf *err)
 		reg_close(&reg); /* reg_open zeroes reg first, so this is safe and frees what it kept */
 		return -1;
 	}
-	if (engine_open(&e, rules_dir(o->rules, &scratch), today, err))
+	if (!(e = engine_open(rules_dir(o->rules, &scratch), today, err)))
 		goto close_reg;
 	memset(&regchk, 0, sizeof regchk);
 	if (begin_snapshot(&reg, err))
 		goto close_all;
-	if (choose_years(&reg, &e, o, err) || reg_check_register(&reg, &e, &regchk, err))
+	if (choose_years(&reg, e, o, err) || reg_check_register(&reg, e, &regchk, err))
 		goto end_snapshot;
-	struct summary_input in = {reg.db, reg.path, &e.sets, &regchk, o->years, o->nyears, o->lang, time(NULL)};
+	struct summary_input in = {reg.db, reg.path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL)};
 	if (xlsx_write_summary(&in, o->out, err) == 0) {
 		print_done(o->out, o->years, o->nyears);
 		rc = 0;
@@ -218,7 +218,7 @@ end_snapshot:
 	sqlite3_exec(reg.db, "ROLLBACK", NULL, NULL, NULL); /* nothing was written */
 close_all:
 	file_result_free(&regchk);
-	engine_close(&e);
+	engine_close(e);
 close_reg:
 	reg_close(&reg);
 	sb_free(&scratch);

@@ -1,19 +1,21 @@
 /*
  * engine.c - validating one statement (see engine.h).
  */
-#include "engine.h"
+#include "engine_impl.h"
 
 #include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-int engine_open(struct engine *e, const char *rules_dir, const char *today, strbuf *err)
+struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err)
 {
-	memset(e, 0, sizeof *e);
+	struct engine *e = xcalloc(1, sizeof *e);
 	snprintf(e->today, sizeof e->today, "%s", today);
-	if (db_open(&e->w, err))
-		return -1;
+	if (db_open(&e->w, err)) {
+		free(e);
+		return NULL;
+	}
 	builtin_rules_init(e->builtins);
 	e->parser = parser_new(&e->w);
 	e->begin = db_prepare(&e->w, "BEGIN");
@@ -22,23 +24,49 @@ int engine_open(struct engine *e, const char *rules_dir, const char *today, strb
 	e->get_field = db_prepare(&e->w, "SELECT text, num, line, col FROM field WHERE name = ?");
 	e->set_ctx = db_prepare(&e->w, "INSERT OR REPLACE INTO context(name, value) VALUES(?, ?)");
 	e->ins_prev = db_prepare(&e->w, "INSERT OR REPLACE INTO previous_field(name, text, amount) VALUES(?,?,?)");
+	e->ins_regrow = db_prepare(&e->w, "INSERT INTO register_statement(rcc, year, programme, path, granted,"
+	                                  " received, status) VALUES(?,?,?,?,?,?,?)");
 	if (rulesets_load(&e->sets, rules_dir, &e->w, err)) {
 		engine_close(e);
-		return -1;
+		return NULL;
 	}
-	return 0;
+	return e;
 }
 
 void engine_close(struct engine *e)
 {
+	if (!e)
+		return;
 	rulesets_free(&e->sets);
 	builtin_rules_free(e->builtins);
 	parser_free(e->parser);
-	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->ins_prev};
+	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->ins_prev, e->ins_regrow};
 	for (size_t i = 0; i < sizeof sts / sizeof sts[0]; i++)
 		sqlite3_finalize(sts[i]);
 	db_close(&e->w);
-	memset(e, 0, sizeof *e);
+	free(e);
+}
+
+const struct rulesets *engine_rulesets(const struct engine *e)
+{
+	return &e->sets;
+}
+
+const struct rule *engine_builtins(const struct engine *e)
+{
+	return e->builtins;
+}
+
+void engine_set_previous(struct engine *e, prev_provider provider, void *ctx)
+{
+	e->prev = provider;
+	e->prev_ctx = ctx;
+}
+
+void engine_set_previous_given(struct engine *e, const struct prev_statement *given, int n)
+{
+	e->prev_given = given;
+	e->nprev_given = n;
 }
 
 const struct rule *engine_builtin(const struct engine *e, const char *id)
@@ -302,14 +330,15 @@ static int load_previous(struct engine *e, struct file_result *r, strbuf *err)
 		}
 		return 0;
 	}
-	for (int i = 0; i < p->nfields; i++) {
-		sqlite3_bind_text(e->ins_prev, 1, p->fields[i].name, -1, SQLITE_STATIC);
-		if (p->fields[i].text)
-			sqlite3_bind_text(e->ins_prev, 2, p->fields[i].text, -1, SQLITE_STATIC);
+	const struct field_value *fv = p->figures.fields;
+	for (int i = 0; i < p->figures.nfields; i++) {
+		sqlite3_bind_text(e->ins_prev, 1, fv[i].name, -1, SQLITE_STATIC);
+		if (fv[i].text)
+			sqlite3_bind_text(e->ins_prev, 2, fv[i].text, -1, SQLITE_STATIC);
 		else
 			sqlite3_bind_null(e->ins_prev, 2);
-		if (p->fields[i].has_amount)
-			sqlite3_bind_int64(e->ins_prev, 3, p->fields[i].amount);
+		if (fv[i].has_amount)
+			sqlite3_bind_int64(e->ins_prev, 3, fv[i].amount);
 		else
 			sqlite3_bind_null(e->ins_prev, 3);
 		run_simple(e, e->ins_prev, "recording the previous statement");
@@ -330,6 +359,103 @@ static const struct ruleset *choose_ruleset(struct engine *e, struct file_result
 			if (e->sets.sets[i].years[y].year == r->year)
 				return &e->sets.sets[i];
 	return &e->sets.sets[0];
+}
+
+/* ---- the statement's figures ------------------------------------------- */
+
+/* Reads the loaded statement's figures from the working tables. */
+static void read_figures(struct engine *e, struct figures *fig)
+{
+	memset(fig, 0, sizeof *fig);
+	sqlite3_stmt *st = db_prepare(&e->w, "SELECT name, text, amount FROM field");
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fig->fields = xrealloc(fig->fields, sizeof *fig->fields * (size_t)(fig->nfields + 1));
+		struct field_value *f = &fig->fields[fig->nfields++];
+		f->name = xstrdup((const char *)sqlite3_column_text(st, 0));
+		const char *t = (const char *)sqlite3_column_text(st, 1);
+		f->text = t ? xstrdup(t) : NULL;
+		f->has_amount = sqlite3_column_type(st, 2) == SQLITE_INTEGER;
+		f->amount = sqlite3_column_int64(st, 2);
+		if (f->text && strcmp(f->name, "attestation.date") == 0 && !fig->attested)
+			fig->attested = xstrdup(f->text);
+	}
+	db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading the statement's figures");
+	sqlite3_finalize(st);
+	/* expense totals per category and criterion, only when every line is a
+	 * well-formed amount; a sum that overflows (A6) leaves none */
+	st = db_prepare(&e->w, "SELECT category, criterion, sum(sum), sum(lines) FROM expense_group"
+	                       " WHERE NOT EXISTS (SELECT 1 FROM expense_group WHERE amounts < lines)"
+	                       " GROUP BY category, criterion");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fig->totals = xrealloc(fig->totals, sizeof *fig->totals * (size_t)(fig->ntotals + 1));
+		const char *cat = (const char *)sqlite3_column_text(st, 0);
+		const char *crit = (const char *)sqlite3_column_text(st, 1);
+		fig->totals[fig->ntotals++] = (struct expense_total){cat ? xstrdup(cat) : NULL,
+		                                                      crit ? xstrdup(crit) : NULL,
+		                                                      sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) { /* "integer overflow" from sum() */
+		for (int i = 0; i < fig->ntotals; i++) {
+			free(fig->totals[i].category);
+			free(fig->totals[i].criterion);
+		}
+		free(fig->totals);
+		fig->totals = NULL;
+		fig->ntotals = 0;
+	}
+}
+
+void figures_copy(struct figures *dst, const struct figures *src)
+{
+	memset(dst, 0, sizeof *dst);
+	if (src->nfields) {
+		dst->fields = xcalloc((size_t)src->nfields, sizeof *dst->fields);
+		for (int i = 0; i < src->nfields; i++) {
+			const struct field_value *f = &src->fields[i];
+			dst->fields[i] = (struct field_value){xstrdup(f->name), f->text ? xstrdup(f->text) : NULL,
+			                                      f->has_amount, f->amount};
+		}
+		dst->nfields = src->nfields;
+	}
+	if (src->ntotals) {
+		dst->totals = xcalloc((size_t)src->ntotals, sizeof *dst->totals);
+		for (int i = 0; i < src->ntotals; i++) {
+			const struct expense_total *t = &src->totals[i];
+			dst->totals[i] = (struct expense_total){t->category ? xstrdup(t->category) : NULL,
+			                                        t->criterion ? xstrdup(t->criterion) : NULL, t->amount,
+			                                        t->lines};
+		}
+		dst->ntotals = src->ntotals;
+	}
+	dst->attested = src->attested ? xstrdup(src->attested) : NULL;
+}
+
+void figures_free(struct figures *f)
+{
+	for (int i = 0; i < f->nfields; i++) {
+		free(f->fields[i].name);
+		free(f->fields[i].text);
+	}
+	for (int i = 0; i < f->ntotals; i++) {
+		free(f->totals[i].category);
+		free(f->totals[i].criterion);
+	}
+	free(f->fields);
+	free(f->totals);
+	free(f->attested);
+	memset(f, 0, sizeof *f);
+}
+
+void prev_statement_init(struct prev_statement *p, const char *source, const char *rcc, int year,
+                         const struct figures *fig)
+{
+	memset(p, 0, sizeof *p);
+	p->source = xstrdup(source);
+	p->rcc = rcc ? xstrdup(rcc) : NULL;
+	p->year = year;
+	figures_copy(&p->figures, fig);
 }
 
 /* Loads the statement in the file path, or in data[0..n) when data is not
@@ -420,6 +546,8 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 			render_finding(add_finding(r, a6, a6->severity, 0, 0), v, named_get, &np);
 		}
 	}
+	if (rc == 0)
+		read_figures(e, &r->figures);
 done:
 	sort_findings(r);
 	parse_outcome_free(&out);
@@ -443,15 +571,40 @@ static void sort_findings(struct file_result *r)
 		qsort(r->findings, (size_t)r->nfindings, sizeof *r->findings, cmp_finding);
 }
 
-int engine_check_register(struct engine *e, const char *label, struct file_result *r, strbuf *err)
+/* Fills the working table register_statement with rows[0..n). */
+static void load_register_rows(struct engine *e, const struct reg_row *rows, int n)
+{
+	sqlite3_stmt *st = e->ins_regrow;
+	run_simple(e, e->begin, "starting to load the register");
+	db_check(&e->w, sqlite3_exec(e->w.db, "DELETE FROM register_statement", NULL, NULL, NULL),
+	         "emptying the register table");
+	for (int i = 0; i < n; i++) {
+		const struct reg_row *row = &rows[i];
+		const char *text[] = {row->rcc, NULL, row->programme, row->path};
+		for (int c = 0; c < 4; c++)
+			if (text[c])
+				sqlite3_bind_text(st, c + 1, text[c], -1, SQLITE_STATIC);
+		if (row->year)
+			sqlite3_bind_int(st, 2, row->year);
+		if (row->has_granted)
+			sqlite3_bind_int64(st, 5, row->granted);
+		if (row->has_received)
+			sqlite3_bind_int64(st, 6, row->received);
+		if (row->status)
+			sqlite3_bind_text(st, 7, row->status, -1, SQLITE_STATIC);
+		run_simple(e, st, "loading the register");
+		sqlite3_clear_bindings(st);
+	}
+	run_simple(e, e->commit, "loading the register");
+}
+
+int engine_check_register(struct engine *e, const char *label, const struct reg_row *rows, int n,
+                          struct file_result *r, strbuf *err)
 {
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(label);
-	int64_t rows = 0;
-	sqlite3_stmt *st = db_prepare(&e->w, "SELECT count(*) FROM register_statement");
-	if (sqlite3_step(st) == SQLITE_ROW)
-		rows = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	load_register_rows(e, rows, n);
+	int64_t rows_n = n;
 	int rc = 0, overflowed = 0;
 	for (int s = 0; s < e->sets.n && rc == 0; s++) {
 		const struct ruleset *set = &e->sets.sets[s];
@@ -467,7 +620,7 @@ int engine_check_register(struct engine *e, const char *label, struct file_resul
 		}
 		for (int i = 0; i < set->nrules && rc == 0; i++)
 			if (set->rules[i].register_scope)
-				rc = run_rule(e, &set->rules[i], r, rows, &overflowed, err);
+				rc = run_rule(e, &set->rules[i], r, rows_n, &overflowed, err);
 	}
 	if (rc == 0 && overflowed) {
 		sb_puts(err, "a register-level rule overflowed a sum; check the granted amounts in the register");
@@ -487,6 +640,7 @@ void file_result_free(struct file_result *r)
 	free(r->path);
 	free(r->programme);
 	free(r->rcc);
+	figures_free(&r->figures);
 	memset(r, 0, sizeof *r);
 }
 
@@ -506,37 +660,25 @@ int engine_load_previous(struct engine *e, const char *path, struct prev_stateme
 		return -1;
 	}
 	parse_outcome_free(&out);
-	sqlite3_stmt *st = db_prepare(&e->w, "SELECT name, text, amount FROM field");
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		p->fields = xrealloc(p->fields, sizeof *p->fields * (size_t)(p->nfields + 1));
-		struct prev_field *f = &p->fields[p->nfields++];
-		f->name = xstrdup((const char *)sqlite3_column_text(st, 0));
-		const char *t = (const char *)sqlite3_column_text(st, 1);
-		f->text = t ? xstrdup(t) : NULL;
-		f->has_amount = sqlite3_column_type(st, 2) == SQLITE_INTEGER;
-		f->amount = sqlite3_column_int64(st, 2);
-	}
-	db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading the previous statement");
-	sqlite3_finalize(st);
-	p->source = xstrdup(path);
-	p->rcc = field_text(e, "rcc.id", NULL);
-	free(field_text(e, "year", &p->year));
-	if (!p->rcc || !p->year) {
+	int year = 0;
+	char *rcc = field_text(e, "rcc.id", NULL);
+	free(field_text(e, "year", &year));
+	if (!rcc || !year) {
 		sb_printf(err, "%s: the previous year's statement gives no rcc id or year; it cannot be matched", path);
-		prev_statement_free(p);
+		free(rcc);
 		return -1;
 	}
+	struct figures fig;
+	read_figures(e, &fig);
+	prev_statement_init(p, path, rcc, year, &fig);
+	figures_free(&fig);
+	free(rcc);
 	return 0;
 }
 
 void prev_statement_free(struct prev_statement *p)
 {
-	for (int i = 0; i < p->nfields; i++) {
-		free(p->fields[i].name);
-		free(p->fields[i].text);
-	}
-	free(p->fields);
+	figures_free(&p->figures);
 	free(p->source);
 	free(p->rcc);
 	memset(p, 0, sizeof *p);

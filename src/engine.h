@@ -4,8 +4,10 @@
  * and each returned row becomes a finding with its message rendered in
  * Swedish and English.
  *
- * After engine_check() returns, the statement's tables still hold that file
- * until the next call, so the register can copy the figures it needs.
+ * The engine is opaque (as the parser is): other modules reach it through
+ * the functions below. What a checked statement says travels out in one
+ * value, struct figures inside struct file_result; nothing outside engine.c
+ * reads or writes the engine's working tables.
  *
  * Cross-statement rules (G5, M5) read `previous_field`, filled from a
  * previous-statement provider: --previous files for `check`, the register
@@ -15,9 +17,7 @@
 #ifndef GC_ENGINE_H
 #define GC_ENGINE_H
 
-#include "db.h"
 #include "lang.h"
-#include "parser.h"
 #include "ruleset.h"
 
 struct finding {
@@ -32,6 +32,40 @@ struct finding {
  * for a hostile file with millions of problems (the counts stay exact). */
 #define FINDINGS_KEPT 10000
 
+/* One value of a statement by its field name (granted, received, rcc.id,
+ * attestation.date, ...): the text as written and, where the value is a
+ * well-formed amount, the amount in öre. */
+struct field_value {
+	char *name, *text; /* text NULL when the element was empty or missing */
+	int has_amount;
+	int64_t amount;
+};
+
+/* The expense lines summed per category and criterion (öre). */
+struct expense_total {
+	char *category, *criterion; /* NULL where the lines gave none */
+	int64_t amount, lines;
+};
+
+/*
+ * A checked statement's figures, filled by the engine after its rules ran:
+ * every value (one per field name), the expense totals (none when a line is
+ * malformed or a sum overflows: they would be wrong) and the attestation
+ * date as written (NULL when missing). Empty when no rule set ran (X1-X4).
+ * The register records a statement from this value alone.
+ */
+struct figures {
+	struct field_value *fields;
+	int nfields;
+	struct expense_total *totals;
+	int ntotals;
+	char *attested;
+};
+
+/* Deep copy (dst is overwritten) and release; a zeroed figures is empty. */
+void figures_copy(struct figures *dst, const struct figures *src);
+void figures_free(struct figures *f);
+
 struct file_result {
 	char *path;
 	char sha256[65];
@@ -43,47 +77,56 @@ struct file_result {
 	int nfindings, cap;
 	int errors, warnings, infos; /* every finding, kept or not */
 	int omitted;                 /* findings counted but not kept */
+	struct figures figures;      /* empty when no rule set ran */
 };
 
-/* One field of a previous statement. */
-struct prev_field {
-	char *name, *text;
-	int has_amount;
-	int64_t amount;
-};
-
+/* Last year's statement as the cross-statement rules see it. */
 struct prev_statement {
 	char *source; /* file path, or a description of the register entry */
 	char *rcc;
 	int year;
-	struct prev_field *fields;
-	int nfields;
+	struct figures figures;
 };
+
+/* The one way to build a previous statement: from a statement's figures
+ * (copied; p is overwritten). */
+void prev_statement_init(struct prev_statement *p, const char *source, const char *rcc, int year,
+                         const struct figures *fig);
+void prev_statement_free(struct prev_statement *p);
 
 /* Looks up the statement of `rcc` for `year`; returns 1 and fills *out
  * (owned by the provider) when found, 0 when not, -1 on failure (err). */
 typedef int (*prev_provider)(void *ctx, const char *rcc, int year, const struct prev_statement **out,
                              strbuf *err);
 
-struct engine {
-	struct workdb w;
-	struct parser *parser;
-	struct rulesets sets;
-	struct rule builtins[BUILTIN_COUNT];
-	const struct ruleset *active;
-	char today[11];
-	prev_provider prev;
-	void *prev_ctx;
-	/* the --previous statements, for G5's note when none is the one needed */
-	const struct prev_statement *prev_given;
-	int nprev_given;
-	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev;
+/* The current statement of one RCC and year, as the register-level rules
+ * (scope register, e.g. G8) see it; strings may be NULL. */
+struct reg_row {
+	const char *rcc, *programme, *path, *status;
+	int year; /* 0: unknown */
+	int has_granted, has_received;
+	int64_t granted, received;
 };
 
+struct engine;
+
 /* Opens the working database and loads every rule set below rules_dir.
- * today: YYYY-MM-DD. -1 with a message in err (exit status 2). */
-int engine_open(struct engine *e, const char *rules_dir, const char *today, strbuf *err);
+ * today: YYYY-MM-DD. NULL with a message in err (exit status 2). */
+struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err);
+/* Accepts NULL. */
 void engine_close(struct engine *e);
+
+/* The installed rule sets and the built-in rules (BUILTIN_COUNT of them,
+ * X1-X4), for listing and explaining. */
+const struct rulesets *engine_rulesets(const struct engine *e);
+const struct rule *engine_builtins(const struct engine *e);
+
+/* Where last year's statement comes from (NULL: nowhere; ctx is the
+ * provider's). */
+void engine_set_previous(struct engine *e, prev_provider provider, void *ctx);
+/* The --previous statements as given (not owned), so G5's note can say
+ * when the one given is another RCC's or another year's; NULL, 0: none. */
+void engine_set_previous_given(struct engine *e, const struct prev_statement *given, int n);
 
 /* Checks one file. Returns 0 (res filled; findings may be errors) or -1 when
  * the program cannot do its job (a broken rule; err says which). */
@@ -94,12 +137,13 @@ int engine_check_mem(struct engine *e, const char *label, const char *data, size
                      strbuf *err);
 
 /* Runs the register-level rules (scope register, e.g. G8) of every rule set
- * over the table register_statement, which the caller has filled. */
-int engine_check_register(struct engine *e, const char *label, struct file_result *res, strbuf *err);
+ * over rows[0..n), the current statements of a register; label (the
+ * register's path) becomes res->path. */
+int engine_check_register(struct engine *e, const char *label, const struct reg_row *rows, int n,
+                          struct file_result *res, strbuf *err);
 
 /* Parses a statement for use as a previous statement (--previous). */
 int engine_load_previous(struct engine *e, const char *path, struct prev_statement *out, strbuf *err);
-void prev_statement_free(struct prev_statement *p);
 
 void file_result_free(struct file_result *r);
 

@@ -1,11 +1,13 @@
 /*
  * out_json.c - the JSON writer: one document on standard output, written as
- * the files are checked (see cli.md for its shape).
+ * the files are checked (see cli.md for its shape), and the document of
+ * `list`.
  */
 #include <string.h>
 
 #include "checks.h"
 #include "output.h"
+#include "register.h"
 
 void json_string(FILE *fp, const char *str)
 {
@@ -22,6 +24,11 @@ void json_string(FILE *fp, const char *str)
 			if (!n) {
 				fputs("\\ufffd", fp);
 				s++;
+			} else if (n == 2 && s[0] == 0xC2 && s[1] <= 0x9F) {
+				/* C1 controls (CSI is U+009B) escaped too: a document shown
+				 * on a terminal cannot drive it */
+				fprintf(fp, "\\u%04x", s[1]);
+				s += 2;
 			} else {
 				fwrite(s, 1, (size_t)n, fp);
 				s += n;
@@ -96,4 +103,42 @@ void output_json(struct output *o, FILE *fp, enum lang l)
 	o->ops = &json_ops;
 	o->fp = fp;
 	o->lang = l;
+}
+
+void json_list(FILE *fp, enum lang l, const char *reg_path, const struct reg_submission *s, int n, int year,
+               const struct file_result *regchk)
+{
+	fputs("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"" GRANTCHECK_VERSION "\",\n  \"register\": ", fp);
+	json_string(fp, reg_path);
+	fputs(",\n  \"submissions\": [", fp);
+	for (int i = 0; i < n; i++) {
+		const struct reg_submission *x = &s[i];
+		fprintf(fp, "%s\n    {\"id\": %lld, \"rcc\": ", i ? "," : "", x->id);
+		if (!x->rcc || strcmp(x->rcc, "?") == 0)
+			fputs("null", fp);
+		else
+			json_string(fp, x->rcc);
+		if (x->year)
+			fprintf(fp, ", \"year\": %d", x->year);
+		else
+			fputs(", \"year\": null", fp);
+		fprintf(fp, ", \"status\": \"%s\", \"errors\": %d, \"warnings\": %d, \"received_at\": ", x->status,
+		        x->errors, x->warnings);
+		json_string(fp, x->received_at);
+		fputs(", \"path\": ", fp);
+		json_string(fp, x->path);
+		fprintf(fp, ", \"sha256\": \"%s\", \"current\": %s}", x->sha256, x->current ? "true" : "false");
+	}
+	fprintf(fp, "%s],\n  \"register_findings\": [", n ? "\n  " : "");
+	int k = 0;
+	for (int i = 0; i < regchk->nfindings; i++) {
+		const struct finding *f = &regchk->findings[i];
+		if (year && f->year != year)
+			continue;
+		fprintf(fp, "%s\n    {\"rule\": \"%s\", \"severity\": \"%s\", \"year\": %d, \"message\": ", k++ ? "," : "",
+		        f->rule->id, severity_name(f->severity), f->year);
+		json_string(fp, f->msg[l]);
+		fputs("}", fp);
+	}
+	fprintf(fp, "%s]\n}\n", k ? "\n  " : "");
 }

@@ -66,7 +66,8 @@ static void reg_error(struct reg *r, int rc, const char *doing, strbuf *err)
 		break;
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
-		hint = "the file is not a usable grantcheck register; restore it from a backup or use another --db";
+		hint = "the register is damaged (or not a grantcheck register); restore it from a backup or use "
+		       "another --db";
 		break;
 	case SQLITE_IOERR:
 		/* SQLite reports a write refused for the file size limit (EFBIG) or
@@ -156,24 +157,89 @@ fail:
 	return -1;
 }
 
+/* What stat() says before SQLite is asked: no such file, a folder, not a
+ * regular file, an empty file (none of them a register). */
+static int check_existing(const char *path, strbuf *err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			sb_printf(err, "%s: there is no register here (no such file); give it with --db FILE or "
+			          "GRANTCHECK_DB, or create one with 'grantcheck register --db %s FILE...'", path, path);
+		else
+			sb_printf(err, "%s: cannot reach the register (%s); check the path and its permissions", path,
+			          strerror(errno));
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		sb_printf(err, "%s: is a folder, not a register; give the register's file with --db FILE", path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		sb_printf(err, "%s: is not a regular file, so not a register; give the register's file with --db FILE",
+		          path);
+		return -1;
+	}
+	if (st.st_size == 0) {
+		sb_printf(err, "%s: the file is empty, not a grantcheck register (it was left as it is); give the "
+		          "register's file with --db FILE, or create a register with 'grantcheck register --db FILE "
+		          "FILE...'", path);
+		return -1;
+	}
+	return 0;
+}
+
+/* The read-only checks of an existing register: an SQLite database with
+ * grantcheck's schema at a version this program reads. */
+static int check_readonly(struct reg *r, strbuf *err)
+{
+	int version;
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(r->db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		version = sqlite3_column_int(st, 0);
+		rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_NOTADB) {
+		sb_printf(err, "%s: not a grantcheck register (not an SQLite database); give the register's file with "
+		          "--db FILE", r->path);
+		return -1;
+	}
+	if (rc != SQLITE_OK) {
+		reg_error(r, rc, "cannot read the register", err);
+		return -1;
+	}
+	if (version > REGISTER_SCHEMA_VERSION) {
+		sb_printf(err, "%s: the register has schema version %d, made by a newer grantcheck (this one reads "
+		          "up to %d); use that newer version", r->path, version, REGISTER_SCHEMA_VERSION);
+		return -1;
+	}
+	if (version < REGISTER_SCHEMA_VERSION) {
+		sb_printf(err, "%s: an SQLite database but not a grantcheck register (it has no register schema); give "
+		          "the register's file with --db FILE", r->path);
+		return -1;
+	}
+	return 0;
+}
+
 int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *err)
 {
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
+	int readonly = mode == REG_EXISTING;
 	struct stat st;
-	if (mode == REG_EXISTING && stat(path, &st) != 0) {
-		sb_printf(err, "%s: there is no register here (%s); give it with --db FILE or GRANTCHECK_DB, or "
-		          "create one with 'grantcheck register --db %s FILE...'", path, strerror(errno), path);
+	if (readonly ? check_existing(path, err) != 0 : stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (!readonly)
+			sb_printf(err, "%s: is a folder, not a register; give the register's file with --db FILE, e.g. "
+			          "--db %s/register.db", path, path);
 		reg_close(r);
 		return -1;
 	}
-	int flags = SQLITE_OPEN_READWRITE | (mode == REG_CREATE ? SQLITE_OPEN_CREATE : 0);
+	/* reading never writes: no create, no set-up, no journal change */
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	int rc = sqlite3_open_v2(path, &r->db, flags, NULL);
-	if (rc == SQLITE_CANTOPEN && mode == REG_EXISTING) {
-		sqlite3_close(r->db);
-		r->db = NULL;
-		rc = sqlite3_open_v2(path, &r->db, SQLITE_OPEN_READONLY, NULL);
-	}
 	if (rc != SQLITE_OK) {
 		reg_error(r, rc, "cannot open the register", err);
 		reg_close(r);
@@ -183,16 +249,25 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 	sqlite3_db_config(r->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
 	sqlite3_db_config(r->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
 	sqlite3_busy_timeout(r->db, 30000);
-	if (exec(r, "PRAGMA foreign_keys=ON", "opening the register", err) || migrate(r, err)) {
+	if (readonly ? check_readonly(r, err)
+	             : exec(r, "PRAGMA foreign_keys=ON", "opening the register", err) || migrate(r, err)) {
 		reg_close(r);
 		return -1;
 	}
 	int app_ok = 0;
 	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(r->db, "SELECT value FROM meta WHERE key = 'application'", -1, &q, NULL) == SQLITE_OK) {
-		app_ok = sqlite3_step(q) == SQLITE_ROW && sqlite3_column_text(q, 0) &&
+	rc = sqlite3_prepare_v2(r->db, "SELECT value FROM meta WHERE key = 'application'", -1, &q, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(q);
+		app_ok = rc == SQLITE_ROW && sqlite3_column_text(q, 0) &&
 		         strcmp((const char *)sqlite3_column_text(q, 0), "grantcheck") == 0;
-		sqlite3_finalize(q);
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(q);
+	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
+		reg_error(r, rc, "cannot read the register", err);
+		reg_close(r);
+		return -1;
 	}
 	if (!app_ok) {
 		sb_printf(err, "%s: not a grantcheck register; use another --db", path);
@@ -200,6 +275,11 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 		return -1;
 	}
 	return 0;
+}
+
+int reg_open_readonly(struct reg *r, const char *path, strbuf *err)
+{
+	return reg_open(r, path, REG_EXISTING, err);
 }
 
 void reg_close(struct reg *r)
@@ -238,66 +318,45 @@ static int prep(struct reg *r, const char *sql, sqlite3_stmt **st, strbuf *err)
 	return 0;
 }
 
-/* Copies the statement's values and expense totals from the working database. */
-static int copy_figures(struct reg *r, struct engine *e, sqlite3_int64 id, strbuf *err)
+/* Records the statement's values and expense totals (res->figures). */
+static int record_figures(struct reg *r, const struct figures *fig, sqlite3_int64 id, strbuf *err)
 {
-	sqlite3_stmt *src = db_prepare(&e->w, "SELECT name, text, amount FROM field");
-	sqlite3_stmt *dst;
-	if (prep(r, "INSERT OR IGNORE INTO figure(submission, name, text, amount) VALUES(?,?,?,?)", &dst, err)) {
-		sqlite3_finalize(src);
+	sqlite3_stmt *st;
+	if (prep(r, "INSERT OR IGNORE INTO figure(submission, name, text, amount) VALUES(?,?,?,?)", &st, err))
 		return -1;
+	int rc = 0;
+	for (int i = 0; rc == 0 && i < fig->nfields; i++) {
+		const struct field_value *f = &fig->fields[i];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
+		if (f->text)
+			sqlite3_bind_text(st, 3, f->text, -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 3);
+		if (f->has_amount)
+			sqlite3_bind_int64(st, 4, f->amount);
+		else
+			sqlite3_bind_null(st, 4);
+		rc = step_done(r, st, "recording the figures", err);
+		sqlite3_reset(st);
 	}
-	int rc = 0, s;
-	while (rc == 0 && (s = sqlite3_step(src)) == SQLITE_ROW) {
-		sqlite3_bind_int64(dst, 1, id);
-		for (int c = 0; c < 3; c++)
-			sqlite3_bind_value(dst, c + 2, sqlite3_column_value(src, c));
-		rc = step_done(r, dst, "recording the figures", err);
-		sqlite3_reset(dst);
-	}
-	sqlite3_finalize(src);
-	sqlite3_finalize(dst);
-	if (rc)
+	sqlite3_finalize(st);
+	if (rc || !fig->ntotals)
+		return rc;
+	if (prep(r, "INSERT INTO expense_total(submission, category, criterion, amount, lines) VALUES(?,?,?,?,?)", &st,
+	         err))
 		return -1;
-	/* expense totals per category and criterion, only when every line is a
-	 * well-formed amount; a sum that overflows (A6) leaves none */
-	src = db_prepare(&e->w, "SELECT category, criterion, sum(sum), sum(lines) FROM expense_group"
-	                        " WHERE NOT EXISTS (SELECT 1 FROM expense_group WHERE amounts < lines)"
-	                        " GROUP BY category, criterion");
-	struct row {
-		char *cat, *crit;
-		sqlite3_int64 amount, lines;
-	} *rows = NULL;
-	int n = 0;
-	while ((s = sqlite3_step(src)) == SQLITE_ROW) {
-		rows = xrealloc(rows, sizeof *rows * (size_t)(n + 1));
-		const char *cat = (const char *)sqlite3_column_text(src, 0);
-		const char *crit = (const char *)sqlite3_column_text(src, 1);
-		rows[n++] = (struct row){cat ? xstrdup(cat) : NULL, crit ? xstrdup(crit) : NULL,
-		                         sqlite3_column_int64(src, 2), sqlite3_column_int64(src, 3)};
+	for (int i = 0; rc == 0 && i < fig->ntotals; i++) {
+		const struct expense_total *t = &fig->totals[i];
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, t->category, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, t->criterion, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 4, t->amount);
+		sqlite3_bind_int64(st, 5, t->lines);
+		rc = step_done(r, st, "recording the expense totals", err);
+		sqlite3_reset(st);
 	}
-	int overflow = s != SQLITE_DONE; /* "integer overflow" from sum() */
-	sqlite3_finalize(src);
-	if (!overflow && n) {
-		if (prep(r, "INSERT INTO expense_total(submission, category, criterion, amount, lines) VALUES(?,?,?,?,?)",
-		         &dst, err))
-			rc = -1;
-		for (int i = 0; rc == 0 && i < n; i++) {
-			sqlite3_bind_int64(dst, 1, id);
-			sqlite3_bind_text(dst, 2, rows[i].cat, -1, SQLITE_STATIC);
-			sqlite3_bind_text(dst, 3, rows[i].crit, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(dst, 4, rows[i].amount);
-			sqlite3_bind_int64(dst, 5, rows[i].lines);
-			rc = step_done(r, dst, "recording the expense totals", err);
-			sqlite3_reset(dst);
-		}
-		sqlite3_finalize(dst);
-	}
-	for (int i = 0; i < n; i++) {
-		free(rows[i].cat);
-		free(rows[i].crit);
-	}
-	free(rows);
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -338,18 +397,8 @@ static void bind_opt_text(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-static char *attested_date(struct engine *e)
-{
-	sqlite3_stmt *st = db_prepare(&e->w, "SELECT text FROM field WHERE name = 'attestation.date'");
-	char *out = NULL;
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
-		out = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return out;
-}
-
-int reg_record(struct reg *r, struct engine *e, const struct file_result *res, const char *received_at,
-               enum reg_outcome *outcome, long long *superseded, strbuf *err)
+int reg_record(struct reg *r, const struct file_result *res, const char *received_at, enum reg_outcome *outcome,
+               long long *superseded, strbuf *err)
 {
 	*superseded = 0;
 	*outcome = REG_NEW;
@@ -357,7 +406,6 @@ int reg_record(struct reg *r, struct engine *e, const struct file_result *res, c
 		return -1;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
-	char *attested = NULL;
 	if (prep(r, "SELECT id FROM submission WHERE sha256 = ?", &st, err))
 		goto out;
 	sqlite3_bind_text(st, 1, res->sha256, -1, SQLITE_STATIC);
@@ -379,7 +427,7 @@ int reg_record(struct reg *r, struct engine *e, const struct file_result *res, c
 		goto out;
 	const char *base = strrchr(res->path, '/');
 	int parsed = res->ruleset != NULL;
-	attested = parsed ? attested_date(e) : NULL;
+	const char *attested = parsed ? res->figures.attested : NULL;
 	bind_opt_text(st, 1, res->path);
 	bind_opt_text(st, 2, base ? base + 1 : res->path);
 	bind_opt_text(st, 3, res->sha256);
@@ -401,7 +449,7 @@ int reg_record(struct reg *r, struct engine *e, const struct file_result *res, c
 	sqlite3_finalize(st);
 	st = NULL;
 	sqlite3_int64 id = sqlite3_last_insert_rowid(r->db);
-	if ((parsed && copy_figures(r, e, id, err)) || record_findings(r, res, id, err))
+	if ((parsed && record_figures(r, &res->figures, id, err)) || record_findings(r, res, id, err))
 		goto out;
 	if (res->rcc && res->year) {
 		/* the newest file for an RCC and year is the current one */
@@ -433,7 +481,6 @@ int reg_record(struct reg *r, struct engine *e, const struct file_result *res, c
 	rc = exec(r, "COMMIT", "finishing the submission", err);
 out:
 	sqlite3_finalize(st);
-	free(attested);
 	if (rc)
 		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
@@ -464,15 +511,15 @@ int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_st
 	sb_printf(&src, "%s %s, %s", "register", (const char *)sqlite3_column_text(st, 1),
 	          (const char *)sqlite3_column_text(st, 2));
 	sqlite3_finalize(st);
-	r->prev.source = sb_take(&src);
-	r->prev.rcc = xstrdup(rcc);
-	r->prev.year = year;
-	if (prep(r, "SELECT name, text, amount FROM figure WHERE submission = ?", &st, err))
+	struct figures fig = {0};
+	if (prep(r, "SELECT name, text, amount FROM figure WHERE submission = ?", &st, err)) {
+		sb_free(&src);
 		return -1;
+	}
 	sqlite3_bind_int64(st, 1, id);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		r->prev.fields = xrealloc(r->prev.fields, sizeof *r->prev.fields * (size_t)(r->prev.nfields + 1));
-		struct prev_field *f = &r->prev.fields[r->prev.nfields++];
+		fig.fields = xrealloc(fig.fields, sizeof *fig.fields * (size_t)(fig.nfields + 1));
+		struct field_value *f = &fig.fields[fig.nfields++];
 		f->name = xstrdup((const char *)sqlite3_column_text(st, 0));
 		const char *t = (const char *)sqlite3_column_text(st, 1);
 		f->text = t ? xstrdup(t) : NULL;
@@ -480,6 +527,10 @@ int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_st
 		f->amount = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_finalize(st);
+	if (s == SQLITE_DONE)
+		prev_statement_init(&r->prev, sb_str(&src), rcc, year, &fig);
+	figures_free(&fig);
+	sb_free(&src);
 	if (s != SQLITE_DONE) {
 		reg_error(r, s, "reading last year's statement", err);
 		return -1;
@@ -488,30 +539,130 @@ int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_st
 	return 1;
 }
 
-int reg_check_register(struct reg *r, struct engine *e, struct file_result *res, strbuf *err)
+static char *col_dup(sqlite3_stmt *st, int i)
 {
-	memset(res, 0, sizeof *res);
-	if (db_exec(&e->w, "DELETE FROM register_statement", err))
-		return -1;
-	sqlite3_stmt *src;
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? xstrdup(t) : NULL;
+}
+
+int reg_current_rows(struct reg *r, struct reg_row **out, int *n, strbuf *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
 	if (prep(r, "SELECT s.rcc, s.year, s.programme, s.path,"
 	            " (SELECT amount FROM figure WHERE submission = s.id AND name = 'granted'),"
 	            " (SELECT amount FROM figure WHERE submission = s.id AND name = 'received'), s.status"
-	            " FROM submission s WHERE s.current = 1 ORDER BY s.year, s.rcc", &src, err))
+	            " FROM submission s WHERE s.current = 1 ORDER BY s.year, s.rcc", &st, err))
 		return -1;
-	sqlite3_stmt *dst = db_prepare(&e->w, "INSERT INTO register_statement VALUES(?,?,?,?,?,?,?)");
 	int s;
-	while ((s = sqlite3_step(src)) == SQLITE_ROW) {
-		for (int c = 0; c < 7; c++)
-			sqlite3_bind_value(dst, c + 1, sqlite3_column_value(src, c));
-		db_check(&e->w, sqlite3_step(dst) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR, "loading the register");
-		sqlite3_reset(dst);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct reg_row *row = &(*out)[(*n)++];
+		memset(row, 0, sizeof *row);
+		row->rcc = col_dup(st, 0);
+		row->year = sqlite3_column_type(st, 1) == SQLITE_INTEGER ? sqlite3_column_int(st, 1) : 0;
+		row->programme = col_dup(st, 2);
+		row->path = col_dup(st, 3);
+		row->has_granted = sqlite3_column_type(st, 4) == SQLITE_INTEGER;
+		row->granted = sqlite3_column_int64(st, 4);
+		row->has_received = sqlite3_column_type(st, 5) == SQLITE_INTEGER;
+		row->received = sqlite3_column_int64(st, 5);
+		row->status = col_dup(st, 6);
 	}
-	sqlite3_finalize(src);
-	sqlite3_finalize(dst);
+	sqlite3_finalize(st);
 	if (s != SQLITE_DONE) {
 		reg_error(r, s, "reading the current statements", err);
+		reg_rows_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 		return -1;
 	}
-	return engine_check_register(e, r->path, res, err);
+	return 0;
+}
+
+void reg_rows_free(struct reg_row *rows, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free((char *)rows[i].rcc);
+		free((char *)rows[i].programme);
+		free((char *)rows[i].path);
+		free((char *)rows[i].status);
+	}
+	free(rows);
+}
+
+int reg_check_register(struct reg *r, struct engine *e, struct file_result *res, strbuf *err)
+{
+	memset(res, 0, sizeof *res);
+	struct reg_row *rows;
+	int n;
+	if (reg_current_rows(r, &rows, &n, err))
+		return -1;
+	int rc = engine_check_register(e, r->path, rows, n, res, err);
+	reg_rows_free(rows, n);
+	return rc;
+}
+
+/* ---- listing ------------------------------------------------------------ */
+
+int reg_list(struct reg *r, int year, int history, struct reg_submission **out, int *n, strbuf *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT id, rcc, year, status, errors, warnings, received_at, path, sha256,"
+	            " current, superseded_by, programme FROM submission"
+	            " WHERE (?1 = 0 OR year = ?1) AND (current = 1 OR ?2)"
+	            " ORDER BY year IS NULL, year, rcc, id", &st, err))
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_int(st, 2, history);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct reg_submission *x = &(*out)[(*n)++];
+		x->id = sqlite3_column_int64(st, 0);
+		x->rcc = col_dup(st, 1);
+		x->year = sqlite3_column_type(st, 2) == SQLITE_NULL ? 0 : sqlite3_column_int(st, 2);
+		x->status = col_dup(st, 3);
+		x->errors = sqlite3_column_int(st, 4);
+		x->warnings = sqlite3_column_int(st, 5);
+		x->received_at = col_dup(st, 6);
+		x->path = col_dup(st, 7);
+		x->sha256 = col_dup(st, 8);
+		x->current = sqlite3_column_int(st, 9);
+		x->superseded_by = sqlite3_column_type(st, 10) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 10);
+		x->programme = col_dup(st, 11);
+		if (!x->status)
+			x->status = xstrdup("invalid");
+		if (!x->received_at)
+			x->received_at = xstrdup("");
+		if (!x->path)
+			x->path = xstrdup("");
+		if (!x->sha256)
+			x->sha256 = xstrdup("");
+	}
+	sqlite3_finalize(st);
+	if (s != SQLITE_DONE) {
+		reg_error(r, s, "reading the register", err);
+		reg_submissions_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void reg_submissions_free(struct reg_submission *s, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(s[i].rcc);
+		free(s[i].status);
+		free(s[i].received_at);
+		free(s[i].path);
+		free(s[i].sha256);
+		free(s[i].programme);
+	}
+	free(s);
 }

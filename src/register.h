@@ -48,26 +48,55 @@ struct reg {
 	struct prev_statement prev; /* the last previous statement handed out */
 };
 
+/* REG_CREATE: read and write, creating the register if needed (register).
+ * REG_EXISTING: read only; the register must exist and is never changed,
+ * not even set up (list, summary). */
 enum reg_open_mode { REG_CREATE, REG_EXISTING };
 
-/* Opens (REG_CREATE: creating if needed) the register at path.
- * -1 with "what, where, what to do" in err. */
+/* Opens the register at path. -1 with "what, where, what to do" in err:
+ * no such file, a folder, empty or not a register, made by a newer
+ * grantcheck, damaged. A failed open leaves r safe to reg_close(). */
 int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *err);
+/* reg_open(r, path, REG_EXISTING, err): for every command that only reads. */
+int reg_open_readonly(struct reg *r, const char *path, strbuf *err);
 void reg_close(struct reg *r);
 
 enum reg_outcome { REG_NEW, REG_DUPLICATE };
 
 /*
- * Records a checked file (the engine's tables still hold it) in one
- * transaction. received_at: UTC timestamp. *superseded gets the id of the
+ * Records a checked file in one transaction, from res alone (its figures
+ * included). received_at: UTC timestamp. *superseded gets the id of the
  * submission it replaced as current (0 if none). -1 + err on failure (the
  * register is unchanged).
  */
-int reg_record(struct reg *r, struct engine *e, const struct file_result *res, const char *received_at,
-               enum reg_outcome *outcome, long long *superseded, strbuf *err);
+int reg_record(struct reg *r, const struct file_result *res, const char *received_at, enum reg_outcome *outcome,
+               long long *superseded, strbuf *err);
 
 /* prev_provider for the engine: the current statement of rcc for year. */
 int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err);
+
+/* One submission as `list` shows it. */
+struct reg_submission {
+	long long id;
+	char *rcc;       /* NULL when the file did not say */
+	int year;        /* 0 when the file did not say */
+	char *status;    /* valid | warnings | invalid */
+	int errors, warnings;
+	char *received_at, *path, *sha256, *programme; /* programme may be NULL */
+	int current;
+	long long superseded_by; /* 0: none */
+};
+
+/* The current submissions (with history: every submission), of year only
+ * when year is not 0, ordered by year (unknown last), RCC and id. Fills
+ * *out (free with reg_submissions_free) and *n; -1 + err on failure. */
+int reg_list(struct reg *r, int year, int history, struct reg_submission **out, int *n, strbuf *err);
+void reg_submissions_free(struct reg_submission *s, int n);
+
+/* The current statements as the register-level rules see them (strings
+ * owned by the array; free with reg_rows_free). */
+int reg_current_rows(struct reg *r, struct reg_row **out, int *n, strbuf *err);
+void reg_rows_free(struct reg_row *rows, int n);
 
 /*
  * Runs the register-level rules (scope "register", e.g. G8) of every rule

@@ -42,10 +42,8 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 			goto out;
 		prev.n++;
 	}
-	e->prev = prev_lookup;
-	e->prev_ctx = &prev;
-	e->prev_given = prev.p;
-	e->nprev_given = prev.n;
+	engine_set_previous(e, prev_lookup, &prev);
+	engine_set_previous_given(e, prev.p, prev.n);
 	struct output out;
 	if (o->json)
 		output_json(&out, stdout, o->lang);
@@ -57,7 +55,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		const char *note = NULL;
 		int rc = engine_check(e, files[i], &r, &err);
 		if (rc == 0 && run->hook)
-			rc = run->hook(run->hook_ctx, e, &r, &note, &err);
+			rc = run->hook(run->hook_ctx, &r, &note, &err);
 		if (rc == 0)
 			out.ops->file(&out, &r, note);
 		file_result_free(&r);
@@ -73,12 +71,10 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 out:
 	if (status == EXIT_TROUBLE) {
 		fflush(stdout);
-		fprintf(stderr, "grantcheck %s: %s\n", cmd, sb_str(&err));
+		term_error(cmd, sb_str(&err));
 	}
-	e->prev = NULL;
-	e->prev_ctx = NULL;
-	e->prev_given = NULL;
-	e->nprev_given = 0;
+	engine_set_previous(e, NULL, NULL);
+	engine_set_previous_given(e, NULL, 0);
 	for (int i = 0; i < prev.n; i++)
 		prev_statement_free(&prev.p[i]);
 	free(prev.p);

@@ -10,11 +10,10 @@
 #include "cli.h"
 #include "engine.h"
 
-/* Called after each file is validated, while the engine still holds it.
- * Sets *note (text shown after the file's result, or NULL); -1 + err stops
- * the run with exit status 2. */
-typedef int (*file_hook)(void *ctx, struct engine *e, const struct file_result *r, const char **note,
-                         strbuf *err);
+/* Called after each file is validated (r holds all there is to know about
+ * it, its figures included). Sets *note (text shown after the file's
+ * result, or NULL); -1 + err stops the run with exit status 2. */
+typedef int (*file_hook)(void *ctx, const struct file_result *r, const char **note, strbuf *err);
 
 struct run {
 	struct engine *engine;

@@ -16,5 +16,6 @@ Suite *loader_suite(void);
 Suite *rules_suite(void);
 Suite *rulehdr_suite(void);
 Suite *engine_suite(void);
+Suite *register_suite(void);
 
 #endif

@@ -19,9 +19,9 @@ static struct engine *E;
 
 static void setup(void)
 {
-	E = xcalloc(1, sizeof *E);
 	strbuf err = {0};
-	ck_assert_msg(engine_open(E, "rules", TODAY, &err) == 0,
+	E = engine_open("rules", TODAY, &err);
+	ck_assert_msg(E != NULL,
 	              "engine_open: %s (run the tests from the repository root)", sb_str(&err));
 	sb_free(&err);
 }
@@ -29,7 +29,6 @@ static void setup(void)
 static void teardown(void)
 {
 	engine_close(E);
-	free(E);
 	E = NULL;
 }
 
@@ -109,8 +108,8 @@ static void free_names(char **names, int n)
 
 START_TEST(open_loads_rule_set)
 {
-	ck_assert_int_eq(E->sets.n, 1);
-	const struct ruleset *set = rulesets_find(&E->sets, "rcc-2013-2015");
+	ck_assert_int_eq(engine_rulesets(E)->n, 1);
+	const struct ruleset *set = rulesets_find(engine_rulesets(E), "rcc-2013-2015");
 	ck_assert_ptr_nonnull(set);
 	ck_assert_int_ge(set->nrules, 32);
 	static const char *const ids[] = {"S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "A1", "A2", "A3",
@@ -145,12 +144,10 @@ END_TEST
 
 START_TEST(open_missing_rules_dir)
 {
-	struct engine *e = xcalloc(1, sizeof *e);
 	strbuf err = {0};
-	ck_assert_int_eq(engine_open(e, "no-such-rules-dir", TODAY, &err), -1);
+	ck_assert_ptr_null(engine_open("no-such-rules-dir", TODAY, &err));
 	ck_assert_msg(strstr(sb_str(&err), "no-such-rules-dir") != NULL, "%s", sb_str(&err));
 	sb_free(&err);
-	free(e); /* engine_open closed it */
 }
 END_TEST
 
@@ -412,16 +409,15 @@ START_TEST(previous_statement_g5)
 	ck_assert_int_eq(p[0].year, 2013);
 	ck_assert_str_eq(p[0].source, "samples/invalid/G5-previous-2013.xml");
 	int have_cf = 0;
-	for (int i = 0; i < p[0].nfields; i++)
-		if (strcmp(p[0].fields[i].name, "carryForward") == 0) {
+	for (int i = 0; i < p[0].figures.nfields; i++)
+		if (strcmp(p[0].figures.fields[i].name, "carryForward") == 0) {
 			have_cf = 1;
-			ck_assert(p[0].fields[i].has_amount);
-			ck_assert(p[0].fields[i].amount == INT64_C(29900075));
+			ck_assert(p[0].figures.fields[i].has_amount);
+			ck_assert(p[0].figures.fields[i].amount == INT64_C(29900075));
 		}
 	ck_assert(have_cf);
 	struct prev_ctx ctx = {p, 2, 0};
-	E->prev = provider;
-	E->prev_ctx = &ctx;
+	engine_set_previous(E, provider, &ctx);
 
 	struct file_result r;
 	check_file("samples/invalid/G5-carriedover-2014.xml", &r);
@@ -448,11 +444,10 @@ START_TEST(previous_statement_g5)
 	file_result_free(&r);
 	ck_assert_int_eq(ctx.calls, 3);
 
-	E->prev = NULL;
-	E->prev_ctx = NULL;
+	engine_set_previous(E, NULL, NULL);
 	prev_statement_free(&p[0]);
 	prev_statement_free(&p[1]);
-	ck_assert_ptr_null(p[0].fields);
+	ck_assert_ptr_null(p[0].figures.fields);
 	sb_free(&err);
 }
 END_TEST
@@ -463,7 +458,7 @@ START_TEST(previous_statement_unusable)
 	strbuf err = {0};
 	ck_assert_int_eq(engine_load_previous(E, "samples/invalid/X2-doctype.xml", &p, &err), -1);
 	ck_assert_msg(strstr(sb_str(&err), "X2-doctype.xml") != NULL, "%s", sb_str(&err));
-	ck_assert_ptr_null(p.fields);
+	ck_assert_ptr_null(p.figures.fields);
 	sb_free(&err);
 }
 END_TEST

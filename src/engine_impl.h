@@ -1,0 +1,29 @@
+/*
+ * engine_impl.h - the engine's state, for engine.c and the fuzz harnesses
+ * only (they swap rule sets and choose the parser's threading). Every other
+ * module uses engine.h, where struct engine is opaque; do not include this
+ * file from src/ outside engine.c.
+ */
+#ifndef GC_ENGINE_IMPL_H
+#define GC_ENGINE_IMPL_H
+
+#include "db.h"
+#include "engine.h"
+#include "parser.h"
+
+struct engine {
+	struct workdb w;
+	struct parser *parser;
+	struct rulesets sets;
+	struct rule builtins[BUILTIN_COUNT];
+	const struct ruleset *active;
+	char today[11];
+	prev_provider prev;
+	void *prev_ctx;
+	/* the --previous statements, for G5's note when none is the one needed */
+	const struct prev_statement *prev_given;
+	int nprev_given;
+	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
+};
+
+#endif
