@@ -3,7 +3,6 @@
  * year in the register, with status and counts (and, with --history, the
  * submissions they replaced), followed by the register-level findings (G8).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,60 +15,16 @@
 #include "register.h"
 
 struct list_opts {
-	const char *db, *rules;
 	int year, history, json;
 	enum lang lang;
 };
 
-static int parse(int argc, char **argv, struct list_opts *o)
+static void list_opts_from(const struct cmd_ctx *c, struct list_opts *o)
 {
-	enum { O_DB = 256, O_YEAR, O_HISTORY, O_FORMAT, O_LANG, O_RULES, O_HELP };
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, O_DB},        {"year", required_argument, NULL, O_YEAR},
-		{"history", no_argument, NULL, O_HISTORY},    {"format", required_argument, NULL, O_FORMAT},
-		{"lang", required_argument, NULL, O_LANG},    {"rules", required_argument, NULL, O_RULES},
-		{"help", no_argument, NULL, O_HELP},          {NULL, 0, NULL, 0}};
-	memset(o, 0, sizeof *o);
-	o->lang = lang_from_env();
-	optind = 1;
-	opterr = 0;
-	int c;
-	char *end;
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (c) {
-		case O_DB:
-			o->db = optarg;
-			break;
-		case O_YEAR:
-			o->year = (int)strtol(optarg, &end, 10);
-			if (*end || o->year < 1000 || o->year > 9999)
-				return usage_error("list", "--year must be a year like 2014, not '%s'", optarg);
-			break;
-		case O_HISTORY:
-			o->history = 1;
-			break;
-		case O_FORMAT:
-			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
-				return usage_error("list", "--format must be text or json, not '%s'", optarg);
-			o->json = strcmp(optarg, "json") == 0;
-			break;
-		case O_LANG:
-			if (lang_parse(optarg, &o->lang))
-				return usage_error("list", "--lang must be sv or en, not '%s'", optarg);
-			break;
-		case O_RULES:
-			o->rules = optarg;
-			break;
-		case O_HELP:
-			cmd_help_for("list");
-			return -1;
-		default:
-			return usage_error("list", "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	if (optind < argc)
-		return usage_error("list", "takes no file arguments");
-	return 0;
+	o->year = c->args.val[OPT_YEAR] ? cli_year(c->args.val[OPT_YEAR]) : 0;
+	o->history = c->args.given[OPT_HISTORY] > 0;
+	o->json = c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "json") == 0;
+	o->lang = c->lang;
 }
 
 static const char *status_word(const char *status, enum lang l)
@@ -97,38 +52,21 @@ static const char *col_text(sqlite3_stmt *st, int i)
 	return s ? s : "";
 }
 
-int cmd_list(int argc, char **argv)
+int cmd_list(struct cmd_ctx *c)
 {
 	struct list_opts o;
-	int rc = parse(argc, argv, &o);
-	if (rc)
-		return rc < 0 ? EXIT_VALID : rc;
-	strbuf err = {0}, scratch = {0};
-	struct reg reg;
-	struct engine e;
-	char today[11];
-	today_local(today);
-	if (reg_open(&reg, default_db(o.db), REG_EXISTING, &err)) {
-		fprintf(stderr, "grantcheck list: %s\n", err.s);
-		sb_free(&err);
-		return EXIT_TROUBLE;
-	}
-	if (engine_open(&e, rules_dir(o.rules, &scratch), today, &err)) {
-		fprintf(stderr, "grantcheck list: %s\n", err.s);
-		reg_close(&reg);
-		sb_free(&err);
-		sb_free(&scratch);
-		return EXIT_TROUBLE;
-	}
+	list_opts_from(c, &o);
+	struct reg *reg = c->reg; /* set up and closed by commands.c */
+	struct engine *e = c->engine;
 	sqlite3_stmt *st;
 	int status = EXIT_TROUBLE;
-	if (sqlite3_prepare_v2(reg.db,
+	if (sqlite3_prepare_v2(reg->db,
 	                       "SELECT id, coalesce(rcc, '?'), year, status, errors, warnings, received_at, path, sha256,"
 	                       " current, superseded_by, programme FROM submission"
 	                       " WHERE (?1 = 0 OR year = ?1) AND (current = 1 OR ?2)"
 	                       " ORDER BY year IS NULL, year, rcc, id",
 	                       -1, &st, NULL) != SQLITE_OK) {
-		fprintf(stderr, "grantcheck list: %s: cannot read the register: %s\n", reg.path, sqlite3_errmsg(reg.db));
+		fprintf(stderr, "grantcheck list: %s: cannot read the register: %s\n", reg->path, sqlite3_errmsg(reg->db));
 		goto out;
 	}
 	sqlite3_bind_int(st, 1, o.year);
@@ -136,7 +74,7 @@ int cmd_list(int argc, char **argv)
 	int sv = o.lang == LANG_SV, n = 0, s;
 	if (o.json) {
 		printf("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"%s\",\n  \"register\": ", GRANTCHECK_VERSION);
-		json_string(stdout, reg.path);
+		json_string(stdout, reg->path);
 		printf(",\n  \"submissions\": [");
 	} else {
 		/* written out: printf pads bytes, and "År" is three of them */
@@ -177,12 +115,11 @@ int cmd_list(int argc, char **argv)
 	}
 	sqlite3_finalize(st);
 	if (s != SQLITE_DONE) {
-		fprintf(stderr, "grantcheck list: %s: cannot read the register: %s\n", reg.path, sqlite3_errmsg(reg.db));
+		fprintf(stderr, "grantcheck list: %s: cannot read the register: %s\n", reg->path, sqlite3_errmsg(reg->db));
 		goto out;
 	}
 	struct file_result rr;
-	if (reg_check_register(&reg, &e, &rr, &err)) {
-		fprintf(stderr, "grantcheck list: %s\n", err.s);
+	if (reg_check_register(reg, e, &rr, &c->err)) {
 		file_result_free(&rr);
 		goto out;
 	}
@@ -206,15 +143,11 @@ int cmd_list(int argc, char **argv)
 		for (int i = 0; i < rr.nfindings; i++) {
 			const struct finding *f = &rr.findings[i];
 			if (!o.year || f->year == o.year)
-				printf("%s: %s[%s]: %s\n", reg.path, severity_name(f->severity), f->rule->id, f->msg[o.lang]);
+				printf("%s: %s[%s]: %s\n", reg->path, severity_name(f->severity), f->rule->id, f->msg[o.lang]);
 		}
 	}
 	file_result_free(&rr);
-	status = fflush(stdout) == 0 ? EXIT_VALID : EXIT_TROUBLE;
+	status = EXIT_VALID;
 out:
-	engine_close(&e);
-	reg_close(&reg);
-	sb_free(&err);
-	sb_free(&scratch);
 	return status;
 }

@@ -59,58 +59,22 @@ static void print_register_findings(const struct file_result *r, enum lang l)
 		       r->findings[i].msg[l]);
 }
 
-int cmd_register(int argc, char **argv)
+int cmd_register(struct cmd_ctx *c)
 {
 	struct check_opts o;
-	int rc = parse_check_opts(argc, argv, 1, &o);
-	if (rc) {
-		check_opts_free(&o);
-		if (rc < 0) {
-			cmd_help_for("register");
-			return EXIT_VALID;
-		}
-		return rc;
-	}
-	strbuf err = {0}, scratch = {0};
-	int nfiles = 0, status = EXIT_TROUBLE;
-	char **files = collect_files(o.args, o.nargs, &nfiles, &err);
-	struct engine e;
-	struct reg reg;
-	int have_engine = 0, have_reg = 0;
-	if (!files && err.len)
-		goto fail;
-	if (engine_open(&e, rules_dir(o.rules, &scratch), o.today, &err))
-		goto fail;
-	have_engine = 1;
-	if (reg_open(&reg, default_db(o.db), REG_CREATE, &err))
-		goto fail;
-	have_reg = 1;
-	struct record_ctx rec = {&reg, o.lang, o.json, ""};
-	struct run run = {&e, &o, reg_prev_provider, &reg, record, &rec};
-	status = run_files(&run, "register", files, nfiles);
+	cmd_check_opts(c, &o);
+	struct record_ctx rec = {c->reg, o.lang, o.json, ""};
+	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec};
+	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status != EXIT_TROUBLE && !o.json) {
 		/* the register-level rules (G8) over the register as it is now */
 		struct file_result rr;
-		int bad = reg_check_register(&reg, &e, &rr, &err);
+		int bad = reg_check_register(c->reg, c->engine, &rr, &c->err);
 		if (!bad)
 			print_register_findings(&rr, o.lang);
 		file_result_free(&rr);
-		if (bad) {
+		if (bad)
 			status = EXIT_TROUBLE;
-			goto fail;
-		}
 	}
-	goto done;
-fail:
-	fprintf(stderr, "grantcheck register: %s\n", err.s ? err.s : "failed");
-done:
-	if (have_reg)
-		reg_close(&reg);
-	if (have_engine)
-		engine_close(&e);
-	free_files(files, nfiles);
-	sb_free(&err);
-	sb_free(&scratch);
-	check_opts_free(&o);
 	return status;
 }
