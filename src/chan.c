@@ -8,13 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
+
 static void check(int rc, const char *what)
 {
 	if (rc == 0)
 		return;
-	fprintf(stderr, "grantcheck: %s failed: %s; the system is out of threads or memory, "
-	        "close other programs or check fewer files at once\n", what, strerror(rc));
-	exit(2);
+	char why[160];
+	snprintf(why, sizeof why, "%s failed: %s; the system is out of threads or memory", what, strerror(rc));
+	die_oom(why);
 }
 
 static void ring_put(struct chan_ring *r, void *buf)

@@ -1,12 +1,15 @@
 /*
- * cli.c - shared command-line helpers (see cli.h).
+ * cli.c - the command line (see cli.h): the option rows every command takes
+ * its options from, the permuting parser, the help generated from the same
+ * rows, usage errors, and expanding FILE|DIR operands into statement files.
  */
 #define _XOPEN_SOURCE 700
 #include "cli.h"
 
 #include <errno.h>
 #include <dirent.h>
-#include <getopt.h>
+#include <fcntl.h>
+#include <strings.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,16 +21,317 @@
 #include "checks.h"
 #include "ruleset.h"
 
-int usage_error(const char *cmd, const char *fmt, ...)
+/* One option, as every command that takes it shows and checks it. */
+struct opt_row {
+	const char *name;   /* long name, without "--" */
+	char shortc;        /* short letter, or 0 */
+	const char *arg[LANG_COUNT]; /* the value's name in help, NULL for a flag */
+	int (*valid)(const char *v);
+	const char *bad[LANG_COUNT]; /* when valid() fails; %s is the value */
+	const char *help[LANG_COUNT];
+};
+
+static int valid_format(const char *v)
+{
+	return strcmp(v, "text") == 0 || strcmp(v, "json") == 0;
+}
+
+static int valid_lang(const char *v)
+{
+	enum lang l;
+	return lang_parse(v, &l) == 0;
+}
+
+static int valid_date(const char *v)
+{
+	return date_parse(v, NULL, NULL, NULL);
+}
+
+static int valid_year(const char *v)
+{
+	return cli_year(v) > 0;
+}
+
+static const struct opt_row opt_rows[OPT_COUNT] = {
+	[OPT_FORMAT] = {"format", 0, {"text|json", "text|json"}, valid_format,
+	                {"--format ska vara text eller json, inte '%s'", "--format must be text or json, not '%s'"},
+	                {"utdataform (standard: text)", "output form (default text)"}},
+	[OPT_LANG] = {"lang", 0, {"sv|en", "sv|en"}, valid_lang,
+	              {"--lang ska vara sv eller en, inte '%s'", "--lang must be sv or en, not '%s'"},
+	              {"språk (standard enligt LC_ALL/LC_MESSAGES/LANG)",
+	               "message language (default from LC_ALL/LC_MESSAGES/LANG)"}},
+	[OPT_RULES] = {"rules", 0, {"MAPP", "DIR"}, NULL, {NULL, NULL},
+	               {"var regeluppsättningarna finns (standard: de installerade)",
+	                "where the rule sets are (default: the installed ones)"}},
+	[OPT_PROGRAMME] = {"programme", 0, {"ID", "ID"}, NULL, {NULL, NULL},
+	                   {"bara regeluppsättningen för detta program", "only the rule set of this programme"}},
+	[OPT_PREVIOUS] = {"previous", 0, {"FIL", "FILE"}, NULL, {NULL, NULL},
+	                  {"samma RCC:s redovisning för året innan (G5, M5)",
+	                   "the same RCC's statement for the year before (G5, M5)"}},
+	[OPT_TODAY] = {"today", 0, {"ÅÅÅÅ-MM-DD", "YYYY-MM-DD"}, valid_date,
+	               {"--today ska vara ett datum ÅÅÅÅ-MM-DD, inte '%s'", "--today must be a date YYYY-MM-DD, not '%s'"},
+	               {"datumet som räknas som i dag (datumregler; körningar som går att upprepa)",
+	                "the date taken as today (date rules; reproducible runs)"}},
+	[OPT_STRICT] = {"strict", 0, {NULL, NULL}, NULL, {NULL, NULL},
+	                {"varningar räknas som fel i slutstatusen", "warnings count as errors for the exit status"}},
+	[OPT_DB] = {"db", 0, {"FIL", "FILE"}, NULL, {NULL, NULL},
+	            {"registret (standard: $GRANTCHECK_DB, annars grantcheck.db)",
+	             "the register (default $GRANTCHECK_DB, else grantcheck.db)"}},
+	[OPT_YEAR] = {"year", 0, {"ÅR", "Y"}, valid_year,
+	              {"--year ska vara ett årtal som 2014, inte '%s'", "--year must be a year like 2014, not '%s'"},
+	              {"bara detta år", "only this year"}},
+	[OPT_HISTORY] = {"history", 0, {NULL, NULL}, NULL, {NULL, NULL},
+	                 {"visa även inlämningar som har ersatts", "show superseded submissions too"}},
+	[OPT_OUTPUT] = {"output", 'o', {"FIL", "FILE"}, NULL, {NULL, NULL}, {"filen som skrivs", "the file to write"}},
+	[OPT_HELP] = {"help", 'h', {NULL, NULL}, NULL, {NULL, NULL}, {"visa denna hjälp", "show this help"}},
+};
+
+const char *cli_opt_name(enum opt_id id)
+{
+	return opt_rows[id].name;
+}
+
+int usage_error(enum lang l, const char *cmd, const char *sv, const char *en, ...)
 {
 	va_list ap;
-	va_start(ap, fmt);
+	va_start(ap, en);
+	fflush(stdout);
 	fprintf(stderr, "grantcheck %s: ", cmd);
-	vfprintf(stderr, fmt, ap);
-	fprintf(stderr, "\nSee 'grantcheck help %s'.\n", cmd);
+	vfprintf(stderr, l == LANG_SV ? sv : en, ap);
+	fprintf(stderr, l == LANG_SV ? "\nSe 'grantcheck help %s'.\n" : "\nSee 'grantcheck help %s'.\n", cmd);
 	va_end(ap);
 	return EXIT_TROUBLE;
 }
+
+const char *cli_suggest(const char *s, const char *const *names, int n)
+{
+	const char *best = NULL;
+	size_t bestd = 3, len = strlen(s);
+	for (int i = 0; i < n; i++) {
+		size_t d = edit_distance(s, names[i], 3);
+		/* a typo, not another word: at most 2 edits, fewer than the word's length */
+		if (d < bestd && d < len && d < strlen(names[i])) {
+			best = names[i];
+			bestd = d;
+		}
+	}
+	return best;
+}
+
+int cli_year(const char *s)
+{
+	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
+		return -1;
+	int y = atoi(s);
+	return y >= 1900 ? y : -1;
+}
+
+static const struct opt_use *find_use(const struct cli_spec *spec, const char *name, size_t len, char shortc)
+{
+	for (const struct opt_use *u = spec->opts; u->id != OPT_END; u++) {
+		const struct opt_row *r = &opt_rows[u->id];
+		if (shortc ? r->shortc == shortc : strlen(r->name) == len && strncmp(r->name, name, len) == 0)
+			return u;
+	}
+	return NULL;
+}
+
+static int unknown_option(const struct cli_spec *spec, const char *opt, enum lang l)
+{
+	const char *names[OPT_COUNT];
+	int n = 0;
+	size_t len = strcspn(opt, "=");
+	char *given = xstrndup(opt, len);
+	for (const struct opt_use *u = spec->opts; u->id != OPT_END; u++)
+		names[n++] = opt_rows[u->id].name;
+	const char *near = given[0] == '-' && given[1] == '-' ? cli_suggest(given + 2, names, n) : NULL;
+	for (int i = 0; !near && i < OPT_COUNT; i++)
+		if (given[1] == '-' && strcmp(given + 2, opt_rows[i].name) == 0) {
+			usage_error(l, spec->name, "%s tar inte flaggan %s", "%s does not take the option %s", spec->name,
+			            given);
+			free(given);
+			return EXIT_TROUBLE;
+		}
+	if (near)
+		usage_error(l, spec->name, "okänd flagga '%s'; menade du --%s?", "unknown option '%s'; did you mean --%s?",
+		            given, near);
+	else
+		usage_error(l, spec->name, "okänd flagga '%s'", "unknown option '%s'", given);
+	free(given);
+	return EXIT_TROUBLE;
+}
+
+/* The language to talk in: the last valid --lang before a `--`, else the
+ * environment; looked at first so that every message is in it. */
+static enum lang prescan_lang(const struct cli_spec *spec, int argc, char **argv)
+{
+	enum lang l = lang_from_env();
+	if (!find_use(spec, "lang", 4, 0))
+		return l;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			lang_parse(argv[i] + 7, &l);
+		else if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			lang_parse(argv[++i], &l);
+	}
+	return l;
+}
+
+/* "--format text|json" or "-o, --output FILE" (left column of help) */
+static void opt_label(const struct opt_row *r, enum lang l, strbuf *out)
+{
+	if (r->shortc)
+		sb_printf(out, "-%c, ", r->shortc);
+	sb_printf(out, "--%s", r->name);
+	if (r->arg[l])
+		sb_printf(out, " %s", r->arg[l]);
+}
+
+int cli_parse(const struct cli_spec *spec, int argc, char **argv, struct cli_args *a)
+{
+	memset(a, 0, sizeof *a);
+	enum lang l = a->lang = prescan_lang(spec, argc, argv);
+	a->operands = xcalloc((size_t)argc, sizeof *a->operands);
+	int rest = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i], *value = NULL;
+		if (!rest && strcmp(s, "--") == 0) {
+			rest = 1;
+			continue;
+		}
+		if (rest || s[0] != '-' || s[1] == '\0') { /* "-" is standard input */
+			a->operands[a->noperands++] = argv[i];
+			continue;
+		}
+		const struct opt_use *u;
+		if (s[1] == '-') {
+			const char *eq = strchr(s + 2, '=');
+			u = find_use(spec, s + 2, eq ? (size_t)(eq - s - 2) : strlen(s + 2), 0);
+			if (eq)
+				value = eq + 1;
+		} else {
+			u = find_use(spec, NULL, 0, s[1]);
+			if (u && s[2])
+				value = s + 2;
+		}
+		if (!u)
+			return unknown_option(spec, s, l);
+		const struct opt_row *r = &opt_rows[u->id];
+		if (u->id == OPT_HELP) {
+			cli_help(spec, l, stdout);
+			return 1;
+		}
+		if (!r->arg[0] && value)
+			return usage_error(l, spec->name, "--%s tar inget värde ('%s')", "--%s takes no value ('%s')",
+			                   r->name, s);
+		if (r->arg[0] && !value) {
+			if (i + 1 >= argc)
+				return usage_error(l, spec->name, "--%s behöver ett värde: %s", "--%s needs a value: %s",
+				                   r->name, r->arg[l]);
+			value = argv[++i];
+		}
+		if (r->valid && !r->valid(value))
+			return usage_error(l, spec->name, r->bad[LANG_SV], r->bad[LANG_EN], value);
+		a->given[u->id]++;
+		a->val[u->id] = value ? value : "";
+		if (u->flags & OPT_MANY) {
+			a->many[u->id] = xrealloc(a->many[u->id], sizeof *a->many[u->id] * (size_t)(a->nmany[u->id] + 1));
+			a->many[u->id][a->nmany[u->id]++] = value;
+		}
+		if (u->id == OPT_LANG)
+			lang_parse(value, &a->lang);
+	}
+	for (const struct opt_use *u = spec->opts; u->id != OPT_END; u++)
+		if ((u->flags & OPT_REQUIRED) && !a->given[u->id]) {
+			const struct opt_row *r = &opt_rows[u->id];
+			usage_error(l, spec->name, "ange %s%s %s: %s", "give %s%s %s: %s", r->shortc ? "-" : "--",
+			            r->shortc ? (char[]){r->shortc, '\0'} : r->name, r->arg[l],
+			            u->help[l] ? u->help[l] : r->help[l]);
+			return EXIT_TROUBLE;
+		}
+	if (a->noperands < spec->min_operands || (spec->max_operands >= 0 && a->noperands > spec->max_operands)) {
+		if (spec->max_operands == 0)
+			return usage_error(l, spec->name, "tar inga argument ('%s')", "takes no arguments ('%s')",
+			                   a->operands[0]);
+		return usage_error(l, spec->name, "%s", "%s", spec->need[l]);
+	}
+	return 0;
+}
+
+void cli_args_free(struct cli_args *a)
+{
+	for (int i = 0; i < OPT_COUNT; i++)
+		free(a->many[i]);
+	free(a->operands);
+	memset(a, 0, sizeof *a);
+}
+
+void cli_synopsis(const struct cli_spec *spec, int brief, enum lang l, strbuf *out)
+{
+	sb_puts(out, spec->name);
+	int shown_options = 0;
+	for (const struct opt_use *u = spec->opts; u->id != OPT_END; u++) {
+		const struct opt_row *r = &opt_rows[u->id];
+		if (u->id == OPT_HELP)
+			continue;
+		if (brief && !(u->flags & OPT_REQUIRED)) {
+			if (!shown_options++)
+				sb_puts(out, l == LANG_SV ? " [flaggor]" : " [options]");
+			continue;
+		}
+		sb_puts(out, u->flags & OPT_REQUIRED ? " " : " [");
+		if (r->shortc)
+			sb_printf(out, "-%c", r->shortc);
+		else
+			sb_printf(out, "--%s", r->name);
+		if (r->arg[l])
+			sb_printf(out, " %s", r->arg[l]);
+		sb_puts(out, u->flags & OPT_REQUIRED ? "" : "]");
+		if (u->flags & OPT_MANY)
+			sb_puts(out, "...");
+	}
+	if (spec->operands[l][0])
+		sb_printf(out, " %s", spec->operands[l]);
+}
+
+/* Writes s with its spaces before a '[' turned into line breaks (and an
+ * indent) where a line would pass 79 columns. */
+static void put_wrapped(FILE *fp, const char *s, size_t col, int indent)
+{
+	while (*s) {
+		const char *next = strstr(s + 1, " [");
+		size_t len = next ? (size_t)(next - s) : strlen(s);
+		if (col + len > 79 && col > (size_t)indent + 1 && *s == ' ') {
+			fprintf(fp, "\n%*s", indent, "");
+			col = (size_t)indent;
+			s++;
+			len--;
+		}
+		fwrite(s, 1, len, fp);
+		col += len;
+		s += len;
+	}
+}
+
+void cli_help(const struct cli_spec *spec, enum lang l, FILE *fp)
+{
+	strbuf sb = {0};
+	const char *usage = l == LANG_SV ? "Användning: grantcheck " : "Usage: grantcheck ";
+	cli_synopsis(spec, 0, l, &sb);
+	fputs(usage, fp);
+	put_wrapped(fp, sb_str(&sb), utf8_chars(usage, strlen(usage)), (int)utf8_chars(usage, strlen(usage)) + (int)strlen(spec->name) + 1);
+	fprintf(fp, "\n\n%s\n", spec->help[l]);
+	fprintf(fp, "%s\n", l == LANG_SV ? "Flaggor:" : "Options:");
+	for (const struct opt_use *u = spec->opts; u->id != OPT_END; u++) {
+		const struct opt_row *r = &opt_rows[u->id];
+		sb_reset(&sb);
+		opt_label(r, l, &sb);
+		fprintf(fp, "  %-22s %s%s\n", sb_str(&sb), u->help[l] ? u->help[l] : r->help[l],
+		        u->flags & OPT_MANY ? (l == LANG_SV ? "; kan anges flera gånger" : "; repeatable") : "");
+	}
+	sb_free(&sb);
+}
+
 
 void today_local(char out[11])
 {
@@ -61,72 +365,6 @@ const char *rules_dir(const char *opt, strbuf *scratch)
 	return opt ? opt : rules_dir_default(scratch);
 }
 
-int parse_check_opts(int argc, char **argv, int with_db, struct check_opts *o)
-{
-	const char *cmd = with_db ? "register" : "check";
-	enum { O_FORMAT = 256, O_LANG, O_RULES, O_PREVIOUS, O_TODAY, O_STRICT, O_DB, O_HELP };
-	static const struct option opts[] = {
-		{"format", required_argument, NULL, O_FORMAT}, {"lang", required_argument, NULL, O_LANG},
-		{"rules", required_argument, NULL, O_RULES},   {"previous", required_argument, NULL, O_PREVIOUS},
-		{"today", required_argument, NULL, O_TODAY},   {"strict", no_argument, NULL, O_STRICT},
-		{"db", required_argument, NULL, O_DB},         {"help", no_argument, NULL, O_HELP},
-		{NULL, 0, NULL, 0}};
-	memset(o, 0, sizeof *o);
-	o->lang = lang_from_env();
-	today_local(o->today);
-	optind = 1;
-	opterr = 0;
-	int c;
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
-		switch (c) {
-		case O_FORMAT:
-			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
-				return usage_error(cmd, "--format must be text or json, not '%s'", optarg);
-			o->json = strcmp(optarg, "json") == 0;
-			break;
-		case O_LANG:
-			if (lang_parse(optarg, &o->lang))
-				return usage_error(cmd, "--lang must be sv or en, not '%s'", optarg);
-			break;
-		case O_RULES:
-			o->rules = optarg;
-			break;
-		case O_PREVIOUS:
-			o->previous = xrealloc(o->previous, sizeof *o->previous * (size_t)(o->nprevious + 1));
-			o->previous[o->nprevious++] = optarg;
-			break;
-		case O_TODAY:
-			if (!date_parse(optarg, NULL, NULL, NULL))
-				return usage_error(cmd, "--today must be a date YYYY-MM-DD, not '%s'", optarg);
-			snprintf(o->today, sizeof o->today, "%s", optarg);
-			break;
-		case O_STRICT:
-			o->strict = 1;
-			break;
-		case O_DB:
-			if (!with_db)
-				return usage_error(cmd, "--db belongs to register, list and summary; check stores nothing");
-			o->db = optarg;
-			break;
-		case O_HELP:
-			return -1;
-		default:
-			return usage_error(cmd, "unknown option '%s'", argv[optind - 1]);
-		}
-	}
-	o->args = argv + optind;
-	o->nargs = argc - optind;
-	if (!o->nargs)
-		return usage_error(cmd, "give at least one statement FILE or a DIR of statements");
-	return 0;
-}
-
-void check_opts_free(struct check_opts *o)
-{
-	free(o->previous);
-	o->previous = NULL;
-}
-
 struct walk {
 	char **files;
 	int n;
@@ -158,7 +396,7 @@ static int walk_dir(const char *dir, struct walk *w, strbuf *err)
 			size_t len = strlen(e->d_name);
 			if (S_ISDIR(st.st_mode))
 				rc = walk_dir(p.s, w, err);
-			else if (len > 4 && strcmp(e->d_name + len - 4, ".xml") == 0)
+			else if (len > 4 && strcasecmp(e->d_name + len - 4, ".xml") == 0)
 				walk_add(w, p.s);
 		}
 		sb_free(&p);
@@ -172,30 +410,70 @@ static int cmp_path(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char **collect_files(char **args, int nargs, int *n, strbuf *err)
+/* 0 if the operand exists and, when it is a regular file, can be opened
+ * for reading (a pipe or device is not opened here: opening has effects on
+ * it); else -1 and err. */
+static int check_operand(const char *path, enum lang l, strbuf *err)
+{
+	struct stat st;
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode))
+			return 0;
+		int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd >= 0) {
+			close(fd);
+			return 0;
+		}
+	}
+	if (errno == ENOENT || errno == ENOTDIR)
+		sb_printf(err, l == LANG_SV ? "filen finns inte: %s; kontrollera sökvägen"
+		                            : "no such file: %s; check the path", path);
+	else
+		sb_printf(err, l == LANG_SV ? "kan inte öppna %s: %s; kontrollera sökvägen och behörigheten"
+		                            : "cannot open %s: %s; check the path and the permissions",
+		          path, strerror(errno));
+	return -1;
+}
+
+char **collect_files(char **args, int nargs, enum lang l, int *n, strbuf *err)
 {
 	struct walk w = {NULL, 0};
+	int stdin_seen = 0;
+	*n = 0;
 	for (int i = 0; i < nargs; i++) {
 		struct stat st;
-		if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			int before = w.n;
-			if (walk_dir(args[i], &w, err)) {
-				free_files(w.files, w.n);
-				return NULL;
+		if (strcmp(args[i], "-") == 0) {
+			if (stdin_seen++) {
+				sb_puts(err, l == LANG_SV ? "'-' (standard in) kan bara anges en gång"
+				                          : "'-' (standard input) can be given only once");
+				goto fail;
 			}
+			walk_add(&w, "/dev/stdin");
+		} else if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			int before = w.n;
+			if (walk_dir(args[i], &w, err))
+				goto fail;
 			if (w.n == before) {
-				sb_printf(err, "%s: the folder holds no *.xml statement; give the statements' folder or files",
-				          args[i]);
-				free_files(w.files, w.n);
-				return NULL;
+				if (l == LANG_SV)
+					sb_printf(err, "%s: mappen innehåller ingen *.xml-redovisning; ange redovisningarnas mapp eller filer",
+					          args[i]);
+				else
+					sb_printf(err, "%s: the folder holds no *.xml statement; give the statements' folder or files",
+					          args[i]);
+				goto fail;
 			}
 			qsort(w.files + before, (size_t)(w.n - before), sizeof *w.files, cmp_path);
+		} else if (check_operand(args[i], l, err)) {
+			goto fail;
 		} else {
 			walk_add(&w, args[i]);
 		}
 	}
 	*n = w.n;
 	return w.files;
+fail:
+	free_files(w.files, w.n);
+	return NULL;
 }
 
 void free_files(char **files, int n)

@@ -52,56 +52,22 @@ static const char *note_text(enum reg_outcome oc, long long superseded, enum lan
 	return json ? "registered" : sv ? "registrerad" : "registered";
 }
 
-int cmd_register(int argc, char **argv)
+int cmd_register(struct cmd_ctx *c)
 {
 	struct check_opts o;
-	int rc = parse_check_opts(argc, argv, 1, &o);
-	if (rc) {
-		check_opts_free(&o);
-		if (rc < 0) {
-			cmd_help_for("register");
-			return EXIT_VALID;
-		}
-		return rc;
-	}
-	strbuf err = {0}, scratch = {0};
-	int nfiles = 0, status = EXIT_TROUBLE;
-	char **files = collect_files(o.args, o.nargs, &nfiles, &err);
-	struct engine *e = NULL;
-	struct reg reg;
-	int have_reg = 0;
-	if (!files && err.len)
-		goto fail;
-	if (!(e = engine_open(rules_dir(o.rules, &scratch), o.today, &err)))
-		goto fail;
-	if (reg_open(&reg, default_db(o.db), REG_CREATE, &err))
-		goto fail;
-	have_reg = 1;
-	struct record_ctx rec = {&reg, o.lang, o.json, ""};
-	struct run run = {e, &o, reg_prev_provider, &reg, record, &rec};
-	status = run_files(&run, "register", files, nfiles);
+	cmd_check_opts(c, &o);
+	struct record_ctx rec = {c->reg, o.lang, o.json, ""};
+	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec};
+	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status != EXIT_TROUBLE && !o.json) {
 		/* the register-level rules (G8) over the register as it is now */
 		struct file_result rr;
-		int bad = reg_check_register(&reg, e, &rr, &err);
+		int bad = reg_check_register(c->reg, c->engine, &rr, &c->err);
 		if (!bad)
 			text_register_findings(stdout, o.lang, &rr, 0);
 		file_result_free(&rr);
-		if (bad) {
+		if (bad)
 			status = EXIT_TROUBLE;
-			goto fail;
-		}
 	}
-	goto done;
-fail:
-	term_error("register", err.s);
-done:
-	if (have_reg)
-		reg_close(&reg);
-	engine_close(e);
-	free_files(files, nfiles);
-	sb_free(&err);
-	sb_free(&scratch);
-	check_opts_free(&o);
 	return status;
 }

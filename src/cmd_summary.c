@@ -8,7 +8,6 @@
  * workbook writer (out_xlsx.c), which writes OUT through a temporary file.
  * Exit status 0 when the workbook was written, 2 when it could not be.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,69 +20,22 @@
 #include "register.h"
 
 struct summary_opts {
-	const char *db, *rules, *out;
+	const char *out;
 	enum lang lang;
 	int *years;
 	int nyears;
 };
 
-static int parse_year(const char *s, int *out)
+static void summary_opts_from(const struct cmd_ctx *c, struct summary_opts *o)
 {
-	if (strlen(s) != 4 || strspn(s, "0123456789") != 4)
-		return -1;
-	*out = atoi(s);
-	return *out >= 1900 ? 0 : -1;
-}
-
-static int parse(int argc, char **argv, struct summary_opts *o)
-{
-	enum { O_DB = 256, O_YEAR, O_LANG, O_RULES, O_HELP };
-	static const struct option opts[] = {
-		{"db", required_argument, NULL, O_DB},     {"year", required_argument, NULL, O_YEAR},
-		{"lang", required_argument, NULL, O_LANG}, {"rules", required_argument, NULL, O_RULES},
-		{"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, O_HELP},
-		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof *o);
-	o->lang = LANG_SV; /* the ministry's workbook is Swedish unless asked (summary-workbook.md) */
-	optind = 1;
-	opterr = 0;
-	int c, year;
-	while ((c = getopt_long(argc, argv, "+:o:", opts, NULL)) != -1) {
-		switch (c) {
-		case O_DB:
-			o->db = optarg;
-			break;
-		case O_YEAR:
-			if (parse_year(optarg, &year))
-				return usage_error("summary", "--year must be a year such as 2014, not '%s'", optarg);
-			o->years = xrealloc(o->years, sizeof *o->years * (size_t)(o->nyears + 1));
-			o->years[o->nyears++] = year;
-			break;
-		case O_LANG:
-			if (lang_parse(optarg, &o->lang))
-				return usage_error("summary", "--lang must be sv or en, not '%s'", optarg);
-			break;
-		case O_RULES:
-			o->rules = optarg;
-			break;
-		case 'o':
-			o->out = optarg;
-			break;
-		case O_HELP:
-			cmd_help_for("summary");
-			return -1;
-		case ':':
-			return usage_error("summary", "option '%s' needs a value", argv[optind - 1]);
-		default:
-			return usage_error("summary", "unknown option '%s'", argv[optind - 1]);
-		}
+	o->out = c->args.val[OPT_OUTPUT];
+	/* the ministry's workbook is Swedish unless asked (summary-workbook.md) */
+	o->lang = c->args.given[OPT_LANG] ? c->lang : LANG_SV;
+	for (int i = 0; i < c->args.nmany[OPT_YEAR]; i++) {
+		o->years = xrealloc(o->years, sizeof *o->years * (size_t)(o->nyears + 1));
+		o->years[o->nyears++] = cli_year(c->args.many[OPT_YEAR][i]);
 	}
-	if (optind < argc)
-		return usage_error("summary", "takes no FILE arguments ('%s'); the statements come from the register",
-		                   argv[optind]);
-	if (!o->out || !*o->out)
-		return usage_error("summary", "give the workbook to write with -o OUT.xlsx");
-	return 0;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -188,58 +140,33 @@ static int begin_snapshot(struct reg *r, strbuf *err)
 	return -1;
 }
 
-/* Opens register and rule sets, runs G8 and writes the workbook. */
-static int run(struct summary_opts *o, strbuf *err)
+/* Runs G8 over the register and writes the workbook. */
+static int run(struct reg *reg, struct engine *e, struct summary_opts *o, strbuf *err)
 {
-	struct reg reg;
-	struct engine *e;
 	struct file_result regchk;
-	strbuf scratch = {0};
-	char today[11];
 	int rc = -1;
-	today_local(today);
-	if (reg_open(&reg, default_db(o->db), REG_EXISTING, err)) {
-		reg_close(&reg); /* reg_open zeroes reg first, so this is safe and frees what it kept */
-		return -1;
-	}
-	if (!(e = engine_open(rules_dir(o->rules, &scratch), today, err)))
-		goto close_reg;
 	memset(&regchk, 0, sizeof regchk);
-	if (begin_snapshot(&reg, err))
+	if (begin_snapshot(reg, err))
 		goto close_all;
-	if (choose_years(&reg, e, o, err) || reg_check_register(&reg, e, &regchk, err))
+	if (choose_years(reg, e, o, err) || reg_check_register(reg, e, &regchk, err))
 		goto end_snapshot;
-	struct summary_input in = {reg.db, reg.path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL)};
+	struct summary_input in = {reg->db, reg->path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL)};
 	if (xlsx_write_summary(&in, o->out, err) == 0) {
 		print_done(o->out, o->years, o->nyears);
 		rc = 0;
 	}
 end_snapshot:
-	sqlite3_exec(reg.db, "ROLLBACK", NULL, NULL, NULL); /* nothing was written */
+	sqlite3_exec(reg->db, "ROLLBACK", NULL, NULL, NULL); /* nothing was written */
 close_all:
 	file_result_free(&regchk);
-	engine_close(e);
-close_reg:
-	reg_close(&reg);
-	sb_free(&scratch);
 	return rc;
 }
 
-int cmd_summary(int argc, char **argv)
+int cmd_summary(struct cmd_ctx *c)
 {
 	struct summary_opts o;
-	int rc = parse(argc, argv, &o);
-	if (rc) {
-		free(o.years);
-		return rc < 0 ? EXIT_VALID : rc;
-	}
-	strbuf err = {0};
-	rc = run(&o, &err) ? EXIT_TROUBLE : EXIT_VALID;
-	if (rc != EXIT_VALID)
-		fprintf(stderr, "grantcheck summary: %s\n", sb_str(&err));
-	if (fflush(stdout) != 0 || ferror(stdout))
-		rc = EXIT_TROUBLE;
-	sb_free(&err);
+	summary_opts_from(c, &o);
+	int rc = run(c->reg, c->engine, &o, &c->err) ? EXIT_TROUBLE : EXIT_VALID;
 	free(o.years);
 	return rc;
 }

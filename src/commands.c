@@ -1,110 +1,312 @@
 /*
- * commands.c - the command table: every subcommand with its synopsis and
- * help, the overview, and dispatch. Each command itself is one cmd_*.c file.
+ * commands.c - the command table and dispatch (see commands.h): every
+ * subcommand with its options (rows of cli.c), operands, help in Swedish and
+ * English and the set-up it needs; the overview; and commands_run, the one
+ * place that parses, sets up, reports a command's error, checks standard
+ * output and maps failures to exit status 2. Each command is one cmd_*.c.
  */
 #include <expat.h>
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "commands.h"
+#include "engine.h"
 #include "output.h"
+#include "register.h"
 
-struct command {
-	const char *name;
-	int (*fn)(int argc, char **argv);
-	const char *synopsis;
-	const char *help;
+/* The set-up a command needs before it runs (struct command.flags). */
+enum {
+	NEED_RULES = 1,          /* load the rule sets (--rules) into c->engine */
+	NEED_REGISTER = 2,       /* open the register (--db), which must exist */
+	MAY_CREATE_REGISTER = 4, /* open the register, creating it if needed */
+	COLLECT_FILES = 8,       /* expand the FILE|DIR|- operands into c->files */
 };
 
+struct command {
+	int (*fn)(struct cmd_ctx *c);
+	unsigned flags;
+	struct cli_spec spec;
+};
+
+#define EXIT_HELP_SV "Slutstatus: 0 alla godkända, 1 fel i någon fil, 2 kunde inte utföra uppgiften.\n"
+#define EXIT_HELP_EN "Exit status: 0 all valid, 1 an error finding in some file, 2 could not do the job.\n"
+
+/* An option a command takes as the row in cli.c describes it. */
+#define USE(id, flags) {id, flags, {NULL, NULL}}
+
+static const struct opt_use check_opts[] = {USE(OPT_FORMAT, 0), USE(OPT_LANG, 0),   USE(OPT_RULES, 0),
+                                            USE(OPT_PREVIOUS, OPT_MANY), USE(OPT_TODAY, 0), USE(OPT_STRICT, 0),
+                                            USE(OPT_HELP, 0), USE(OPT_END, 0)};
+static const struct opt_use register_opts[] = {USE(OPT_DB, 0),    USE(OPT_FORMAT, 0), USE(OPT_LANG, 0),
+                                               USE(OPT_RULES, 0), USE(OPT_PREVIOUS, OPT_MANY), USE(OPT_TODAY, 0),
+                                               USE(OPT_STRICT, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
+static const struct opt_use list_opts[] = {USE(OPT_DB, 0),     USE(OPT_YEAR, 0),  USE(OPT_HISTORY, 0), USE(OPT_FORMAT, 0),
+                                           USE(OPT_LANG, 0),   USE(OPT_RULES, 0), USE(OPT_HELP, 0),    USE(OPT_END, 0)};
+static const struct opt_use summary_opts[] = {
+	{OPT_DB, 0, {NULL, NULL}},
+	{OPT_YEAR, OPT_MANY, {"ett år i sammanställningen (standard: alla år i registret)",
+	                      "a year to summarise (default: every year in the register)"}},
+	{OPT_LANG, 0, {"arbetsbokens språk (standard: sv)", "the workbook's language (default sv)"}},
+	{OPT_RULES, 0, {NULL, NULL}},
+	{OPT_OUTPUT, OPT_REQUIRED, {"arbetsboken som skrivs (OUT.xlsx)", "the workbook to write (OUT.xlsx)"}},
+	{OPT_HELP, 0, {NULL, NULL}},
+	{OPT_END, 0, {NULL, NULL}}};
+static const struct opt_use rules_opts[] = {USE(OPT_RULES, 0), USE(OPT_PROGRAMME, 0), USE(OPT_LANG, 0), USE(OPT_HELP, 0),
+                                            USE(OPT_END, 0)};
+static const struct opt_use help_opts[] = {USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
+
 static const struct command commands[] = {
-	{"check", cmd_check, "check    [options] FILE|DIR...",
-	 "Validates statements against the rule set their <programme> names. Nothing is stored.\n"
-	 "A DIR means every *.xml file below it, in path order.\n\n"
-	 "  --format text|json   output form (default text)\n"
-	 "  --lang sv|en         message language (default from LC_ALL/LC_MESSAGES/LANG)\n"
-	 "  --rules DIR          where the rule sets are (default: the installed ones)\n"
-	 "  --previous FILE      the same RCC's statement for the year before (G5, M5); repeatable\n"
-	 "  --today YYYY-MM-DD   the date taken as today (date rules; reproducible runs)\n"
-	 "  --strict             warnings count as errors for the exit status\n\n"
-	 "Exit status: 0 all valid, 1 an error finding in some file, 2 could not do the job.\n"},
-	{"register", cmd_register, "register [options] [--db FILE] FILE|DIR...",
-	 "Validates statements exactly as check does and records every file in the register: RCC, year,\n"
-	 "SHA-256, time received, the rule set and its checksum, the outcome, the figures and every finding.\n"
-	 "The same file registered twice is recorded once. A newer file for the same RCC and year becomes\n"
-	 "the current one; the older stays as history. G5 and M5 use the current statement of the year\n"
-	 "before from the register.\n\n"
-	 "  --db FILE            the register (default $GRANTCHECK_DB, else grantcheck.db)\n"
-	 "  and the options of check: --format, --lang, --rules, --previous, --today, --strict\n"},
-	{"list", cmd_list, "list     [--db FILE] [--year Y] [--history] [--format text|json] [--lang sv|en]",
-	 "Lists the current submission of every RCC and year in the register with its status and counts,\n"
-	 "and the register-level findings (G8: equal shares per year). --history shows superseded\n"
-	 "submissions too.\n"},
-	{"summary", cmd_summary, "summary  [--db FILE] [--year Y]... [--lang sv|en] [--rules DIR] -o OUT.xlsx",
-	 "Writes the Excel summary for the ministry from the register's current statements (default: every\n"
-	 "year in the register). Swedish by default, English with --lang en. The workbook is written to a\n"
-	 "temporary file and renamed into place.\n"},
-	{"rules", cmd_rules, "rules    [--rules DIR] [--programme ID] [--lang sv|en]",
-	 "Lists the rules of every installed rule set: id, severity and title.\n"},
-	{"explain", cmd_explain, "explain  RULE-ID [--rules DIR] [--programme ID]",
-	 "Explains what a rule checks and how to fix a finding, in Swedish and English.\n"},
-	{"help", cmd_help, "help     [COMMAND]", "Shows the commands, or the help of one command.\n"},
+	{cmd_check, NEED_RULES | COLLECT_FILES,
+	 {"check", check_opts, {"FIL|MAPP...", "FILE|DIR..."}, 1, -1,
+	  {"ange minst en redovisning (FIL) eller en MAPP med redovisningar", "give at least one statement FILE or a DIR of statements"},
+	  {"kontrollera redovisningar; ingenting sparas", "validate statements; nothing is stored"},
+	  {"Kontrollerar redovisningar mot regeluppsättningen för det program som anges i <programme>.\n"
+	   "Ingenting sparas. En MAPP betyder alla *.xml-filer i den, i sökvägsordning; - läser från\n"
+	   "standard in.\n\n" EXIT_HELP_SV,
+	   "Validates statements against the rule set their <programme> names. Nothing is stored.\n"
+	   "A DIR means every *.xml file below it, in path order; - reads standard input.\n\n" EXIT_HELP_EN}}},
+	{cmd_register, NEED_RULES | MAY_CREATE_REGISTER | COLLECT_FILES,
+	 {"register", register_opts, {"FIL|MAPP...", "FILE|DIR..."}, 1, -1,
+	  {"ange minst en redovisning (FIL) eller en MAPP med redovisningar", "give at least one statement FILE or a DIR of statements"},
+	  {"kontrollera och för in redovisningar i registret", "validate and record statements in the register"},
+	  {"Kontrollerar redovisningar precis som check och för in varje fil i registret: RCC, år,\n"
+	   "SHA-256, när den togs emot, regeluppsättningen och dess kontrollsumma, utfallet, beloppen och\n"
+	   "varje anmärkning. Samma fil två gånger förs in en gång. En nyare fil för samma RCC och år blir\n"
+	   "den gällande; den äldre finns kvar som historik. G5 och M5 använder registrets gällande\n"
+	   "redovisning för året innan.\n\n" EXIT_HELP_SV,
+	   "Validates statements exactly as check does and records every file in the register: RCC, year,\n"
+	   "SHA-256, time received, the rule set and its checksum, the outcome, the figures and every finding.\n"
+	   "The same file registered twice is recorded once. A newer file for the same RCC and year becomes\n"
+	   "the current one; the older stays as history. G5 and M5 use the current statement of the year\n"
+	   "before from the register.\n\n" EXIT_HELP_EN}}},
+	{cmd_list, NEED_REGISTER | NEED_RULES,
+	 {"list", list_opts, {"", ""}, 0, 0,
+	  {NULL, NULL},
+	  {"visa registrets gällande inlämningar", "show the register's current submissions"},
+	  {"Visar den gällande inlämningen för varje RCC och år i registret med status och antal\n"
+	   "anmärkningar, och registrets egna kontroller (G8: lika andelar per år). --history visar även\n"
+	   "inlämningar som har ersatts.\n",
+	   "Lists the current submission of every RCC and year in the register with its status and counts,\n"
+	   "and the register-level findings (G8: equal shares per year). --history shows superseded\n"
+	   "submissions too.\n"}}},
+	{cmd_summary, NEED_REGISTER | NEED_RULES,
+	 {"summary", summary_opts, {"", ""}, 0, 0,
+	  {NULL, NULL},
+	  {"skriv Excel-sammanställningen till departementet", "write the Excel summary for the ministry"},
+	  {"Skriver Excel-sammanställningen till departementet från registrets gällande redovisningar\n"
+	   "(standard: alla år i registret). På svenska, på engelska med --lang en. Arbetsboken skrivs\n"
+	   "till en tillfällig fil som sedan byter namn till OUT.\n",
+	   "Writes the Excel summary for the ministry from the register's current statements (default: every\n"
+	   "year in the register). Swedish by default, English with --lang en. The workbook is written to a\n"
+	   "temporary file and renamed into place.\n"}}},
+	{cmd_rules, NEED_RULES,
+	 {"rules", rules_opts, {"", ""}, 0, 0,
+	  {NULL, NULL},
+	  {"visa reglerna", "list the rules"},
+	  {"Visar reglerna i varje installerad regeluppsättning: id, allvarlighetsgrad och rubrik.\n",
+	   "Lists the rules of every installed rule set: id, severity and title.\n"}}},
+	{cmd_explain, NEED_RULES,
+	 {"explain", rules_opts, {"REGEL-ID", "RULE-ID"}, 1, 1,
+	  {"ange exakt ett REGEL-ID, t.ex. 'grantcheck explain A1'", "give exactly one RULE-ID, e.g. 'grantcheck explain A1'"},
+	  {"förklara en regel", "explain a rule"},
+	  {"Förklarar vad en regel kontrollerar och hur man rättar en anmärkning, på svenska och\n"
+	   "engelska. Regelns id kan skrivas med små eller stora bokstäver (a1 eller A1).\n",
+	   "Explains what a rule checks and how to fix a finding, in Swedish and English. The rule id\n"
+	   "may be written in either case (a1 or A1).\n"}}},
+	{cmd_help, 0,
+	 {"help", help_opts, {"[KOMMANDO]", "[COMMAND]"}, 0, 1,
+	  {"ange högst ett KOMMANDO", "give at most one COMMAND"},
+	  {"visa kommandona eller hjälpen för ett kommando", "show the commands, or the help of one command"},
+	  {"Visar kommandona, eller hjälpen för ett kommando.\n",
+	   "Shows the commands, or the help of one command.\n"}}},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])
 
-void commands_overview(FILE *fp)
-{
-	fprintf(fp, "grantcheck %s - validates the RCC grant statements\n\nUsage:\n", GRANTCHECK_VERSION);
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(fp, "  grantcheck %s\n", commands[i].synopsis);
-	fprintf(fp, "  grantcheck --help | --version\n\nSee 'grantcheck help COMMAND' for one command.\n");
-}
-
-int cmd_help_for(const char *name)
+static const struct command *find_command(const char *name)
 {
 	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, name) == 0) {
-			printf("Usage: grantcheck %s\n\n%s", commands[i].synopsis, commands[i].help);
-			return 0;
-		}
-	return -1;
+		if (strcmp(commands[i].spec.name, name) == 0)
+			return &commands[i];
+	return NULL;
 }
 
-int cmd_help(int argc, char **argv)
+static void no_such_command(const char *prefix, const char *name, enum lang l)
 {
-	if (argc < 2) {
-		commands_overview(stdout);
+	const char *names[NCOMMANDS];
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		names[i] = commands[i].spec.name;
+	const char *near = cli_suggest(name, names, (int)NCOMMANDS);
+	fflush(stdout);
+	if (l == LANG_SV)
+		fprintf(stderr, near ? "%s: '%s' är inget kommando; menade du '%s'?\n"
+		                     : "%s: '%s' är inget kommando; 'grantcheck --help' visar dem\n", prefix, name, near);
+	else
+		fprintf(stderr, near ? "%s: '%s' is not a command; did you mean '%s'?\n"
+		                     : "%s: '%s' is not a command; 'grantcheck --help' lists them\n", prefix, name, near);
+}
+
+void commands_overview(FILE *fp, enum lang l)
+{
+	int sv = l == LANG_SV;
+	fprintf(fp, "grantcheck %s - %s\n\n%s\n", GRANTCHECK_VERSION,
+	        sv ? "kontrollerar RCC:ernas redovisningar av statsbidraget" : "validates the RCC grant statements",
+	        sv ? "Användning:" : "Usage:");
+	strbuf sb = {0};
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		sb_reset(&sb);
+		cli_synopsis(&commands[i].spec, 1, l, &sb);
+		fprintf(fp, "  grantcheck %s\n      %s\n", sb_str(&sb), commands[i].spec.summary[l]);
+	}
+	sb_free(&sb);
+	fprintf(fp, "  grantcheck --help | --version\n\n%s\n",
+	        sv ? "Flaggor kan stå före eller efter filerna; -- avslutar flaggorna. Se 'grantcheck help KOMMANDO'\n"
+	             "för ett kommando."
+	           : "Options may come before or after the files; -- ends the options. See 'grantcheck help COMMAND'\n"
+	             "for one command.");
+}
+
+int cmd_help_for(const char *name, enum lang l)
+{
+	const struct command *cmd = find_command(name);
+	if (!cmd)
+		return -1;
+	cli_help(&cmd->spec, l, stdout);
+	return 0;
+}
+
+int cmd_help(struct cmd_ctx *c)
+{
+	if (c->args.noperands == 0) {
+		commands_overview(stdout, c->lang);
 		return EXIT_VALID;
 	}
-	if (cmd_help_for(argv[1])) {
-		fprintf(stderr, "grantcheck help: no command '%s'; 'grantcheck --help' lists them\n", argv[1]);
+	if (cmd_help_for(c->args.operands[0], c->lang)) {
+		no_such_command("grantcheck help", c->args.operands[0], c->lang);
 		return EXIT_TROUBLE;
 	}
 	return EXIT_VALID;
 }
 
+/* Fills what the validation loop (runner.c) takes from the command line. */
+void cmd_check_opts(const struct cmd_ctx *c, struct check_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->json = c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "json") == 0;
+	o->lang = c->lang;
+	o->rules = c->args.val[OPT_RULES];
+	o->previous = c->args.many[OPT_PREVIOUS];
+	o->nprevious = c->args.nmany[OPT_PREVIOUS];
+	snprintf(o->today, sizeof o->today, "%s", c->today);
+	o->strict = c->args.given[OPT_STRICT] > 0;
+	o->db = c->args.val[OPT_DB];
+	o->args = c->args.operands;
+	o->nargs = c->args.noperands;
+}
+
+/* Does what cmd->flags ask; -1 with c->err on failure. */
+static int setup(const struct command *cmd, struct cmd_ctx *c)
+{
+	if (cmd->flags & COLLECT_FILES) {
+		c->files = collect_files(c->args.operands, c->args.noperands, c->lang, &c->nfiles, &c->err);
+		if (!c->files)
+			return -1;
+	}
+	if (cmd->flags & NEED_RULES) {
+		strbuf scratch = {0};
+		c->engine = engine_open(rules_dir(c->args.val[OPT_RULES], &scratch), c->today, &c->err);
+		sb_free(&scratch);
+		if (!c->engine) /* a failed engine_open has freed what it took */
+			return -1;
+	}
+	if (cmd->flags & (NEED_REGISTER | MAY_CREATE_REGISTER)) {
+		c->reg = xcalloc(1, sizeof *c->reg);
+		if (reg_open(c->reg, default_db(c->args.val[OPT_DB]),
+		             cmd->flags & MAY_CREATE_REGISTER ? REG_CREATE : REG_EXISTING, &c->err)) {
+			free(c->reg); /* a failed reg_open has closed what it opened */
+			c->reg = NULL;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static void teardown(struct cmd_ctx *c)
+{
+	if (c->reg) {
+		reg_close(c->reg);
+		free(c->reg);
+	}
+	engine_close(c->engine);
+	free_files(c->files, c->nfiles);
+	cli_args_free(&c->args);
+	sb_free(&c->err);
+}
+
+/* Parses, sets up, runs and reports one command (git's run_builtin). */
+static int run_command(const struct command *cmd, int argc, char **argv)
+{
+	struct cmd_ctx c;
+	memset(&c, 0, sizeof c);
+	c.name = cmd->spec.name;
+	int status = cli_parse(&cmd->spec, argc, argv, &c.args);
+	c.lang = c.args.lang;
+	if (status) {
+		status = status == 1 ? EXIT_VALID : EXIT_TROUBLE; /* 1: --help was shown */
+		goto out;
+	}
+	if (c.args.val[OPT_TODAY])
+		snprintf(c.today, sizeof c.today, "%s", c.args.val[OPT_TODAY]);
+	else
+		today_local(c.today);
+	if (setup(cmd, &c))
+		status = EXIT_TROUBLE;
+	else
+		status = cmd->fn(&c);
+	if (status != EXIT_VALID && status != EXIT_INVALID) {
+		if (c.err.len) {
+			fflush(stdout);
+			fprintf(stderr, "grantcheck %s: %s\n", c.name, sb_str(&c.err));
+		}
+		status = EXIT_TROUBLE;
+	}
+out:
+	/* every command's output is checked here, once */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, c.lang == LANG_SV ? "grantcheck %s: kan inte skriva utdata; kontrollera disken eller röret\n"
+		                                  : "grantcheck %s: cannot write the output; check the disk or the pipe\n",
+		        cmd->spec.name);
+		status = EXIT_TROUBLE;
+	}
+	teardown(&c);
+	return status;
+}
 
 int commands_run(int argc, char **argv)
 {
+	enum lang l = lang_from_env();
 	if (argc < 2) {
-		commands_overview(stderr);
+		commands_overview(stderr, l);
 		return EXIT_TROUBLE;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		commands_overview(stdout);
-		return EXIT_VALID;
-	}
+	const struct command *cmd = find_command(argv[1]);
+	if (cmd)
+		return run_command(cmd, argc - 1, argv + 1);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return run_command(find_command("help"), argc - 1, argv + 1) == EXIT_VALID ? EXIT_VALID : EXIT_TROUBLE;
 	if (strcmp(argv[1], "--version") == 0) {
 		XML_Expat_Version xv = XML_ExpatVersionInfo();
 		printf("grantcheck %s (SQLite %s, expat %d.%d.%d)\n", GRANTCHECK_VERSION, sqlite3_libversion(), xv.major,
 		       xv.minor, xv.micro);
-		return EXIT_VALID;
+		if (fflush(stdout) == 0 && !ferror(stdout))
+			return EXIT_VALID;
+		fprintf(stderr, l == LANG_SV ? "grantcheck: kan inte skriva utdata; kontrollera disken eller röret\n"
+		                             : "grantcheck: cannot write the output; check the disk or the pipe\n");
+		return EXIT_TROUBLE;
 	}
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (strcmp(commands[i].name, argv[1]) == 0)
-			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "grantcheck: '%s' is not a command; 'grantcheck --help' lists them\n", argv[1]);
+	no_such_command("grantcheck", argv[1], l);
 	return EXIT_TROUBLE;
 }

@@ -78,10 +78,7 @@ const char DB_FIGURES_SQL[] =
 
 void db_fail(int rc, const char *errmsg, const char *what)
 {
-	fprintf(stderr, "grantcheck: internal database error while %s: %s (SQLite %d); "
-	        "this is a bug, please report it with the file that caused it\n",
-	        what, errmsg, rc);
-	exit(2);
+	die_bug("database error while %s: %s (SQLite %d)", what, errmsg, rc);
 }
 
 void db_check(struct workdb *w, int rc, const char *what)

@@ -631,8 +631,7 @@ static XML_Parser new_expat(struct parser *p)
 {
 	XML_Parser xp = XML_ParserCreateNS(NULL, '|');
 	if (!xp) {
-		fprintf(stderr, "grantcheck: out of memory creating the XML parser\n");
-		exit(2);
+		die_oom("creating the XML parser");
 	}
 	XML_SetUserData(xp, p);
 	XML_SetElementHandler(xp, on_start, on_end);

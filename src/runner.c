@@ -62,11 +62,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		if (rc)
 			goto out;
 	}
-	out.ops->end(&out);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		sb_puts(&err, "cannot write the output");
-		goto out;
-	}
+	out.ops->end(&out); /* standard output is checked once for every command (commands.c) */
 	status = out.errors || (o->strict && out.warnings) ? EXIT_INVALID : EXIT_VALID;
 out:
 	if (status == EXIT_TROUBLE) {

@@ -5,15 +5,35 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+void die_oom(const char *what)
+{
+	fflush(stdout);
+	fprintf(stderr, "grantcheck: out of memory (%s); free memory or check fewer files at once\n", what);
+	exit(2);
+}
+
+void die_bug(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fflush(stdout);
+	fputs("grantcheck: internal error: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputs("; this is a bug, please report it with the file that caused it\n", stderr);
+	va_end(ap);
+	exit(2);
+}
+
 static void out_of_memory(size_t n)
 {
-	fprintf(stderr, "grantcheck: out of memory (asked for %zu bytes); "
-	        "free memory or check a smaller set of files\n", n);
-	exit(2);
+	char what[64];
+	snprintf(what, sizeof what, "asked for %zu bytes", n);
+	die_oom(what);
 }
 
 void *xmalloc(size_t n)

@@ -12,6 +12,14 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* The one out-of-memory path: "grantcheck: out of memory (what); ..." on
+ * standard error, exit status 2. */
+_Noreturn void die_oom(const char *what);
+/* The one internal-bug path: "grantcheck: internal error: ...; this is a bug,
+ * please report it ..." on standard error, exit status 2. For states the
+ * program cannot be in, not for bad input or a failing environment. */
+_Noreturn void die_bug(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);

@@ -83,6 +83,24 @@ hostile() {
   limits "$name"
 }
 
+# A path that is missing or cannot be opened is a usage problem, said once:
+# exit 2, one "grantcheck check: ..." line naming it, nothing on stdout.
+refused() {
+  local name=$1 file=$2
+  shift 2
+  "$@" $wrap "$gc" check $R "$file" > "$t/out" 2> "$t/err"
+  st=$?
+  if [ "$st" -eq 2 ] && [ ! -s "$t/out" ] && [ "$(wc -l < "$t/err")" -eq 1 ] &&
+     grep -q "^grantcheck check: .*$file" "$t/err"; then
+    echo "ok $name: exit 2, $(cat "$t/err")"
+  else
+    echo "FAIL $name: exit $st, expected 2 and one line naming the path; output:"
+    head -c 600 "$t/out" | sed 's/^/    /'
+    head -c 600 "$t/err" | sed 's/^/    stderr: /'
+  fi
+  cp "$t/err" "$t/out"
+}
+
 # Files derived from a valid sample: edit FROM TO [OUT] (Python string escapes
 # in FROM/TO, bytes).
 v=samples/valid/sydost-2014.xml
@@ -259,7 +277,7 @@ hostile "1 MB of random bytes" X2 "$t/random.xml"
 hostile "random bytes after the root tag" X2 "$t/random-after-root.xml"
 hostile "random XML punctuation" X2 "$t/random-ascii.xml"
 
-# -- 6. truncated, empty, whitespace, folder, missing, unreadable
+# -- 6. truncated, empty, whitespace, folder, missing, unreadable (the last two: exit 2)
 len=$(wc -c < "$v")
 for cut in 1 40 100 $((len / 2)) $((len - 5)); do
   head -c "$cut" "$v" > "$t/cut-$cut.xml"
@@ -274,18 +292,18 @@ hostile "a file of only a byte-order mark" "X1|X2" "$t/bom-only.xml"
 mkdir -p "$t/inbox" "$t/folder.xml"
 ln -s "$t/folder.xml" "$t/inbox/folder.xml"
 hostile "a folder where a statement file is expected" X1 "$t/inbox"
-hostile "a missing path" X1 "$t/no-such-statement.xml"
+refused "a missing path" "$t/no-such-statement.xml"
 touch "$t/plain"
-hostile "a path through a file (not a folder)" X1 "$t/plain/statement.xml"
+refused "a path through a file (not a folder)" "$t/plain/statement.xml"
 hostile "a file whose read fails (EIO: /proc/self/mem)" X1 /proc/self/mem
 cp "$v" "$t/unreadable.xml"
 chmod 000 "$t/unreadable.xml"
 drop=(setpriv --bounding-set=-dac_override,-dac_read_search --inh-caps=-dac_override,-dac_read_search --)
 if [ "$(id -u)" -ne 0 ]; then
-  hostile "an unreadable file (mode 000)" X1 "$t/unreadable.xml"
+  refused "an unreadable file (mode 000)" "$t/unreadable.xml"
 elif "${drop[@]}" true 2>/dev/null; then
   # root reads anything: drop the capabilities that let it (still uid 0)
-  hostile "an unreadable file (mode 000, as root without CAP_DAC_OVERRIDE)" X1 "$t/unreadable.xml" "${drop[@]}"
+  refused "an unreadable file (mode 000, as root without CAP_DAC_OVERRIDE)" "$t/unreadable.xml" "${drop[@]}"
 else
   echo "ok an unreadable file (mode 000) (skipped as root: setpriv cannot drop CAP_DAC_OVERRIDE here; the EIO and ENOTDIR cases above still run)"
   echo "Permission denied" > "$t/out"

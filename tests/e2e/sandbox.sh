@@ -151,7 +151,7 @@ for f in fuzz/regressions/fuzz_rules/*; do
   cp "$f" "$t/fr/rcc-2013-2015/$dest"
   $wrap "$gc" check --rules "$t/fr" $T samples/valid/sydost-2014.xml samples/invalid/A1-sum-mismatch.xml > "$t/out" 2> "$t/err"
   st=$?
-  if [ "$st" -gt 2 ] || grep -q 'Sanitizer\|runtime error\|internal database error' "$t/err"; then
+  if [ "$st" -gt 2 ] || grep -q 'Sanitizer\|runtime error\|internal database error\|internal error' "$t/err"; then
     bad=$((bad + 1))
     echo "FAIL fuzz regression $f: exit $st"
     head -c 400 "$t/err" | sed 's/^/    /'

@@ -77,13 +77,38 @@ case("all-valid-samples", f"{BASE} --lang sv samples/valid")
 case("encodings", f"{BASE} --lang en samples/encodings")
 case("strict", f"{BASE} --lang en --strict samples/invalid/G2-received.xml",
      f"{BASE} --lang en samples/invalid/G2-received.xml")
-case("X1-missing-path", f"{BASE} --lang en no/such/file.xml")
+# a path that does not exist is a usage problem (exit 2), never a statement,
+# and never recorded: the register is not even created
+case("missing-path", f"{BASE} --lang en no/such/file.xml", f"{BASE} --lang sv samples/valid no/such/file.xml",
+     "register --db $T/reg.db --rules rules --lang en samples/valid/norr-2013.xml no/such/file.xml",
+     "list --db $T/reg.db --rules rules --lang en")
 case("usage-errors", "check", "check --format xml x.xml", "check --lang de x.xml", "check --today 2014-02-30 x.xml",
      "frobnicate", "check --rules no/such/dir samples/valid/norr-2013.xml",
      "check --rules rules --today 2026-11-22 rules", "check --help", "help list", "--help")
 case("rules-list", "rules --rules rules --lang en", "rules --rules rules --lang sv --programme rcc-2013-2015")
 case("explain", "explain --rules rules A1", "explain --rules rules X2", "explain --rules rules Q9",
      "explain --rules rules S1", "explain --rules rules G5")
+# options before or after the operands (GNU), --opt=value, and -- ending them
+case("options-anywhere",
+     "check samples/valid/norr-2013.xml --rules rules --today 2026-11-22 --lang sv",
+     "check samples/invalid/A1-sum-mismatch.xml --lang=en --rules=rules --today=2026-11-22 --format=json",
+     "register samples/valid/norr-2013.xml --db $T/reg.db --rules rules --today 2026-11-22 --lang en",
+     "list --db $T/reg.db --rules rules --year 1999 --lang en",
+     "explain A1 --rules rules --lang en",
+     "check --rules rules --today 2026-11-22 --lang en -- samples/valid/norr-2013.xml",
+     "check --rules rules --today 2026-11-22 --lang en -- --strict",
+     "check --rules rules --today 2026-11-22 --lang en samples/valid/norr-2013.xml -- -h")
+case("help-everywhere", "check -h", "register --help", "list -h", "summary -h", "rules -h", "explain -h",
+     "help -h", "help register", "-h", "check samples/valid/norr-2013.xml --bogus -h",
+     "check --lang sv -h", "help --lang sv summary", "--help --lang sv")
+case("unknown-option", "check --fromat json x.xml", "check x.xml --db x.db", "list --bogus", "list --history=yes",
+     "summary --yaer 2014 -o x.xlsx", "summary --db x.db", "check -x x.xml", "check x.xml --rules",
+     "check --lang sv --frmat json x.xml", "list --year 14", "rules extra", "explain", "explain A1 A2",
+     "help check list")
+case("unknown-command", "chek samples/valid", "registr x.xml", "sumary", "frobnicate", "help chek", "--lang")
+case("explain-any-case", "explain --rules rules a1", "explain --rules rules x2 --lang sv",
+     "explain --rules rules --programme rcc-2013-2015 g8", "explain --rules rules --programme no-such a1",
+     "explain --rules rules q9 --lang sv")
 case("several-files-json", f"{BASE} --lang en --format json samples/invalid/A3-balance-split.xml samples/valid/norr-2013.xml")
 
 os.makedirs(CASES, exist_ok=True)

@@ -17,5 +17,6 @@ Suite *rules_suite(void);
 Suite *rulehdr_suite(void);
 Suite *engine_suite(void);
 Suite *register_suite(void);
+Suite *cli_suite(void);
 
 #endif

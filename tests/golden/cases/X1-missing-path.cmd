@@ -1,1 +1,0 @@
-check --rules rules --today 2026-11-22 --lang en no/such/file.xml

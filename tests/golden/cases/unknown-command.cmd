@@ -1,0 +1,6 @@
+chek samples/valid
+registr x.xml
+sumary
+frobnicate
+help chek
+--lang
