@@ -303,7 +303,7 @@ static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct sum
 	for (int c = 0; c < cols->n; c++) {
 		/* numbered criteria keep their number: "4.1 Förebyggande ..." */
 		const struct summary_col *cs = &cols->c[c];
-		if (by_criterion && cs->code[0] >= '0' && cs->code[0] <= '9' && strcmp(cs->code, cs->label[x->b.l]) != 0)
+		if (by_criterion && cs->code && cs->code[0] >= '0' && cs->code[0] <= '9' && strcmp(cs->code, cs->label[x->b.l]) != 0)
 			sb_printf(&heads[c], "%s %s", cs->code, cs->label[x->b.l]);
 		else
 			sb_puts(&heads[c], cs->label[x->b.l]);
@@ -311,6 +311,17 @@ static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct sum
 		xlsx_widen(s, (lxw_col_t)(2 + c), 12);
 	}
 	xlsx_head_num(s, (lxw_col_t)(2 + cols->n), W_TOTAL[x->b.l]);
+	if (cols->folded) {
+		strbuf note = {0};
+		if (x->b.l == LANG_SV)
+			sb_printf(&note, "%d koder som regeluppsättningen inte har (utöver de %d första) är summerade här.",
+			          cols->folded, SUMMARY_MAX_EXTRA_CODES);
+		else
+			sb_printf(&note, "%d codes that the rule set does not list (beyond the first %d) are added up here.",
+			          cols->folded, SUMMARY_MAX_EXTRA_CODES);
+		xlsx_note(s, s->head, (lxw_col_t)(1 + cols->n), note.s);
+		sb_free(&note);
+	}
 	lxw_row_t r = s->head + 1;
 	for (int y = 0; y < x->m->nyb; y++)
 		if (x->m->yb[y].nrows)
@@ -361,16 +372,50 @@ static const char *base_name(const char *path)
 }
 
 /* The register-level findings (G8) about one year. */
-static void register_findings(struct xlsx_sheet *s, lxw_row_t *r, int year)
+static void register_findings(struct xlsx_sheet *s, lxw_row_t *r, int year, long *left)
 {
 	const struct file_result *rc = XW(s)->in->regchk;
-	for (int i = 0; rc && i < rc->nfindings; i++) {
+	for (int i = 0; rc && i < rc->nfindings && *left > 0; i++) {
 		const struct finding *f = &rc->findings[i];
 		if (f->year != year)
 			continue;
+		--*left;
 		finding_row(s, (*r)++, W_ALL_RCC[s->book->l], year, f->rule ? f->rule->id : "?", severity_name(f->severity),
 		            f->msg[s->book->l], 0, base_name(XW(s)->in->db_path));
 	}
+}
+
+/* Every finding the sheet would list: the statements' and the register's. */
+static long findings_total(const struct xw *x)
+{
+	long n = 0;
+	const struct file_result *rc = x->in->regchk;
+	for (int y = 0; y < x->m->nyb; y++) {
+		const struct summary_year *b = &x->m->yb[y];
+		for (int i = 0; i < b->nrows; i++)
+			n += b->rows[i].st ? b->rows[i].st->nfindings : 0;
+		for (int i = 0; rc && i < rc->nfindings; i++)
+			n += rc->findings[i].year == b->year;
+	}
+	return n;
+}
+
+/* The closing line when the findings do not fit on the sheet. */
+static void findings_more(struct xw *x, struct xlsx_sheet *s, lxw_row_t r, long more)
+{
+	strbuf m = {0};
+	if (x->b.l == LANG_SV)
+		sb_printf(&m, "... och %ld avvikelser till som inte ryms på bladet (högst %ld rader). Antalen per "
+		          "redovisning visar 'grantcheck list --db %s'; avvikelserna i en fil visar 'grantcheck check FIL'.",
+		          more, x->in->max_rows, x->in->db_path);
+	else
+		sb_printf(&m, "... and %ld more findings that do not fit on the sheet (at most %ld rows). "
+		          "'grantcheck list --db %s' shows the counts per statement; 'grantcheck check FILE' a file's "
+		          "findings.", more, x->in->max_rows, x->in->db_path);
+	xlsx_put_str(s, r, FI_RCC, W_TOTAL[x->b.l], FM_TOT_TEXT);
+	xlsx_put_text(s, r, FI_MESSAGE, m.s, FM_WRAP, 0);
+	xlsx_fit_row(s, r, FI_MESSAGE, m.s);
+	sb_free(&m);
 }
 
 static void write_findings(struct xw *x, struct xlsx_sheet *s)
@@ -384,20 +429,24 @@ static void write_findings(struct xw *x, struct xlsx_sheet *s)
 			xlsx_head(s, (lxw_col_t)c, FI_HEAD[c][x->b.l]);
 	}
 	xlsx_fix_width(s, FI_MESSAGE, 80);
+	/* rows below the header; beyond them a closing line says how many more */
+	long more, left = summary_cap_rows(findings_total(x), x->in->max_rows - 1 - (long)s->head, &more);
 	lxw_row_t r = s->head + 1;
-	for (int y = 0; y < x->m->nyb; y++) {
+	for (int y = 0; y < x->m->nyb && left > 0; y++) {
 		const struct summary_year *b = &x->m->yb[y];
 		for (int i = 0; i < b->nrows; i++) {
 			const struct regsum_statement *st = b->rows[i].st;
-			for (int k = 0; st && k < st->nfindings; k++) {
+			for (int k = 0; st && k < st->nfindings && left > 0; k++, left--) {
 				const struct regsum_finding *f = &st->findings[k];
 				finding_row(s, r++, b->rows[i].label[x->b.l], b->year, f->rule, f->severity, f->msg[x->b.l],
 				            f->line, st->file_name);
 			}
 		}
-		register_findings(s, &r, b->year);
+		register_findings(s, &r, b->year, &left);
 	}
-	if (r == s->head + 1)
+	if (more > 0)
+		findings_more(x, s, r, more);
+	else if (r == s->head + 1)
 		xlsx_put_str(s, r, FI_RCC, W_NO_FINDINGS[x->b.l], FM_TEXT);
 	xlsx_sheet_finish(s, 0);
 }

@@ -329,6 +329,13 @@ void xlsx_head_mid(struct xlsx_sheet *s, lxw_col_t c, const char *text)
 	xlsx_head_as(s, c, text, FM_HEAD_MID);
 }
 
+void xlsx_note(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text)
+{
+	char *t = clean_text(text);
+	xlsx_ok(s, worksheet_write_comment(s->ws, r, c, t), r, c, "writing a note");
+	free(t);
+}
+
 void xlsx_fix_width(struct xlsx_sheet *s, lxw_col_t c, double width)
 {
 	sheet_grow(s, c);

@@ -99,6 +99,9 @@ void xlsx_put_date(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *t
 /* A register time stamp (YYYY-MM-DDTHH:MM:SSZ) as a date-time cell, or its day only. */
 void xlsx_put_stamp(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text, int with_time);
 
+/* A note (comment) on a cell, shown when the pointer is over it. */
+void xlsx_note(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text);
+
 void xlsx_widen(struct xlsx_sheet *s, lxw_col_t c, double chars);
 void xlsx_fix_width(struct xlsx_sheet *s, lxw_col_t c, double width);
 /* Gives a row the height its wrapped text needs in a fixed-width column. */
