@@ -10,6 +10,7 @@
  */
 #include "atomic.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -37,6 +38,23 @@ void atomic_protect_db(struct atomic_protect *p, const char *db_path)
 		atomic_protect_add(p, b.s);
 		sb_free(&b);
 	}
+}
+
+void atomic_protect_dir(struct atomic_protect *p, const char *dir)
+{
+	DIR *d = dir ? opendir(dir) : NULL;
+	if (!d)
+		return; /* nothing readable there to overwrite by name */
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		strbuf b = {0};
+		sb_printf(&b, "%s/%s", dir, e->d_name);
+		atomic_protect_add(p, b.s);
+		sb_free(&b);
+	}
+	closedir(d);
 }
 
 void atomic_protect_free(struct atomic_protect *p)

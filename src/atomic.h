@@ -41,6 +41,9 @@ struct atomic_protect {
 /* Adds path (an input) / a register and its -wal, -shm, -journal files. */
 void atomic_protect_add(struct atomic_protect *p, const char *path);
 void atomic_protect_db(struct atomic_protect *p, const char *db_path);
+/* Adds every entry of the folder dir (a rule set's files); none if it
+ * cannot be read. */
+void atomic_protect_dir(struct atomic_protect *p, const char *dir);
 void atomic_protect_free(struct atomic_protect *p);
 
 struct atomic_file {

@@ -175,8 +175,8 @@ static long sheet_rows(void)
 	return n >= 3 && n < XLSX_MAX_ROWS && *end == '\0' ? n : XLSX_MAX_ROWS;
 }
 
-/* Writes the workbook of model m to OUT through a temporary file; the
- * register and its companion files are never the output. */
+/* Writes the workbook to OUT through a temporary file; the register, its
+ * companion files and the rule sets' files are never the output. */
 static int write_out(const struct summary_input *in, const char *db_path, const char *out, strbuf *err)
 {
 	struct atomic_protect protect = {0};
@@ -184,6 +184,8 @@ static int write_out(const struct summary_input *in, const char *db_path, const 
 	unsigned fault = 0;
 	int rc = -1;
 	atomic_protect_db(&protect, db_path);
+	for (int i = 0; i < in->sets->n; i++) /* the rule sets are inputs too */
+		atomic_protect_dir(&protect, in->sets->sets[i].dir);
 	if (atomic_open(&af, out, &protect, err))
 		goto done;
 	if (xlsx_write_summary(in, af.tmp, out, err)) {

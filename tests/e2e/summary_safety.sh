@@ -55,6 +55,12 @@ for sfx in -wal -shm -journal; do
   check "-o the register's $sfx file: exit 2, nothing written there" '[ $st -eq 2 ] && intact && notmp &&
     { [ ! -e "$db$sfx" ] || ! unzip -l "$db$sfx" > /dev/null 2>&1; }'
 done
+cp -r rules "$t/rules"
+rs=$(ls -d "$t"/rules/*/ | head -1)
+rf=$(ls "$rs"*.sql | head -1)
+cp "$rf" "$t/rule.before"
+"$gc" summary --db "$db" --rules "$t/rules" -o "$rf" > /dev/null 2>&1; st=$?
+check "-o a rule file of the rule set in use: exit 2, the rule intact" '[ $st -eq 2 ] && cmp -s "$rf" "$t/rule.before"'
 mkdir "$t/w/sub"
 "$gc" summary --db "$db" --rules rules -o "$t/w/sub/../reg.db" > /dev/null 2>&1; st=$?
 check "-o the register by another name (sub/../reg.db): exit 2" '[ $st -eq 2 ] && intact'
