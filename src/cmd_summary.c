@@ -4,8 +4,10 @@
  *
  * Opens the register (it must exist) and the rule sets, chooses the years
  * (--year, repeatable; default every year with a current statement), runs
- * the register-level rules (G8, equal shares) and hands everything to the
- * workbook writer (out_xlsx.c), which writes OUT through a temporary file.
+ * the register-level rules (G8, equal shares), reads the statements
+ * (register_summary.c), builds the model (summary.c) and has the workbook
+ * (out_xlsx.c) written to a temporary file that atomic.c renames to OUT;
+ * OUT is never the register or one of its companion files.
  * Exit status 0 when the workbook was written, 2 when it could not be.
  */
 #include <stdio.h>
@@ -16,8 +18,13 @@
 #include "cli.h"
 #include "commands.h"
 #include "engine.h"
+#include "atomic.h"
+#include "fault.h"
 #include "out_xlsx.h"
 #include "register.h"
+#include "register_summary.h"
+#include "summary.h"
+#include "xlsx_cells.h"
 
 struct summary_opts {
 	const char *out;
@@ -55,26 +62,6 @@ static void sort_years(int *years, int *n)
 	*n = k;
 }
 
-/* The years of the register's current statements, ascending. */
-static int register_years(const struct reg *r, int **years, int *n, strbuf *err)
-{
-	sqlite3_stmt *q = NULL;
-	*years = NULL;
-	*n = 0;
-	int rc = sqlite3_prepare_v2(r->db, "SELECT DISTINCT year FROM submission WHERE current = 1"
-	                                   " AND year IS NOT NULL AND rcc IS NOT NULL ORDER BY year", -1, &q, NULL);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-		*years = xrealloc(*years, sizeof **years * (size_t)(*n + 1));
-		(*years)[(*n)++] = sqlite3_column_int(q, 0);
-		rc = SQLITE_OK;
-	}
-	if (rc != SQLITE_DONE)
-		sb_printf(err, "%s: cannot read the register's statements: %s; check that it is a grantcheck register",
-		          r->path, sqlite3_errmsg(r->db));
-	sqlite3_finalize(q);
-	return rc == SQLITE_DONE ? 0 : -1;
-}
-
 static int rulesets_know(const struct rulesets *sets, int year)
 {
 	for (int s = 0; s < sets->n; s++)
@@ -97,7 +84,7 @@ static int has_year(const int *years, int n, int year)
 static int choose_years(const struct reg *r, const struct engine *e, struct summary_opts *o, strbuf *err)
 {
 	int *have, nhave;
-	if (register_years(r, &have, &nhave, err))
+	if (regsum_years(r, &have, &nhave, err))
 		return -1;
 	int rc = 0;
 	for (int i = 0; i < o->nyears; i++)
@@ -129,35 +116,73 @@ static void print_done(const char *out, const int *years, int n)
 	printf(")\n");
 }
 
-/* One read transaction around everything the summary reads, so the years,
- * the G8 verdicts and the sheets all see the same register even while an
- * officer registers statements at the same time. */
-static int begin_snapshot(struct reg *r, strbuf *err)
+/* Rows per sheet: Excel's limit, or a smaller one for the tests
+ * (GRANTCHECK_TEST_SHEET_ROWS, test-only: exercises the cap on findings
+ * without writing a million rows). */
+static long sheet_rows(void)
 {
-	if (sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	sb_printf(err, "%s: cannot read the register: %s", r->path, sqlite3_errmsg(r->db));
-	return -1;
+	const char *v = getenv("GRANTCHECK_TEST_SHEET_ROWS");
+	char *end;
+	long n = v && *v ? strtol(v, &end, 10) : 0;
+	return n >= 3 && n < XLSX_MAX_ROWS && *end == '\0' ? n : XLSX_MAX_ROWS;
 }
 
-/* Runs G8 over the register and writes the workbook. */
+/* Writes the workbook to OUT through a temporary file; the register, its
+ * companion files and the rule sets' files are never the output. */
+static int write_out(const struct summary_input *in, const char *db_path, const char *out, strbuf *err)
+{
+	struct atomic_protect protect = {0};
+	struct atomic_file af;
+	unsigned fault = 0;
+	int rc = -1;
+	atomic_protect_db(&protect, db_path);
+	for (int i = 0; i < in->sets->n; i++) /* the rule sets are inputs too */
+		atomic_protect_dir(&protect, in->sets->sets[i].dir);
+	if (atomic_open(&af, out, &protect, err))
+		goto done;
+	if (xlsx_write_summary(in, af.tmp, out, err)) {
+		atomic_abort(&af);
+		goto done;
+	}
+	/* test-only: GRANTCHECK_FAULT=summary-before-rename[:1:SIG] */
+	if (fault_point("summary-before-rename", &fault)) {
+		sb_printf(err, "cannot put the workbook in place at %s (fault injected)", out);
+		atomic_abort(&af);
+		goto done;
+	}
+	rc = atomic_commit(&af, err);
+done:
+	atomic_protect_free(&protect);
+	return rc;
+}
+
+/* Opens register and rule sets, runs G8, builds the model and writes the
+ * workbook. */
 static int run(struct reg *reg, struct engine *e, struct summary_opts *o, strbuf *err)
 {
 	struct file_result regchk;
+	struct regsum_statements st = {0};
+	struct summary model = {0};
 	int rc = -1;
 	memset(&regchk, 0, sizeof regchk);
-	if (begin_snapshot(reg, err))
+	if (regsum_begin(reg, err))
 		goto close_all;
-	if (choose_years(reg, e, o, err) || reg_check_register(reg, e, &regchk, err))
+	if (choose_years(reg, e, o, err) || reg_check_register(reg, e, &regchk, err) ||
+	    regsum_load(reg, o->years, o->nyears, &st, err))
 		goto end_snapshot;
-	struct summary_input in = {reg->db, reg->path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL)};
-	if (xlsx_write_summary(&in, o->out, err) == 0) {
+	regsum_end(reg);
+	summary_build(&model, &st, engine_rulesets(e), o->years, o->nyears);
+	struct summary_input in = {&model, reg->path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL),
+	                           sheet_rows()};
+	if (write_out(&in, reg->path, o->out, err) == 0) {
 		print_done(o->out, o->years, o->nyears);
 		rc = 0;
 	}
 end_snapshot:
-	sqlite3_exec(reg->db, "ROLLBACK", NULL, NULL, NULL); /* nothing was written */
+	regsum_end(reg);
 close_all:
+	summary_free(&model);
+	regsum_free(&st);
 	file_result_free(&regchk);
 	return rc;
 }

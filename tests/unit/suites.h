@@ -18,5 +18,6 @@ Suite *rulehdr_suite(void);
 Suite *engine_suite(void);
 Suite *register_suite(void);
 Suite *cli_suite(void);
+Suite *summary_suite(void);
 
 #endif

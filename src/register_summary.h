@@ -1,0 +1,79 @@
+/*
+ * register_summary.h - what the summary reads from the register, as plain
+ * structs (summary-workbook.md).
+ *
+ * Every SQL statement of the summary path lives in register_summary.c:
+ * the years of the current statements, and for the chosen years each
+ * current statement with its figures, expense totals and findings. The
+ * summary model (summary.c) and the workbook (out_xlsx*.c, xlsx_cells.c)
+ * never see SQLite. Reads happen inside one read transaction
+ * (regsum_begin/regsum_end) so everything the summary shows comes from the
+ * same moment of the register, even while others register statements.
+ */
+#ifndef GC_REGISTER_SUMMARY_H
+#define GC_REGISTER_SUMMARY_H
+
+#include <stdint.h>
+
+#include "lang.h"
+#include "register.h"
+#include "util.h"
+
+/* An amount in öre that a statement may not give (has = 0). */
+struct money {
+	int has;
+	int64_t ore;
+};
+
+/* The figures the summary shows, by their field names in the register. */
+enum regsum_fig { F_GRANTED, F_RECEIVED, F_CARRIED, F_EXPENSES, F_CLOSING, F_FORWARD, F_REPAY, F_COUNT };
+
+/* One expense total: category and criterion are "" when the register has none. */
+struct regsum_total {
+	char *category, *criterion;
+	int64_t ore;
+};
+
+struct regsum_finding {
+	char *rule, *severity, *msg[LANG_COUNT];
+	long line; /* 0: about the file as a whole */
+};
+
+/* One current statement. Strings may be NULL except rcc. */
+struct regsum_statement {
+	long long id;
+	int year;
+	char *rcc, *file_name, *sha256, *received_at, *ruleset, *checksum, *status, *attested;
+	long errors, warnings;
+	struct money fig[F_COUNT];
+	struct regsum_total *totals;
+	int ntotals;
+	struct regsum_finding *findings;
+	int nfindings;
+};
+
+struct regsum_statements {
+	struct regsum_statement *st; /* ordered by year, rcc, id */
+	int n;
+};
+
+/* Starts / ends the read transaction around everything the summary reads.
+ * regsum_end only ends a transaction regsum_begin started (nothing is
+ * written, so it rolls back). */
+int regsum_begin(struct reg *r, strbuf *err);
+void regsum_end(struct reg *r);
+
+/* The years of the register's current statements, ascending and distinct;
+ * *years is malloc'ed (NULL when none). */
+int regsum_years(const struct reg *r, int **years, int *n, strbuf *err);
+
+/* The current statements of the given years (any order), with figures,
+ * totals and findings. On failure out is empty (regsum_free accepts it). */
+int regsum_load(const struct reg *r, const int *years, int nyears, struct regsum_statements *out, strbuf *err);
+void regsum_free(struct regsum_statements *s);
+
+/* Frees one statement's strings and arrays (for hand-built statements in
+ * tests as well). */
+void regsum_statement_free(struct regsum_statement *s);
+
+#endif

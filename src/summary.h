@@ -1,0 +1,106 @@
+/*
+ * summary.h - the summary MODEL (summary-workbook.md): what the workbook
+ * shows, built from the register's plain structs (register_summary.h) and
+ * the installed rule sets, without libxlsxwriter or SQLite.
+ *
+ * Per chosen year a block of rows along the rule set's RCC list (an RCC
+ * without a current statement is a "missing" row; statements of RCCs the
+ * rule set does not list still show), the columns of the category and
+ * criterion sheets (the rule sets' codes, then codes only the statements
+ * use: at most SUMMARY_MAX_EXTRA_CODES of those, the rest folded into one
+ * "other codes" column so a hostile statement cannot push the sheet past
+ * Excel's 16 384 columns), the RCC columns of the equal-shares sheet, and
+ * the arithmetic: year totals, available funds, equal shares, statuses.
+ * Money is integer öre, additions are overflow checked.
+ */
+#ifndef GC_SUMMARY_H
+#define GC_SUMMARY_H
+
+#include <stdint.h>
+
+#include "lang.h"
+#include "register_summary.h"
+#include "ruleset.h"
+
+/* Codes only the statements use (not the rule set) that get a column of
+ * their own; further ones share the "other codes" column. */
+#define SUMMARY_MAX_EXTRA_CODES 50
+
+enum summary_status { ST_VALID, ST_WARNINGS, ST_INVALID, ST_MISSING, ST_COUNT };
+
+struct summary_row {
+	const char *code;
+	const char *label[LANG_COUNT];
+	const struct regsum_statement *st; /* NULL: no current statement (missing) */
+};
+
+struct summary_year {
+	int year;
+	const struct ruleset *set; /* NULL: no installed rule set knows the year */
+	struct money approp;
+	int rcc_count; /* 0: unknown */
+	struct summary_row *rows;
+	int nrows;
+};
+
+struct summary_col {
+	const char *code; /* NULL for the "other codes" column */
+	const char *label[LANG_COUNT];
+};
+
+struct summary_cols {
+	struct summary_col *c;
+	int n;
+	int folded; /* distinct codes in the "other codes" column (the last), 0: no such column */
+};
+
+struct summary {
+	struct regsum_statements st; /* owned */
+	struct summary_year *yb;
+	int nyb;
+	struct summary_cols cats, crits, rccs;
+};
+
+/* Builds the model for the given years (ascending, distinct) and takes
+ * over st (left empty). Never fails (only out of memory, which exits). */
+void summary_build(struct summary *m, struct regsum_statements *st, const struct rulesets *sets, const int *years,
+                   int nyears);
+void summary_free(struct summary *m);
+
+/* The rule set a year is judged by: the one its statements name, else an
+ * installed one whose programme has the year; NULL if none. */
+const struct ruleset *summary_set_for_year(const struct regsum_statements *st, const struct rulesets *sets,
+                                           int year);
+
+enum summary_status summary_status_of(const struct regsum_statement *st);
+
+/* Carried over + received; has = 0 when either is missing or on overflow. */
+struct money summary_available(const struct regsum_statement *st);
+
+/* The sum of a statement's expense totals in column col of cols (the
+ * "other codes" column: every code without a column of its own); has = 0
+ * when the statement has no expense totals. -1 on overflow. */
+int summary_code_sum(const struct summary_cols *cols, int col, const struct regsum_statement *st, int by_criterion,
+                     struct money *out);
+
+/* Appropriation / number of RCCs, in whole öre (rounded down); has = 0 when
+ * either is unknown. */
+struct money summary_equal_share(const struct summary_year *b);
+
+struct summary_totals {
+	int64_t fig[F_COUNT];  /* sum of the figure over the statements that give it */
+	int64_t available;     /* sum of summary_available over those that have it */
+	int64_t granted;       /* = fig[F_GRANTED] */
+	long errors, warnings;
+	int util_known;        /* every statement has both expenses and available funds */
+};
+
+/* The totals of a year block; -1 when a sum overflows int64 öre. */
+int summary_year_totals(const struct summary_year *b, struct summary_totals *t);
+
+/* Rows for a list of total items when a sheet holds at most capacity
+ * rows for it: all of them, or capacity - 1 and one closing line that
+ * says how many more there are (*more). */
+long summary_cap_rows(long total, long capacity, long *more);
+
+#endif
