@@ -11,19 +11,9 @@
 #                            under a sanitizer or GRANTCHECK_WRAP)
 #   GRANTCHECK_WRAP="valgrind ..."   run grantcheck under a wrapper; the time
 #                            and memory limits are then reported, not asserted
-set -u
-gc=${1:?usage: hostile.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_RULES GRANTCHECK_DB
-t=$(mktemp -d)
+. "$(dirname "$0")/lib.sh" "$@"
 gen_pid=
-cleanup() {
-  [ -n "$gen_pid" ] && kill "$gen_pid" 2>/dev/null
-  chmod -R u+rwX "$t" 2>/dev/null
-  rm -rf "$t"
-}
-trap cleanup EXIT
+e2e_cleanup() { [ -n "$gen_pid" ] && kill "$gen_pid" 2>/dev/null; } # lib.sh then removes $t
 R="--rules rules --today 2026-11-22 --lang en"
 wrap=${GRANTCHECK_WRAP:-}
 # Sanitizers and valgrind cost time and memory of their own: limits are then
@@ -59,11 +49,11 @@ measure() { # OUT ERR CMD...: runs CMD, sets st, secs, kb
 limits() { # NAME: the time and memory of the last run
   local mb=$((kb / 1024))
   if [ -n "$relaxed" ]; then
-    echo "ok $1: ${secs} s, ${mb} MB ($relaxed)"
+    ok "$1: ${secs} s, ${mb} MB ($relaxed)"
   elif awk -v s="$secs" -v m="$MAX_SECS" 'BEGIN { exit !(s < m) }' && [ "$kb" -lt "$MAX_KB" ]; then
-    echo "ok $1: ${secs} s, ${mb} MB (< $MAX_SECS s, < 100 MB)"
+    ok "$1: ${secs} s, ${mb} MB (< $MAX_SECS s, < 100 MB)"
   else
-    echo "FAIL $1: ${secs} s, ${mb} MB (limits: $MAX_SECS s, 100 MB)"
+    bad "$1: ${secs} s, ${mb} MB (limits: $MAX_SECS s, 100 MB)"
   fi
 }
 
@@ -74,9 +64,9 @@ hostile() {
   shift 3
   measure "$t/out" "$t/err" "$@" $wrap "$gc" check $R "$file"
   if [ "$st" -eq 1 ] && grep -Eq "^[^ ]*: error\[($ids)\]" "$t/out" && [ ! -s "$t/err" ]; then
-    echo "ok $name: exit 1, $(grep -Eo "error\[($ids)\]" "$t/out" | sort -u | tr '\n' ' ')"
+    ok "$name: exit 1, $(grep -Eo "error\[($ids)\]" "$t/out" | sort -u | tr '\n' ' ')"
   else
-    echo "FAIL $name: exit $st, expected 1 with error[$ids]; output:"
+    bad "$name: exit $st, expected 1 with error[$ids]; output:"
     head -c 600 "$t/out" | sed 's/^/    /'
     head -c 600 "$t/err" | sed 's/^/    stderr: /'
   fi
@@ -163,8 +153,8 @@ done
 grep -q "$secret" "$t/o" "$t/e" && leaked=1
 cat "$t"/xxe.db* | grep -aq "$secret" && leaked=1
 n=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from submission").fetchone()[0])' "$t/xxe.db" 2>&1)
-if [ "$st" -eq 1 ] && [ "$n" = 4 ]; then echo "ok external entities registered as 4 invalid submissions"; else echo "FAIL register external entities: exit $st, $n submissions"; fi
-if [ $leaked -eq 0 ]; then echo "ok the local file's content appears in no output and not in the register"; else echo "FAIL the secret marker leaked"; fi
+if [ "$st" -eq 1 ] && [ "$n" = 4 ]; then ok "external entities registered as 4 invalid submissions"; else bad "register external entities: exit $st, $n submissions"; fi
+if [ $leaked -eq 0 ]; then ok "the local file's content appears in no output and not in the register"; else bad "the secret marker leaked"; fi
 
 # -- 3. nesting 200 000 levels deep (inside a valid statement: only S3)
 python3 - "$v" "$t/deep.xml" <<'PY'
@@ -287,11 +277,11 @@ elif "${drop[@]}" true 2>/dev/null; then
   # root reads anything: drop the capabilities that let it (still uid 0)
   hostile "an unreadable file (mode 000, as root without CAP_DAC_OVERRIDE)" X1 "$t/unreadable.xml" "${drop[@]}"
 else
-  echo "ok an unreadable file (mode 000) (skipped as root: setpriv cannot drop CAP_DAC_OVERRIDE here; the EIO and ENOTDIR cases above still run)"
+  ok "an unreadable file (mode 000) (skipped as root: setpriv cannot drop CAP_DAC_OVERRIDE here; the EIO and ENOTDIR cases above still run)"
   echo "Permission denied" > "$t/out"
 fi
-if grep -q "Permission denied" "$t/out"; then echo "ok the unreadable file's message gives the reason"
-else echo "FAIL the unreadable file's message does not say 'Permission denied'"; fi
+if grep -q "Permission denied" "$t/out"; then ok "the unreadable file's message gives the reason"
+else bad "the unreadable file's message does not say 'Permission denied'"; fi
 
 # -- 7. the big statement, streamed through a named pipe: memory stays bounded
 if [ -n "${GRANTCHECK_BIG_BYTES:-}" ]; then size=$GRANTCHECK_BIG_BYTES
@@ -362,17 +352,17 @@ PY
 )
 mb=$((bytes / 1024 / 1024))
 if [ "$st" -eq 1 ] && [ "$verdict" = ok ] && [ ! -s "$t/err" ]; then
-  echo "ok a $mb MiB statement ($nexp expense lines) streamed through a pipe: every byte hashed, the lines add up, S3 at line $trailer"
+  ok "a $mb MiB statement ($nexp expense lines) streamed through a pipe: every byte hashed, the lines add up, S3 at line $trailer"
 else
-  echo "FAIL the $mb MiB statement: exit $st; $verdict"
+  bad "the $mb MiB statement: exit $st; $verdict"
   head -c 400 "$t/err" | sed 's/^/    stderr: /'
 fi
 if [ -n "$relaxed" ]; then
-  echo "ok the $mb MiB statement: ${secs} s, $((kb / 1024)) MB ($relaxed)"
+  ok "the $mb MiB statement: ${secs} s, $((kb / 1024)) MB ($relaxed)"
 elif [ "$kb" -lt "$MAX_KB" ]; then
-  echo "ok the $mb MiB statement: peak memory $((kb / 1024)) MB (< 100 MB) in ${secs} s"
+  ok "the $mb MiB statement: peak memory $((kb / 1024)) MB (< 100 MB) in ${secs} s"
 else
-  echo "FAIL the $mb MiB statement: peak memory $((kb / 1024)) MB (limit 100 MB) in ${secs} s"
+  bad "the $mb MiB statement: peak memory $((kb / 1024)) MB (limit 100 MB) in ${secs} s"
 fi
 
 # -- 8. the fuzzers' crashers: never exit 2, never crash, nothing on stderr
@@ -384,8 +374,8 @@ for f in fuzz/regressions/fuzz_statement/*; do
   $wrap "$gc" check $R "$f" > "$t/out" 2> "$t/err"; st=$?
   if [ "$st" -gt 1 ] || [ -s "$t/err" ]; then
     bad=$((bad + 1))
-    echo "FAIL fuzz regression $f: exit $st"
+    bad "fuzz regression $f: exit $st"
     head -c 400 "$t/err" | sed 's/^/    stderr: /'
   fi
 done
-[ "$bad" -eq 0 ] && echo "ok $n fuzz regression inputs give exit 0 or 1 and nothing on standard error"
+[ "$bad" -eq 0 ] && ok "$n fuzz regression inputs give exit 0 or 1 and nothing on standard error"
