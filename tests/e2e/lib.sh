@@ -13,7 +13,8 @@
 #                             "FAIL WHAT" (and the head of $t/err if any)
 #   ok WHAT / bad WHAT        report one check directly
 #   q DB SQL                  query a register with Python's sqlite3, rows as a|b
-#   e2e_summary               "NAME: N passed, N failed" (called on exit)
+#   e2e_summary               "NAME: N passed, N failed" (called on exit; the
+#                             script then exits 1 if a check failed)
 #
 # Every check prints one "ok ..." or "FAIL ..." line: tests/e2e.sh counts them.
 set -u
@@ -47,6 +48,7 @@ e2e_exit() {
   chmod -R u+rwX "$t" 2>/dev/null
   rm -rf "$t"
   e2e_summary
+  [ "$e2e_fail" -eq 0 ] || [ "$st" -ne 0 ] || st=1
   exit $st
 }
 trap e2e_exit EXIT
