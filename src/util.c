@@ -1,5 +1,6 @@
 /*
- * util.c - checked allocation and the string buffer (see util.h).
+ * util.c - checked allocation, the one growth helper, the two exits (out of
+ * memory, internal bug) and the string buffer (see util.h).
  */
 #include "util.h"
 
@@ -7,13 +8,30 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+
+void die_oom(const char *what, size_t n)
+{
+	fprintf(stderr, "grantcheck: out of memory%s%s (asked for %zu bytes); "
+	        "free memory or check a smaller set of files\n", what ? " while " : "", what ? what : "", n);
+	exit(2);
+}
+
+void die_bug(const char *what, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "grantcheck: internal error while %s: ", what);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "; this is a bug, please report it with the file that caused it\n");
+	exit(2);
+}
 
 static void out_of_memory(size_t n)
 {
-	fprintf(stderr, "grantcheck: out of memory (asked for %zu bytes); "
-	        "free memory or check a smaller set of files\n", n);
-	exit(2);
+	die_oom(NULL, n);
 }
 
 void *xmalloc(size_t n)
@@ -53,16 +71,31 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t n = *cap ? *cap : 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			die_oom("growing an array", SIZE_MAX);
+		n *= 2;
+	}
+	if (size && n > SIZE_MAX / size)
+		die_oom("growing an array", SIZE_MAX);
+	p = xrealloc(p, n * size);
+	*cap = n;
+	return p;
+}
+
 static void sb_grow(strbuf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	b->s = xrealloc(b->s, cap);
-	b->cap = cap;
+	if (!b->cap)
+		need = need < 64 ? 64 : need;
+	b->s = xgrow(b->s, &b->cap, need, 1);
 }
 
 void sb_putn(strbuf *b, const char *s, size_t n)

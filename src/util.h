@@ -4,7 +4,9 @@
  *
  * Allocation failure is not recoverable in a command-line validator: the
  * x* functions print what failed and exit with status 2 ("the program could
- * not do its job"), so callers never see NULL.
+ * not do its job"), so callers never see NULL. die_oom() and die_bug() are
+ * the program's only two exits outside main(): out of memory, and an internal
+ * error that is grantcheck's bug (HACKING.md, "Errors").
  */
 #ifndef GC_UTIL_H
 #define GC_UTIL_H
@@ -12,11 +14,29 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* The one out-of-memory path: "grantcheck: out of memory while WHAT (asked
+ * for N bytes); ..." on standard error, exit status 2. WHAT may be NULL. */
+__attribute__((noreturn)) void die_oom(const char *what, size_t n);
+/* The one internal-bug path, for a failure that only a bug in grantcheck can
+ * cause (not the input, not the environment): "grantcheck: internal error
+ * while WHAT: DETAIL; this is a bug, please report it ...", exit status 2. */
+__attribute__((noreturn, format(printf, 2, 3))) void die_bug(const char *what, const char *fmt, ...);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+
+/* The one growth helper for arrays: returns p (reallocated) with room for at
+ * least `need` elements of `size` bytes; *cap is the capacity in elements,
+ * doubled (at least 8) when too small. The element count stays the caller's:
+ *
+ *	a->items = xgrow(a->items, &a->cap, a->n + 1, sizeof *a->items);
+ *	a->items[a->n++] = item;
+ *
+ * p NULL with *cap 0 is an empty array. A size that overflows is die_oom(). */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 
 /* Growable NUL-terminated buffer. A zeroed struct is a valid empty buffer. */
 typedef struct strbuf {
