@@ -3,6 +3,10 @@
 #   make            build build/grantcheck
 #   make demo       install missing packages, build, run the samples
 #   make test       install missing packages, build, run every test
+#                   (the unit tests, then each driver in TESTS)
+#   make WERROR=1   warnings are errors (CI builds so; any target)
+#   make format     clang-format -i over src/ and tests/unit/ (.clang-format)
+#   make format-check  what make format would change; fails if anything
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make tsan       the threaded parse under ThreadSanitizer
 #   make valgrind   the end-to-end cases under valgrind memcheck
@@ -21,22 +25,28 @@ COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 CC      ?= cc
 PKGS    := expat sqlite3 xlsxwriter
 CFLAGS  ?= -O2 -g
-WARN    := -std=c11 -pthread -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
+STD     := -std=c11 -pthread -D_GNU_SOURCE
+WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral $(if $(WERROR),-Werror)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -pthread
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DGRANTCHECK_DATADIR='"$(DATADIR)/rules"' -MMD -MP
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -DGRANTCHECK_DATADIR='"$(DATADIR)/rules"' -MMD -MP
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
+FORMAT_SRC := $(wildcard src/*.[ch] tests/unit/*.[ch])
+CLANG_FORMAT ?= clang-format
+
+# The test drivers, each run as DRIVER path/to/grantcheck after the unit tests.
+TESTS := tests/golden.sh tests/e2e.sh tests/readme.sh
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
-                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db
+                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format
 
-.PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean FORCE
+.PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean format format-check FORCE
 all: $(BUILD)/grantcheck
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
@@ -72,11 +82,14 @@ demo: deps
 	$(MAKE) all
 	./tests/demo.sh $(BUILD)
 
+# Every driver runs even when one before it failed; the target fails if any did.
+RUN_TESTS = fail=""; for t in $(TESTS); do ./$$t $(1) || fail="$$fail $$t"; done; \
+	[ -z "$$fail" ] || { echo "failed:$$fail"; exit 1; }
+
 test: deps
 	$(MAKE) all $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
-	./tests/golden.sh $(BUILD)/grantcheck
-	./tests/e2e.sh $(BUILD)/grantcheck
+	@$(call RUN_TESTS,$(BUILD)/grantcheck)
 
 unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
@@ -88,8 +101,8 @@ asan: deps
 	$(MAKE) BUILD=build-asan CC=clang CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" build-asan/grantcheck build-asan/unit-tests
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 build-asan/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/golden.sh build-asan/grantcheck
-	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ./tests/e2e.sh build-asan/grantcheck
+	@export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1; \
+	$(call RUN_TESTS,build-asan/grantcheck)
 
 # ThreadSanitizer over what runs threads: the unit tests (the loader suite
 # parses with and without threads) and the golden cases and scenario script
@@ -117,7 +130,7 @@ FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=build-fuzz/%)
 FUZZ_FLAGS := -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer
 build-fuzz/%: fuzz/%.c FORCE
 	$(MAKE) BUILD=build-fuzz CC=clang CFLAGS="$(FUZZ_FLAGS)" build-fuzz/obj-stamp
-	clang $(WARN) $(subst fuzzer-no-link,fuzzer,$(FUZZ_FLAGS)) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_SRC:src/%.c=build-fuzz/obj/%.o) $(PKG_LIBS)
+	clang $(STD) $(WARN) $(subst fuzzer-no-link,fuzzer,$(FUZZ_FLAGS)) $(PKG_CFLAGS) -Isrc -o $@ $< $(LIB_SRC:src/%.c=build-fuzz/obj/%.o) $(PKG_LIBS)
 
 build-fuzz/obj-stamp: $(LIB_SRC:src/%.c=build-fuzz/obj/%.o)
 	touch $@
@@ -140,6 +153,12 @@ install: all
 	install -m 644 docs/grantcheck.1 $(DESTDIR)$(MANDIR)/man1/grantcheck.1
 	install -m 644 docs/format.sv.md docs/format.en.md docs/rules.sv.md docs/rules.en.md $(DESTDIR)$(DOCDIR)/
 	install -m 644 docs/grantcheck.bash-completion $(DESTDIR)$(COMPLETIONDIR)/grantcheck
+
+format:
+	$(CLANG_FORMAT) -i $(FORMAT_SRC)
+
+format-check:
+	$(CLANG_FORMAT) --dry-run --Werror $(FORMAT_SRC)
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz

@@ -10,6 +10,7 @@
 #include "cli.h"
 #include "commands.h"
 #include "engine.h"
+#include "fault.h"
 #include "output.h"
 #include "register.h"
 #include "runner.h"
@@ -19,6 +20,7 @@ struct record_ctx {
 	enum lang lang;
 	int json;
 	char note[160];
+	unsigned recorded; /* fault point "register-recorded" (tests/e2e/register.sh) */
 };
 
 static const char *note_text(enum reg_outcome oc, long long superseded, enum lang l, int json, char *buf, size_t n);
@@ -33,6 +35,8 @@ static int record(void *ctx, const struct file_result *r, const char **note, str
 	utc_now(when);
 	if (reg_record(c->reg, r, when, &oc, &superseded, err))
 		return -1;
+	if (oc != REG_DUPLICATE) /* committed: a test may kill the process here */
+		fault_point("register-recorded", &c->recorded);
 	*note = note_text(oc, superseded, c->lang, c->json, c->note, sizeof c->note);
 	return 0;
 }
@@ -56,7 +60,7 @@ int cmd_register(struct cmd_ctx *c)
 {
 	struct check_opts o;
 	cmd_check_opts(c, &o);
-	struct record_ctx rec = {c->reg, o.lang, o.json, ""};
+	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0};
 	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec};
 	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status != EXIT_TROUBLE && !o.json) {

@@ -1,5 +1,6 @@
 /*
- * util.c - checked allocation and the string buffer (see util.h).
+ * util.c - checked allocation, the one growth helper, the two exits (out of
+ * memory, internal bug) and the string buffer (see util.h).
  */
 #include "util.h"
 
@@ -8,6 +9,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 void die_oom(const char *what)
@@ -73,16 +75,31 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *xgrow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t n = *cap ? *cap : 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2)
+			die_oom("growing an array past the address space");
+		n *= 2;
+	}
+	if (size && n > SIZE_MAX / size)
+		die_oom("growing an array past the address space");
+	p = xrealloc(p, n * size);
+	*cap = n;
+	return p;
+}
+
 static void sb_grow(strbuf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;
 	if (need <= b->cap)
 		return;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < need)
-		cap *= 2;
-	b->s = xrealloc(b->s, cap);
-	b->cap = cap;
+	if (!b->cap)
+		need = need < 64 ? 64 : need;
+	b->s = xgrow(b->s, &b->cap, need, 1);
 }
 
 void sb_putn(strbuf *b, const char *s, size_t n)

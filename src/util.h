@@ -4,7 +4,9 @@
  *
  * Allocation failure is not recoverable in a command-line validator: the
  * x* functions print what failed and exit with status 2 ("the program could
- * not do its job"), so callers never see NULL.
+ * not do its job"), so callers never see NULL. die_oom() and die_bug() are
+ * the program's only two exits outside main(): out of memory, and an internal
+ * error that is grantcheck's bug (HACKING.md, "Errors").
  */
 #ifndef GC_UTIL_H
 #define GC_UTIL_H
@@ -25,6 +27,16 @@ void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
+
+/* The one growth helper for arrays: returns p (reallocated) with room for at
+ * least `need` elements of `size` bytes; *cap is the capacity in elements,
+ * doubled (at least 8) when too small. The element count stays the caller's:
+ *
+ *	a->items = xgrow(a->items, &a->cap, a->n + 1, sizeof *a->items);
+ *	a->items[a->n++] = item;
+ *
+ * p NULL with *cap 0 is an empty array. A size that overflows is die_oom(). */
+void *xgrow(void *p, size_t *cap, size_t need, size_t size);
 
 /* Growable NUL-terminated buffer. A zeroed struct is a valid empty buffer. */
 typedef struct strbuf {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Golden end-to-end tests (in the manner of jq's): every tests/golden/cases/NAME.cmd
+# Golden end-to-end tests (in the manner of jq's): every
+# tests/golden/cases/PROGRAMME/NAME.cmd (one folder per rule set under rules/)
 # holds one grantcheck command line per line (arguments only, run from the
 # repository root); NAME.out holds the expected standard output and standard
 # error of each command followed by "[exit N]". $T in a command is a fresh
@@ -14,8 +15,9 @@ cd "$(dirname "$0")/.." || exit 2
 export NO_COLOR=1 LC_ALL=C LANG=C
 unset GRANTCHECK_RULES GRANTCHECK_DB
 pass=0 fail=0 failed=()
-for cmd in tests/golden/cases/*.cmd; do
-  name=$(basename "$cmd" .cmd)
+for cmd in tests/golden/cases/*/*.cmd; do
+  name=${cmd#tests/golden/cases/}
+  name=${name%.cmd}
   expected=${cmd%.cmd}.out
   T=$(mktemp -d)   # a fresh folder per case (registers); shown as $T in outputs
   actual=$(

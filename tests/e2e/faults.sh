@@ -7,23 +7,14 @@
 # reported), no partial output file.
 # Faults that need root (mount, dropping CAP_DAC_OVERRIDE) say so when they
 # cannot run here. Prints "ok WHAT" or "FAIL WHAT" per check.
-set -u
-gc=${1:?usage: faults.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_RULES GRANTCHECK_DB
-t=$(mktemp -d)
+. "$(dirname "$0")/lib.sh" "$@"
 mounts=()
-cleanup() {
+e2e_cleanup() { # lib.sh then removes $t
   for m in "${mounts[@]}"; do umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null; done
   command -v chattr > /dev/null && chattr -R -i "$t" 2>/dev/null
-  chmod -R u+rwX "$t" 2>/dev/null
-  rm -rf "$t"
 }
-trap cleanup EXIT
 wrap=${GRANTCHECK_WRAP:-}
 R="--rules rules --today 2026-11-22 --lang en"
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; [ -s "$t/err" ] && head -c 400 "$t/err" | sed 's/^/    stderr: /'; fi; }
 q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@" 2>&1; }
 # the register is intact: integrity_check ok, N submissions, each complete
 # (as many finding rows as its counts say)
@@ -98,7 +89,7 @@ if mount_tmpfs "$t/full" 512; then
   check "summary to a full disk: no workbook and no temporary file left" '[ ! -e "$t/full/summary.xlsx" ] && [ "$(ls -a "$t/full")" = "$before" ]'
   rm -f "$t/full/fill"
 else
-  echo "ok full disk (skipped: mounting a small tmpfs needs root with CAP_SYS_ADMIN, not available here; the file size limit below makes the same writes fail)"
+  ok "full disk (skipped: mounting a small tmpfs needs root with CAP_SYS_ADMIN, not available here; the file size limit below makes the same writes fail)"
 fi
 
 # -- 2. the register at its file size limit (SIGXFSZ ignored: the write fails with EFBIG)
@@ -147,10 +138,10 @@ if [ $root -eq 1 ] && mount --bind "$t/rosrc" "$t/ro" 2>/dev/null; then
     check "summary into a read-only file system: exit 2 naming the folder" '[ $st -eq 2 ] && grep -q "$t/ro" "$t/err"'
     check "summary into a read-only file system: nothing written" '[ "$(ls "$t/ro")" = reg.db ]'
   else
-    echo "ok read-only file system (skipped: remounting read-only is not permitted here)"
+    ok "read-only file system (skipped: remounting read-only is not permitted here)"
   fi
 else
-  echo "ok read-only file system (skipped: bind mounts need root with CAP_SYS_ADMIN, not available here)"
+  ok "read-only file system (skipped: bind mounts need root with CAP_SYS_ADMIN, not available here)"
 fi
 if [ "${nocaps[0]:-}" != none ]; then
   cp "$base" "$t/mode444.db"
@@ -165,7 +156,7 @@ if [ "${nocaps[0]:-}" != none ]; then
   check "summary into a folder of mode 555: nothing written" '[ "$(ls -a "$t/rodir" | tr "\n" " ")" = ". .. reg.db " ]'
   chmod 755 "$t/rodir"
 else
-  echo "ok read-only register by mode (skipped as root: setpriv cannot drop CAP_DAC_OVERRIDE here)"
+  ok "read-only register by mode (skipped as root: setpriv cannot drop CAP_DAC_OVERRIDE here)"
 fi
 if [ $root -eq 1 ] && command -v chattr > /dev/null && cp "$base" "$t/immutable.db" && chattr +i "$t/immutable.db" 2>/dev/null; then
   ro_case "register file immutable (chattr +i)" "$t/immutable.db" "$t/immutable.db"

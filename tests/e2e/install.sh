@@ -1,11 +1,8 @@
 #!/usr/bin/env bash
 # `make install` into a temporary PREFIX: the installed program finds its
 # installed rule sets with no option, outside the source tree.
-set -u
-cd "$(dirname "$0")/../.." || exit 2
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+E2E_NO_BINARY=1
+. "$(dirname "$0")/lib.sh" "$@"
 make -s install BUILD="$t/build" PREFIX="$t/prefix" > "$t/log" 2>&1; st=$?
 check "make install PREFIX=... succeeds" '[ $st -eq 0 ]'
 check "rules installed" '[ -f "$t/prefix/share/grantcheck/rules/rcc-2013-2015/A1.sql" ]'

@@ -2,13 +2,7 @@
 # A statement with more findings than grantcheck keeps (FINDINGS_KEPT,
 # 10 000): the counts stay exact, the rest is said to be not shown, memory
 # stays bounded, and the register keeps the first 10 000.
-set -u
-gc=${1:?usage: limits.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 python3 - "$t/many.xml" <<'PY'
 import sys
 s = open("samples/valid/sydost-2014.xml", encoding="utf-8").read()

@@ -3,14 +3,7 @@
 # register (G5, M5), equal shares per year (G8), concurrent registering,
 # a register process killed part-way, a register from a newer version.
 # Prints "ok WHAT" or "FAIL WHAT" per check.
-set -u
-gc=${1:?usage: register.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
-q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@"; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
 
 # -- register the 18 valid samples in path order: G5 from the register
@@ -80,18 +73,13 @@ check "nothing lost: 240 submissions" '[ "$(q "$db3" "select count(*) from submi
 check "one current per RCC and year" '[ "$(q "$db3" "select count(*) from submission where current=1")" = "4" ]'
 check "integrity after concurrency" '[ "$(q "$db3" "pragma integrity_check")" = "ok" ]'
 
-# -- killed part-way: the register stays intact and registering again works
+# -- killed part-way: the register stays intact and registering again works.
+#    No polling: the fault point "register-recorded" (src/fault.h) makes the
+#    process raise SIGKILL right after its 20th file's transaction committed.
 db4=$t/kill.db
-"$gc" register --db "$db4" $R "$t"/c > /dev/null 2>&1 &
-kp=$!
-for i in $(seq 1 200); do
-  n=$(q "$db4" "select count(*) from submission" 2>/dev/null || echo 0)
-  [ "${n:-0}" -ge 20 ] && break
-  sleep 0.02
-done
-kill -9 $kp 2>/dev/null; wait $kp 2>/dev/null
+{ GRANTCHECK_FAULT=register-recorded:20:9 "$gc" register --db "$db4" $R "$t"/c > /dev/null 2>&1; } 2> /dev/null; st=$?
 n=$(q "$db4" "select count(*) from submission")
-check "SIGKILL left a partial register ($n files)" '[ "$n" -gt 0 ] && [ "$n" -lt 240 ]'
+check "SIGKILL after the 20th recorded file (exit $st): exactly 20 recorded ($n)" '[ $st -eq 137 ] && [ "$n" = 20 ]'
 check "integrity_check ok after SIGKILL" '[ "$(q "$db4" "pragma integrity_check")" = "ok" ]'
 check "every recorded file is complete after SIGKILL" '[ "$(q "$db4" "select count(*) from submission s where not exists (select 1 from figure where submission=s.id)")" = "0" ]'
 "$gc" register --db "$db4" $R "$t"/c > "$t/again" 2>&1; st=$?

@@ -7,14 +7,7 @@
 # write (exit 2, nothing left behind).
 # Called from tests/e2e.sh as: bash tests/e2e/summary.sh /abs/path/grantcheck
 # Prints "ok WHAT" or "FAIL WHAT" per check.
-set -u
-gc=${1:?usage: summary.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_DB GRANTCHECK_RULES
-t=$(mktemp -d)
-trap 'chmod -R u+w "$t" 2>/dev/null; rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
 
 # openpyxl comes from Debian's python3-openpyxl; a python3 earlier on PATH
@@ -105,7 +98,7 @@ mkdir "$t/ro"
 chmod 555 "$t/ro"
 if touch "$t/ro/probe" 2>/dev/null; then
   rm -f "$t/ro/probe"
-  echo "ok read-only folder: skipped (running as root, chmod does not stop writes)"
+  ok "read-only folder: skipped (running as root, chmod does not stop writes)"
 else
   "$gc" summary --db "$db" --rules rules -o "$t/ro/x.xlsx" > /dev/null 2> "$t/err"; st=$?
   check "read-only output folder: exit 2 with a message" '[ $st -eq 2 ] && grep -q "$t/ro" "$t/err"'

@@ -9,14 +9,8 @@
 #    register's expense totals equal to a computation in Python (Decimal);
 #  - an all-valid copy of it passes, and its totals are right both ways;
 #  - the same file through a pipe (threads by default) gives the same.
-set -u
-gc=${1:?usage: threads.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
+. "$(dirname "$0")/lib.sh" "$@"
 unset GRANTCHECK_THREADS
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
 CHECK=("$gc" check --rules rules --today 2026-11-22)
 
 GRANTCHECK_THREADS=always tests/golden.sh "$gc" > "$t/golden" 2>&1

@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Writes the golden case command files tests/golden/cases/*.cmd.
+"""Writes the golden case command files tests/golden/cases/rcc-2013-2015/*.cmd.
+
+Golden cases live in one folder per programme (rule set folder under rules/):
+tests/golden/cases/PROGRAMME/. This script writes the rcc-2013-2015 ones; a
+second programme's cases go in their own folder (tests/e2e.sh checks every
+rule set against its own folder).
 
 For every rule id: a triggering case (the invalid sample named after it,
 text in English and JSON in Swedish) and a passing case on its close
@@ -11,7 +16,8 @@ import os
 import re
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CASES = os.path.join(ROOT, "tests", "golden", "cases")
+PROGRAMME = "rcc-2013-2015"
+CASES = os.path.join(ROOT, "tests", "golden", "cases", PROGRAMME)
 BASE = "check --rules rules --today 2026-11-22"
 
 cases = {}

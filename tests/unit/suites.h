@@ -19,5 +19,6 @@ Suite *engine_suite(void);
 Suite *register_suite(void);
 Suite *cli_suite(void);
 Suite *summary_suite(void);
+Suite *util_suite(void);
 
 #endif

@@ -143,7 +143,7 @@ static char *hint(const char *text, enum lang l)
 
 START_TEST(hint_swedish_amounts)
 {
-	static const char *const texts[] = {"1 234,50", "1234,50", "1.234,50", "1\xC2\xA0" "234,50"};
+	static const char *const texts[] = {"1 234,50", "1234,50", "1.234,50", ("1\xC2\xA0" "234,50")};
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		char *sv = hint(texts[i], LANG_SV), *en = hint(texts[i], LANG_EN);
 		ck_assert_msg(strstr(sv, "1234.50") != NULL, "sv hint for \"%s\": %s", texts[i], sv);

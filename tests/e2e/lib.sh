@@ -1,0 +1,54 @@
+# tests/e2e/lib.sh - the shared preamble of the scenario scripts, sourced as
+#
+#   . "$(dirname "$0")/lib.sh" "$@"
+#
+# It takes the grantcheck path from the first argument (made absolute and
+# exported as $gc; scripts that need no binary set E2E_NO_BINARY=1 first),
+# runs from the repository root, sets set -u, the C locale and NO_COLOR,
+# clears GRANTCHECK_RULES and GRANTCHECK_DB, makes a temporary folder $t
+# removed on exit (a script with more to undo defines e2e_cleanup, called
+# first), and gives the helpers:
+#
+#   check WHAT 'SHELL TEST'   "ok WHAT" if the test (eval'd) succeeds, else
+#                             "FAIL WHAT" (and the head of $t/err if any)
+#   ok WHAT / bad WHAT        report one check directly
+#   q DB SQL                  query a register with Python's sqlite3, rows as a|b
+#   e2e_summary               "NAME: N passed, N failed" (called on exit; the
+#                             script then exits 1 if a check failed)
+#
+# Every check prints one "ok ..." or "FAIL ..." line: tests/e2e.sh counts them.
+set -u
+export NO_COLOR=1 LC_ALL=C LANG=C
+unset GRANTCHECK_RULES GRANTCHECK_DB GRANTCHECK_FAULT
+e2e_name=$(basename "$0" .sh)
+if [ -z "${E2E_NO_BINARY:-}" ]; then
+  gc=${1:?usage: $0 path/to/grantcheck}
+  case $gc in /*) ;; *) gc=$(cd "$(dirname "$gc")" && pwd)/$(basename "$gc") ;; esac
+  export gc
+fi
+cd "$(dirname "${BASH_SOURCE[0]}")/../.." || exit 2
+e2e_pass=0 e2e_fail=0
+ok() { e2e_pass=$((e2e_pass + 1)); echo "ok $*"; }
+bad() { e2e_fail=$((e2e_fail + 1)); echo "FAIL $*"; }
+check() {
+  if eval "$2"; then
+    ok "$1"
+  else
+    bad "$1"
+    [ -s "$t/err" ] && head -c 400 "$t/err" | sed 's/^/    stderr: /'
+  fi
+  return 0
+}
+q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@"; }
+e2e_summary() { echo "$e2e_name: $e2e_pass passed, $e2e_fail failed"; }
+t=$(mktemp -d) || exit 2
+e2e_exit() {
+  local st=$?
+  if declare -F e2e_cleanup > /dev/null; then e2e_cleanup; fi
+  chmod -R u+rwX "$t" 2>/dev/null
+  rm -rf "$t"
+  e2e_summary
+  [ "$e2e_fail" -eq 0 ] || [ "$st" -ne 0 ] || st=1
+  exit $st
+}
+trap e2e_exit EXIT
