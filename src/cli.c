@@ -64,12 +64,13 @@ const char *rules_dir(const char *opt, strbuf *scratch)
 int parse_check_opts(int argc, char **argv, int with_db, struct check_opts *o)
 {
 	const char *cmd = with_db ? "register" : "check";
-	enum { O_FORMAT = 256, O_LANG, O_RULES, O_PREVIOUS, O_TODAY, O_STRICT, O_DB, O_HELP };
+	enum { O_FORMAT = 256, O_LANG, O_RULES, O_PREVIOUS, O_TODAY, O_STRICT, O_DB, O_HELP, O_OUT = 'o' };
 	static const struct option opts[] = {
 		{"format", required_argument, NULL, O_FORMAT}, {"lang", required_argument, NULL, O_LANG},
 		{"rules", required_argument, NULL, O_RULES},   {"previous", required_argument, NULL, O_PREVIOUS},
 		{"today", required_argument, NULL, O_TODAY},   {"strict", no_argument, NULL, O_STRICT},
 		{"db", required_argument, NULL, O_DB},         {"help", no_argument, NULL, O_HELP},
+		{"output", required_argument, NULL, O_OUT},
 		{NULL, 0, NULL, 0}};
 	memset(o, 0, sizeof *o);
 	o->lang = lang_from_env();
@@ -77,12 +78,16 @@ int parse_check_opts(int argc, char **argv, int with_db, struct check_opts *o)
 	optind = 1;
 	opterr = 0;
 	int c;
-	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+o:", opts, NULL)) != -1) {
 		switch (c) {
 		case O_FORMAT:
-			if (strcmp(optarg, "text") && strcmp(optarg, "json"))
-				return usage_error(cmd, "--format must be text or json, not '%s'", optarg);
+			if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "html"))
+				return usage_error(cmd, "--format must be text, json or html, not '%s'", optarg);
 			o->json = strcmp(optarg, "json") == 0;
+			o->html = strcmp(optarg, "html") == 0;
+			break;
+		case O_OUT:
+			o->out = optarg;
 			break;
 		case O_LANG:
 			if (lang_parse(optarg, &o->lang))

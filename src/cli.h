@@ -13,6 +13,8 @@ enum { EXIT_VALID = 0, EXIT_INVALID = 1, EXIT_TROUBLE = 2 };
 
 struct check_opts {
 	int json;
+	int html;        /* --format html */
+	const char *out; /* -o FILE: written atomically; NULL: stdout */
 	enum lang lang;
 	const char *rules;
 	const char **previous;

@@ -22,7 +22,8 @@ static const struct command commands[] = {
 	{"check", cmd_check, "check    [options] FILE|DIR...",
 	 "Validates statements against the rule set their <programme> names. Nothing is stored.\n"
 	 "A DIR means every *.xml file below it, in path order.\n\n"
-	 "  --format text|json   output form (default text)\n"
+	 "  --format text|json|html  output form (default text); html: one self-contained report page\n"
+	 "  -o, --output FILE    write the output to FILE (atomically) instead of standard output\n"
 	 "  --lang sv|en         message language (default from LC_ALL/LC_MESSAGES/LANG)\n"
 	 "  --rules DIR          where the rule sets are (default: the installed ones)\n"
 	 "  --previous FILE      the same RCC's statement for the year before (G5, M5); repeatable\n"
