@@ -31,7 +31,7 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
-                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time
+                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time chromium
 
 .PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean FORCE
 all: $(BUILD)/grantcheck

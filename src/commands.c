@@ -50,6 +50,18 @@ static const struct command commands[] = {
 	 "Lists the rules of every installed rule set: id, severity and title.\n"},
 	{"explain", cmd_explain, "explain  RULE-ID [--rules DIR] [--programme ID]",
 	 "Explains what a rule checks and how to fix a finding, in Swedish and English.\n"},
+	{"template", cmd_template, "template --rcc ID --year Y [--lang sv|en] [--previous FILE | --db FILE] [-o FILE]",
+	 "Writes a statement skeleton for one RCC and year, with comments in the chosen language: the\n"
+	 "programme, period, the RCC's name, the granted amount and currency from the rule set, carriedOver\n"
+	 "from last year's statement (--previous FILE, or the register's current one with --db), and every\n"
+	 "category and criterion code as a commented example line. Fill in the empty values, then check it.\n\n"
+	 "  --rcc ID             the RCC (e.g. sydost); an unknown one lists the valid ids\n"
+	 "  --year Y             the reporting year; it chooses the programme whose years contain it\n"
+	 "  --lang sv|en         language of the comments (default from LC_ALL/LC_MESSAGES/LANG)\n"
+	 "  --previous FILE      last year's statement of the same RCC: its carryForward becomes carriedOver\n"
+	 "  --db FILE            or take last year's current statement from this register\n"
+	 "  --rules DIR          where the rule sets are (default: the installed ones)\n"
+	 "  -o, --output FILE    write to FILE (atomically) instead of standard output\n"},
 	{"help", cmd_help, "help     [COMMAND]", "Shows the commands, or the help of one command.\n"},
 };
 

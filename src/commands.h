@@ -14,6 +14,7 @@ int cmd_summary(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_help(int argc, char **argv);
+int cmd_template(int argc, char **argv);
 
 /* Prints the usage of one command to stdout; 0 if it exists. */
 int cmd_help_for(const char *name);

@@ -161,6 +161,7 @@ struct line_reader {
 	long line;    /* current line number, from 1 */
 	strbuf cur;   /* the current line, capped */
 	int after_cr; /* a \n right after \r ends nothing */
+	int open;     /* bytes since the last line end */
 };
 
 static void lr_end_line(struct line_reader *lr)
@@ -183,8 +184,10 @@ static void lr_byte(struct line_reader *lr, unsigned char c)
 	lr->after_cr = c == '\r';
 	if (c == '\n' || c == '\r') {
 		lr_end_line(lr);
+		lr->open = 0;
 		return;
 	}
+	lr->open = 1;
 	if (lr->next < lr->x->n && lr->x->want[lr->next] == lr->line && lr->cur.len < HTML_LINE_CHARS * 4 + 4)
 		sb_putc(&lr->cur, (char)c);
 }
@@ -208,7 +211,7 @@ static void excerpt_read(struct excerpt *x, const char *path)
 		close(fd);
 		return;
 	}
-	struct line_reader lr = {x, 0, 1, {0}, 0};
+	struct line_reader lr = {x, 0, 1, {0}, 0, 0};
 	unsigned char buf[65536];
 	size_t total = 0;
 	int first = 1;
@@ -263,7 +266,7 @@ static void excerpt_read(struct excerpt *x, const char *path)
 			break;
 		}
 	}
-	if (!x->cut)
+	if (!x->cut && lr.open)
 		lr_end_line(&lr); /* the last line without a newline */
 	sb_free(&lr.cur);
 	close(fd);
@@ -476,8 +479,9 @@ void html_page_file(struct html_page *p, const struct file_result *r, const char
 			sb_printf(b, "</td></tr>\n<tr><th>%s</th><td>%d", w->year, r->year);
 		sb_puts(b, "</td></tr>\n");
 	}
-	sb_printf(b, "<tr><th>%s</th><td><code>%s</code> (%llu %s)</td></tr>\n", w->sha, r->sha256,
-	          (unsigned long long)r->bytes, l == LANG_SV ? "byte" : "bytes");
+	if (r->sha256[0])
+		sb_printf(b, "<tr><th>%s</th><td><code>%s</code> (%llu %s)</td></tr>\n", w->sha, r->sha256,
+		          (unsigned long long)r->bytes, l == LANG_SV ? "byte" : "bytes");
 	sb_printf(b, "<tr><th>%s</th><td>", w->ruleset);
 	if (r->ruleset) {
 		esc(b, r->ruleset->id);
