@@ -553,10 +553,14 @@ void html_page_finish(struct html_page *p, strbuf *out)
 	               "<meta name=\"generator\" content=\"grantcheck %s\">\n<title>%s</title>\n<style>\n%s</style>\n"
 	               "</head>\n<body>\n<header>\n<h1>%s</h1>\n",
 	          lang_code(p->lang), GRANTCHECK_VERSION, w->title, css, w->title);
-	sb_printf(out, "<p class=\"overall %s\"><strong>%s</strong>: %s — ", all ? "ok" : "bad", w->verdict,
-	          all ? w->all_valid : w->some_invalid);
-	sb_printf(out, w->of_files, p->nvalid, p->nfiles);
-	sb_puts(out, " (");
+	sb_printf(out, "<p class=\"overall %s\"><strong>%s</strong>: ", all ? "ok" : "bad", w->verdict);
+	if (p->nfiles == 1) {
+		sb_printf(out, "<strong>%s</strong> (", all ? w->valid : w->invalid);
+	} else {
+		sb_printf(out, "%s — ", all ? w->all_valid : w->some_invalid);
+		sb_printf(out, w->of_files, p->nvalid, p->nfiles);
+		sb_puts(out, " (");
+	}
 	counts(out, w, p->errors, p->warnings, p->infos);
 	sb_printf(out, ")</p>\n<table class=\"verdicts\">\n<tr><th>%s</th><th>%s</th><th></th></tr>\n%s</table>\n",
 	          w->file, w->result, sb_str(&p->verdicts));

@@ -48,7 +48,7 @@ expect "valid sample: exit 0" [ $? -eq 0 ]
 expect "valid sample: lang=en" grep -q '<html lang="en">' "$T/valid.html"
 expect "valid sample: verdict first" python3 -c '
 import sys; t = open(sys.argv[1]).read()
-assert t.index("All files are valid") < t.index("<section")' "$T/valid.html"
+assert t.index("<strong>Result</strong>: <strong>Valid</strong>") < t.index("<section")' "$T/valid.html"
 expect "valid sample: SHA-256 of the file" grep -q "$(sha256sum "$v" | cut -c1-64)" "$T/valid.html"
 expect "valid sample: rule set id and checksum" grep -Eq 'rcc-2013-2015, checksum <code>[0-9a-f]{64}</code>' "$T/valid.html"
 expect "valid sample: version and time" grep -q 'grantcheck version 1.0.0 · Checked 2025-12-02 00:00:00 UTC' "$T/valid.html"
