@@ -203,6 +203,8 @@ static void lr_cp(struct line_reader *lr, uint32_t cp)
 
 static void excerpt_read(struct excerpt *x, const char *path)
 {
+	if (strcmp(path, "-") == 0)
+		return; /* standard input: gone once checked */
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
@@ -338,28 +340,29 @@ static void put_src_line(strbuf *b, const char *s, long col)
 /* ---- the page ---- */
 
 struct words {
-	const char *title, *verdict, *valid, *invalid, *all_valid, *some_invalid, *file, *result, *errors, *warnings,
-		*notes, *sha, *ruleset, *checksum, *none, *version, *time, *findings, *no_findings, *howto, *place,
-		*whole_file, *line_col, *unreadable, *past_cap, *col_past, *register_, *programme, *rcc, *year, *omitted, *of_files,
-		*sev[3];
+	const char *title, *verdict, *valid, *invalid, *all_valid, *some_invalid, *file, *result, *sha, *ruleset,
+		*checksum, *none, *version, *time, *findings, *no_findings, *howto, *place, *whole_file, *line_col,
+		*unreadable, *past_cap, *col_past, *register_, *programme, *rcc, *year, *omitted, *of_files, *sev[3];
 };
 
 static const struct words words[LANG_COUNT] = {
 	[LANG_SV] = {"Granskningsrapport för ekonomisk redovisning", "Resultat", "Godkänd", "Underkänd",
-	             "Alla filer är godkända", "Minst en fil är underkänd", "Fil", "Resultat", "fel", "varningar",
-	             "noteringar", "SHA-256", "Regeluppsättning", "kontrollsumma", "ingen (filen kunde inte läsas som redovisning)",
+	             "Alla filer är godkända", "Minst en fil är underkänd", "Fil", "Resultat", "SHA-256",
+	             "Regeluppsättning", "kontrollsumma", "ingen (filen kunde inte läsas som redovisning)",
 	             "grantcheck version", "Kontrollerad", "Avvikelser", "Inga avvikelser.", "Så rättar du", "Plats",
 	             "gäller hela filen", "rad %ld, kolumn %ld", "Raderna visas inte (filen kunde inte läsas igen).",
 	             "Raderna visas inte (de ligger efter de första %zu MiB).", "kolumn %ld ligger efter det som visas",
-	             "Registret", "Program", "RCC", "År", "Ytterligare %d avvikelser visas inte (de första %d visas).", "%d av %d filer godkända",
+	             "Registret", "Program", "RCC", "År", "Ytterligare %d avvikelser visas inte (de första %d visas).",
+	             "%d av %d filer godkända",
 	             {"Fel", "Varning", "Notering"}},
 	[LANG_EN] = {"Validation report for the grant statement", "Result", "Valid", "Invalid", "All files are valid",
-	             "At least one file is invalid", "File", "Result", "errors", "warnings", "notes", "SHA-256",
+	             "At least one file is invalid", "File", "Result", "SHA-256",
 	             "Rule set", "checksum", "none (the file could not be read as a statement)", "grantcheck version",
 	             "Checked", "Findings", "No findings.", "How to fix", "Place", "about the whole file",
 	             "line %ld, column %ld", "The lines are not shown (the file could not be read again).",
 	             "The lines are not shown (they are beyond the first %zu MiB).", "column %ld is beyond what is shown",
-	             "Register", "Programme", "RCC", "Year", "%d more findings are not shown (the first %d are).", "%d of %d files valid",
+	             "Register", "Programme", "RCC", "Year", "%d more findings are not shown (the first %d are).",
+	             "%d of %d files valid",
 	             {"Error", "Warning", "Note"}},
 };
 

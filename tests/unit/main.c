@@ -19,6 +19,7 @@ int main(void)
 	srunner_add_suite(sr, parser_suite());
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, engine_suite());
+	srunner_add_suite(sr, html_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

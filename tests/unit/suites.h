@@ -15,5 +15,6 @@ Suite *parser_suite(void);
 Suite *loader_suite(void);
 Suite *rules_suite(void);
 Suite *engine_suite(void);
+Suite *html_suite(void);
 
 #endif
