@@ -35,15 +35,18 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 
 /* MERGE: local stand-in for src/atomic.c (another helper's module): -o FILE
  * is written to a temporary file in the same folder, then renamed over FILE.
- * Refuses when FILE is one of the inputs (same st_dev and st_ino). */
-static FILE *out_open(const char *path, char **files, int nfiles, const struct check_opts *o, char **tmp,
-                      strbuf *err)
+ * Refuses when FILE is one of the inputs or the register (same st_dev and
+ * st_ino). */
+static FILE *out_open(const char *path, char **files, int nfiles, const struct check_opts *o, const char *db,
+                      char **tmp, strbuf *err)
 {
 	int sv = o->lang == LANG_SV;
 	struct stat out;
 	if (stat(path, &out) == 0) {
-		for (int i = 0; i < nfiles + o->nprevious; i++) {
-			const char *in = i < nfiles ? files[i] : o->previous[i - nfiles];
+		for (int i = 0; i < nfiles + o->nprevious + 1; i++) {
+			const char *in = i < nfiles ? files[i] : i < nfiles + o->nprevious ? o->previous[i - nfiles] : db;
+			if (!in)
+				continue;
 			struct stat st;
 			if (stat(in, &st) == 0 && st.st_dev == out.st_dev && st.st_ino == out.st_ino) {
 				sb_printf(err,
@@ -113,7 +116,8 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	struct output out;
 	struct html_page page;
 	FILE *fp = stdout;
-	if (o->out && !(fp = out_open(o->out, files, nfiles, o, &tmp, &err)))
+	const char *db = strcmp(cmd, "register") ? NULL : default_db(o->db);
+	if (o->out && !(fp = out_open(o->out, files, nfiles, o, db, &tmp, &err)))
 		goto out;
 	if (o->html) {
 		output_html(&out, &page, fp, o->lang);

@@ -82,6 +82,11 @@ expect "-o an input: the input is unchanged" [ "$(sha256sum "$T/in.xml")" = "$be
 ln -s in.xml "$T/link.xml"
 "$gc" check --format html -o "$T/link.xml" "$T/in.xml" > /dev/null 2>&1
 expect "-o a link to an input: exit 2" [ $? -eq 2 ]
+"$gc" register --db "$T/reg.db" "$v" > /dev/null
+"$gc" register --format html --db "$T/reg.db" -o "$T/reg.db" "$i" > /dev/null 2>&1
+expect "register -o the register: exit 2" [ $? -eq 2 ]
+expect "register -o the register: the register is intact" \
+  [ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from submission").fetchone()[0])' "$T/reg.db")" = 1 ]
 
 # Hostile statements
 h="$T/<script>alert(1)<!--\"'.xml"
