@@ -33,7 +33,7 @@ struct opt_row {
 
 static int valid_format(const char *v)
 {
-	return strcmp(v, "text") == 0 || strcmp(v, "json") == 0;
+	return strcmp(v, "text") == 0 || strcmp(v, "json") == 0 || strcmp(v, "html") == 0;
 }
 
 static int valid_lang(const char *v)
@@ -53,8 +53,8 @@ static int valid_year(const char *v)
 }
 
 static const struct opt_row opt_rows[OPT_COUNT] = {
-	[OPT_FORMAT] = {"format", 0, {"text|json", "text|json"}, valid_format,
-	                {"--format ska vara text eller json, inte '%s'", "--format must be text or json, not '%s'"},
+	[OPT_FORMAT] = {"format", 0, {"text|json|html", "text|json|html"}, valid_format,
+	                {"--format ska vara text, json eller html, inte '%s'", "--format must be text, json or html, not '%s'"},
 	                {"utdataform (standard: text)", "output form (default text)"}},
 	[OPT_LANG] = {"lang", 0, {"sv|en", "sv|en"}, valid_lang,
 	              {"--lang ska vara sv eller en, inte '%s'", "--lang must be sv or en, not '%s'"},
@@ -83,6 +83,7 @@ static const struct opt_row opt_rows[OPT_COUNT] = {
 	[OPT_HISTORY] = {"history", 0, {NULL, NULL}, NULL, {NULL, NULL},
 	                 {"visa även inlämningar som har ersatts", "show superseded submissions too"}},
 	[OPT_OUTPUT] = {"output", 'o', {"FIL", "FILE"}, NULL, {NULL, NULL}, {"filen som skrivs", "the file to write"}},
+	[OPT_RCC] = {"rcc", 0, {"ID", "ID"}, NULL, {NULL, NULL}, {"RCC:ts id, t.ex. sydost", "the RCC's id, e.g. sydost"}},
 	[OPT_HELP] = {"help", 'h', {NULL, NULL}, NULL, {NULL, NULL}, {"visa denna hjälp", "show this help"}},
 };
 

@@ -31,6 +31,7 @@ enum opt_id {
 	OPT_YEAR,
 	OPT_HISTORY,
 	OPT_OUTPUT,
+	OPT_RCC,
 	OPT_HELP,
 	OPT_COUNT,
 	OPT_END = -1 /* ends a command's list of options */
@@ -99,6 +100,8 @@ int cli_year(const char *s);
 /* Options of check and register as the validation loop (runner.c) wants them. */
 struct check_opts {
 	int json;
+	int html;        /* --format html */
+	const char *out; /* -o FILE: written atomically; NULL: stdout */
 	enum lang lang;
 	const char *rules;
 	const char **previous;

@@ -39,10 +39,10 @@ struct command {
 
 static const struct opt_use check_opts[] = {USE(OPT_FORMAT, 0), USE(OPT_LANG, 0),   USE(OPT_RULES, 0),
                                             USE(OPT_PREVIOUS, OPT_MANY), USE(OPT_TODAY, 0), USE(OPT_STRICT, 0),
-                                            USE(OPT_HELP, 0), USE(OPT_END, 0)};
+                                            USE(OPT_OUTPUT, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 static const struct opt_use register_opts[] = {USE(OPT_DB, 0),    USE(OPT_FORMAT, 0), USE(OPT_LANG, 0),
                                                USE(OPT_RULES, 0), USE(OPT_PREVIOUS, OPT_MANY), USE(OPT_TODAY, 0),
-                                               USE(OPT_STRICT, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
+                                               USE(OPT_STRICT, 0), USE(OPT_OUTPUT, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 static const struct opt_use list_opts[] = {USE(OPT_DB, 0),     USE(OPT_YEAR, 0),  USE(OPT_HISTORY, 0), USE(OPT_FORMAT, 0),
                                            USE(OPT_LANG, 0),   USE(OPT_RULES, 0), USE(OPT_HELP, 0),    USE(OPT_END, 0)};
 static const struct opt_use summary_opts[] = {
@@ -56,6 +56,19 @@ static const struct opt_use summary_opts[] = {
 	{OPT_END, 0, {NULL, NULL}}};
 static const struct opt_use rules_opts[] = {USE(OPT_RULES, 0), USE(OPT_PROGRAMME, 0), USE(OPT_LANG, 0), USE(OPT_HELP, 0),
                                             USE(OPT_END, 0)};
+static const struct opt_use template_opts[] = {
+	{OPT_RCC, OPT_REQUIRED, {NULL, NULL}},
+	{OPT_YEAR, OPT_REQUIRED, {"redovisningsåret; det väljer programmet vars år omfattar det",
+	                          "the reporting year; it chooses the programme whose years contain it"}},
+	{OPT_LANG, 0, {"kommentarernas språk", "language of the comments"}},
+	{OPT_PREVIOUS, 0, {"samma RCC:s redovisning för året innan: dess carryForward blir carriedOver",
+	                   "last year's statement of the same RCC: its carryForward becomes carriedOver"}},
+	{OPT_DB, 0, {"eller ta förra årets aktuella redovisning ur detta register",
+	             "or take last year's current statement from this register"}},
+	{OPT_RULES, 0, {NULL, NULL}},
+	{OPT_OUTPUT, 0, {"skriv mallen till FIL i stället för till standard ut", "write to FILE instead of standard output"}},
+	{OPT_HELP, 0, {NULL, NULL}},
+	{OPT_END, 0, {NULL, NULL}}};
 static const struct opt_use help_opts[] = {USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 
 static const struct command commands[] = {
@@ -116,6 +129,20 @@ static const struct command commands[] = {
 	   "engelska. Regelns id kan skrivas med små eller stora bokstäver (a1 eller A1).\n",
 	   "Explains what a rule checks and how to fix a finding, in Swedish and English. The rule id\n"
 	   "may be written in either case (a1 or A1).\n"}}},
+	{cmd_template, NEED_RULES,
+	 {"template", template_opts, {"", ""}, 0, 0,
+	  {NULL, NULL},
+	  {"skriv en mall för en redovisning", "write a statement template"},
+	  {"Skriver ett skelett till en redovisning för ett RCC och ett år, med kommentarer på valt språk:\n"
+	   "programmet, perioden, RCC:ts namn, beviljat belopp och valuta ur regeluppsättningen, carriedOver\n"
+	   "från förra årets redovisning (--previous FIL, eller registrets aktuella med --db) och varje\n"
+	   "kostnadsslag och kriterium som en kommenterad exempelrad. Fyll i de tomma värdena och kontrollera\n"
+	   "sedan filen med grantcheck check.\n",
+	   "Writes a statement skeleton for one RCC and year, with comments in the chosen language: the\n"
+	   "programme, period, the RCC's name, the granted amount and currency from the rule set, carriedOver\n"
+	   "from last year's statement (--previous FILE, or the register's current one with --db), and every\n"
+	   "category and criterion code as a commented example line. Fill in the empty values, then check it\n"
+	   "with grantcheck check.\n"}}},
 	{cmd_help, 0,
 	 {"help", help_opts, {"[KOMMANDO]", "[COMMAND]"}, 0, 1,
 	  {"ange högst ett KOMMANDO", "give at most one COMMAND"},
@@ -196,6 +223,8 @@ void cmd_check_opts(const struct cmd_ctx *c, struct check_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->json = c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "json") == 0;
+	o->html = c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "html") == 0;
+	o->out = c->args.val[OPT_OUTPUT];
 	o->lang = c->lang;
 	o->rules = c->args.val[OPT_RULES];
 	o->previous = c->args.many[OPT_PREVIOUS];

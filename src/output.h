@@ -4,7 +4,8 @@
  * A writer gets begin(), then file() once per checked file in order, then
  * end(). Writers stream: nothing is kept per file after file() returns, so
  * thousands of files cost no memory. Text (out_text.c) is the compiler
- * form editors jump to; JSON (out_json.c) is the document in cli.md.
+ * form editors jump to; JSON (out_json.c) is the document in cli.md; HTML
+ * (out_html.c) the self-contained report page.
  *
  * The same two files write `list` (the register's submissions and its
  * register-level findings), from the register's structs.
@@ -38,10 +39,15 @@ struct output {
 	int color;
 	int nfiles, nvalid;
 	long errors, warnings, infos;
+	void *priv; /* the writer's own state (html: the page) */
 };
 
 void output_text(struct output *o, FILE *fp, enum lang l, int color);
 void output_json(struct output *o, FILE *fp, enum lang l);
+/* HTML (out_html.c): the page is built in *page and written by end(); the
+ * caller frees it with html_page_free(). */
+struct html_page;
+void output_html(struct output *o, struct html_page *page, FILE *fp, enum lang l);
 
 struct reg_submission;
 

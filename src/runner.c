@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "atomic.h"
+#include "out_html.h"
 #include "output.h"
 
 struct prev_list {
@@ -29,6 +31,23 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 	return l->fallback ? l->fallback(l->fallback_ctx, rcc, year, out, err) : 0;
 }
 
+/* -o FILE: a temporary file beside FILE (atomic.c), never one of the
+ * statements, the --previous files or the register. */
+static int out_open(struct atomic_file *af, const struct check_opts *o, char **files, int nfiles,
+                    const char *db, strbuf *err)
+{
+	struct atomic_protect p = {0};
+	for (int i = 0; i < nfiles; i++)
+		atomic_protect_add(&p, files[i]);
+	for (int i = 0; i < o->nprevious; i++)
+		atomic_protect_add(&p, o->previous[i]);
+	if (db)
+		atomic_protect_db(&p, db);
+	int rc = atomic_open(af, o->out, &p, err);
+	atomic_protect_free(&p);
+	return rc;
+}
+
 int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 {
 	const struct check_opts *o = run->opts;
@@ -37,6 +56,9 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	struct prev_list prev = {xcalloc((size_t)(o->nprevious ? o->nprevious : 1), sizeof *prev.p), 0,
 	                         run->fallback, run->fallback_ctx};
 	int status = EXIT_TROUBLE;
+	struct atomic_file af = {.slot = -1}; /* -o: the temporary file while it is written */
+	int have_out = 0;
+	struct html_page page, *html = NULL;
 	for (int i = 0; i < o->nprevious; i++) {
 		if (engine_load_previous(e, o->previous[i], &prev.p[prev.n], &err))
 			goto out;
@@ -45,10 +67,21 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	engine_set_previous(e, prev_lookup, &prev);
 	engine_set_previous_given(e, prev.p, prev.n);
 	struct output out;
-	if (o->json)
-		output_json(&out, stdout, o->lang);
+	FILE *fp = stdout;
+	if (o->out) {
+		const char *db = strcmp(cmd, "register") ? NULL : default_db(o->db);
+		if (out_open(&af, o, files, nfiles, db, &err))
+			goto out;
+		have_out = 1;
+		fp = af.fp;
+	}
+	if (o->html) {
+		output_html(&out, &page, fp, o->lang);
+		html = &page;
+	} else if (o->json)
+		output_json(&out, fp, o->lang);
 	else
-		output_text(&out, stdout, o->lang, want_color(STDOUT_FILENO));
+		output_text(&out, fp, o->lang, !o->out && want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
 	for (int i = 0; i < nfiles; i++) {
 		struct file_result r;
@@ -63,12 +96,21 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 			goto out;
 	}
 	out.ops->end(&out); /* standard output is checked once for every command (commands.c) */
+	if (have_out) {
+		have_out = 0;
+		if (atomic_commit(&af, &err))
+			goto out;
+	}
 	status = out.errors || (o->strict && out.warnings) ? EXIT_INVALID : EXIT_VALID;
 out:
 	if (status == EXIT_TROUBLE) {
 		fflush(stdout);
 		term_error(cmd, sb_str(&err));
 	}
+	if (have_out)
+		atomic_abort(&af);
+	if (html)
+		html_page_free(html);
 	engine_set_previous(e, NULL, NULL);
 	engine_set_previous_given(e, NULL, 0);
 	for (int i = 0; i < prev.n; i++)

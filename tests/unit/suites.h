@@ -20,5 +20,6 @@ Suite *register_suite(void);
 Suite *cli_suite(void);
 Suite *summary_suite(void);
 Suite *util_suite(void);
+Suite *html_suite(void);
 
 #endif
