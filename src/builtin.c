@@ -20,7 +20,7 @@ struct builtin_text {
 struct builtin_def {
 	const char *id;
 	const char *title_sv, *title_en, *explain_sv, *explain_en;
-	struct builtin_text msgs[6];
+	struct builtin_text msgs[8];
 };
 
 static const struct builtin_def defs[BUILTIN_COUNT] = {
@@ -36,6 +36,10 @@ static const struct builtin_def defs[BUILTIN_COUNT] = {
 	   "The file cannot be read: {reason}; check the path and its permissions"},
 	  {"directory", "Sökvägen är en mapp, inte en redovisning; ange en XML-fil",
 	   "The path is a folder, not a statement; give an XML file"},
+	  {"notregular", "Sökvägen är {sv}, inte en vanlig fil, och läses inte (den kan sakna slut); ange en sparad "
+	                 "XML-fil, eller - för standard in",
+	   "The path is {en}, not a regular file, and is not read (it may never end); give a saved XML file, "
+	   "or - for standard input"},
 	  {"empty", "Filen är tom (0 byte); spara eller exportera redovisningen på nytt",
 	   "The file is empty (0 bytes); save or export the statement again"}}},
 	{"X2", "Inte välformad XML eller oläslig teckenkodning", "Not well-formed XML, or an encoding that cannot be read",
@@ -53,7 +57,9 @@ static const struct builtin_def defs[BUILTIN_COUNT] = {
 	              "ta bort <!DOCTYPE …>",
 	   "The document has a DOCTYPE or entity declaration, which a statement must not have; remove <!DOCTYPE …>"},
 	  {"encoding", "Teckenkodningen {found} kan inte läsas ({reason}); spara filen som UTF-8",
-	   "The encoding {found} cannot be read ({reason}); save the file as UTF-8"}}},
+	   "The encoding {found} cannot be read ({reason}); save the file as UTF-8"},
+	  /* the whole message written by the parser in each language (xmlerr.c) */
+	  {"said", "{sv}", "{en}"}}},
 	{"X3", "Fel rotelement, namnrymd eller formatversion", "Wrong root element or namespace, or an unknown version",
 	 "En redovisning börjar med <statement xmlns=\"urn:grantcheck:statement:1\" version=\"1\">. Annat "
 	 "rotelement, annan namnrymd eller en formatversion som verktyget inte känner till ger X3.",
@@ -82,7 +88,7 @@ static const struct builtin_def defs[BUILTIN_COUNT] = {
 
 void builtin_rules_init(struct rule out[BUILTIN_COUNT])
 {
-	static const char *const names[BP_COUNT] = {"reason", "found", "programme", "installed"};
+	static const char *const names[BP_COUNT] = {"reason", "found", "programme", "installed", "sv", "en"};
 	for (int i = 0; i < BUILTIN_COUNT; i++) {
 		const struct builtin_def *d = &defs[i];
 		struct rule *r = &out[i];
@@ -96,7 +102,7 @@ void builtin_rules_init(struct rule out[BUILTIN_COUNT])
 		r->explain[LANG_SV] = xstrdup(d->explain_sv);
 		r->explain[LANG_EN] = xstrdup(d->explain_en);
 		r->c_line = r->c_col = r->c_severity = r->c_variant = r->c_year = -1;
-		for (int k = 0; k < 6 && d->msgs[k].sv; k++) {
+		for (int k = 0; k < 8 && d->msgs[k].sv; k++) {
 			r->variants = xrealloc(r->variants, sizeof *r->variants * (size_t)(r->nvariants + 1));
 			struct variant *v = &r->variants[r->nvariants++];
 			v->name = xstrdup(d->msgs[k].variant);

@@ -136,6 +136,8 @@ void parse_outcome_free(struct parse_outcome *o)
 {
 	sb_free(&o->reason);
 	sb_free(&o->found);
+	for (int l = 0; l < LANG_COUNT; l++)
+		sb_free(&o->say[l]);
 }
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -612,6 +614,8 @@ static void reset_outcome(struct parse_outcome *out)
 	out->line = out->col = 0;
 	sb_reset(&out->reason);
 	sb_reset(&out->found);
+	for (int l = 0; l < LANG_COUNT; l++)
+		sb_reset(&out->say[l]);
 	out->sha256[0] = '\0';
 	out->bytes = 0;
 	out->rows = 0;
@@ -753,28 +757,76 @@ void parser_set_threads(struct parser *p, enum parser_threads t)
 	p->threads = t;
 }
 
+/* What a path that is not a regular file is, for X1 "notregular": Swedish
+ * and English, or NULL for a regular file or a folder (X1 "directory"). */
+static const char *const *file_kind(mode_t m)
+{
+	static const char *const fifo[2] = {"en FIFO (namngiven pipe)", "a FIFO (named pipe)"};
+	static const char *const chr[2] = {"en teckenenhet (device)", "a character device"};
+	static const char *const blk[2] = {"en blockenhet (device)", "a block device"};
+	static const char *const sock[2] = {"en socket", "a socket"};
+	static const char *const other[2] = {"en specialfil", "a special file"};
+	if (S_ISREG(m) || S_ISDIR(m))
+		return NULL;
+	return S_ISFIFO(m) ? fifo : S_ISCHR(m) ? chr : S_ISBLK(m) ? blk : S_ISSOCK(m) ? sock : other;
+}
+
+/*
+ * Opens without blocking (a FIFO with no writer would wait for ever) and
+ * looks at what was opened before reading a byte: anything but a regular
+ * file (a FIFO, /dev/zero, a link to /dev/urandom, a socket) is X1, since
+ * it may never end. Standard input, given as "-", is read whatever it is.
+ */
 void parser_load_file(struct parser *p, const char *path, struct parse_outcome *out)
 {
 	reset_outcome(out);
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		set_x(out, PARSE_X1, errno == ENOENT ? "missing" : "unreadable", strerror(errno));
-		return;
-	}
+	int is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat sb;
-	int64_t size = -1;
-	if (fstat(fd, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			close(fd);
-			set_x(out, PARSE_X1, "directory", NULL);
+	if (fd < 0) {
+		int err = errno;
+		const char *const *kind = stat(path, &sb) == 0 ? file_kind(sb.st_mode) : NULL;
+		if (kind) { /* a socket cannot be opened at all */
+			set_x(out, PARSE_X1, "notregular", NULL);
+			sb_set(&out->say[LANG_SV], kind[LANG_SV]);
+			sb_set(&out->say[LANG_EN], kind[LANG_EN]);
 			return;
 		}
-		if (S_ISREG(sb.st_mode))
-			size = (int64_t)sb.st_size;
+		set_x(out, PARSE_X1, err == ENOENT ? "missing" : "unreadable", strerror(err));
+		return;
 	}
+	int64_t size = -1;
+	if (fstat(fd, &sb) != 0) {
+		set_x(out, PARSE_X1, "unreadable", strerror(errno));
+		if (!is_stdin)
+			close(fd);
+		return;
+	}
+	if (!is_stdin) {
+		const char *const *kind = file_kind(sb.st_mode);
+		if (S_ISDIR(sb.st_mode) || kind) {
+			close(fd);
+			set_x(out, PARSE_X1, kind ? "notregular" : "directory", NULL);
+			if (kind) {
+				sb_set(&out->say[LANG_SV], kind[LANG_SV]);
+				sb_set(&out->say[LANG_EN], kind[LANG_EN]);
+			}
+			return;
+		}
+		/* a regular file: read it with ordinary blocking reads */
+		int fl = fcntl(fd, F_GETFL);
+		if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+			set_x(out, PARSE_X1, "unreadable", strerror(errno));
+			close(fd);
+			return;
+		}
+	}
+	if (S_ISREG(sb.st_mode))
+		size = (int64_t)sb.st_size;
 	struct source src = {fd, NULL, 0, 0};
-	run(p, &src, use_threads(p, size), path, out);
-	close(fd);
+	run(p, &src, use_threads(p, size), is_stdin ? NULL : path, out);
+	if (!is_stdin)
+		close(fd);
 }
 
 void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_outcome *out)
