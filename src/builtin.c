@@ -51,8 +51,8 @@ static const struct builtin_def defs[BUILTIN_COUNT] = {
 	 "BOM), UTF-16, ISO-8859-1 and windows-1252. The message gives the XML parser's reason, line and column.",
 	 {{"", "XML-filen är inte välformad: {reason}; rätta filen eller exportera den på nytt",
 	   "The XML is not well-formed: {reason}; correct the file or export it again"},
-	  {"syntax", "XML-filen är inte välformad: {reason}; rätta filen eller exportera den på nytt",
-	   "The XML is not well-formed: {reason}; correct the file or export it again"},
+	  {"syntax", "XML-filen är inte välformad: {sv}; rätta filen eller exportera den på nytt",
+	   "The XML is not well-formed: {en}; correct the file or export it again"},
 	  {"doctype", "Dokumentet har en DOCTYPE eller entitetsdeklaration, vilket en redovisning inte får ha; "
 	              "ta bort <!DOCTYPE …>",
 	   "The document has a DOCTYPE or entity declaration, which a statement must not have; remove <!DOCTYPE …>"},

@@ -72,6 +72,9 @@ case("usage-errors", "check", "check --format xml x.xml", "check --lang de x.xml
      "check --rules rules --today 2026-11-22 rules", "check --help", "help list", "--help")
 case("rules-list", "rules --rules rules --lang en", "rules --rules rules --lang sv --programme rcc-2013-2015")
 case("explain", "explain --rules rules A1", "explain --rules rules X2", "explain --rules rules Q9")
+case("xml-errors-sv", *(f"{BASE} --lang sv tests/golden/inputs/{f}.xml" for f in
+     ("X2-ampersand", "X2-curly-quotes", "X2-truncated", "X2-utf8-labelled-latin1", "X2-cp1252-undeclared")),
+     f"{BASE} --lang sv samples/invalid/X2-missing-end-tag.xml")
 case("several-files-json", f"{BASE} --lang en --format json samples/invalid/A3-balance-split.xml samples/valid/norr-2013.xml")
 
 os.makedirs(CASES, exist_ok=True)
