@@ -46,7 +46,7 @@ TESTS := tests/golden.sh tests/e2e.sh tests/readme.sh
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium
 
-.PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean format format-check FORCE
+.PHONY: all deps demo test unit golden faults asan tsan valgrind bench fuzz install clean format format-check FORCE
 all: $(BUILD)/grantcheck
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
@@ -66,6 +66,18 @@ $(BUILD)/grantcheck: $(LIB_OBJ) $(MAIN_OBJ)
 
 $(BUILD)/unit-tests: $(UNIT_SRC) $(LIB_OBJ)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) -Isrc -o $@ $(UNIT_SRC) $(LIB_OBJ) $(PKG_LIBS) $(CHECK_LIBS)
+
+# Fault injection at every write of the register (tests/faults/vfsfault.c):
+# `make faults` fails each of the ~450 writes in turn (minutes); make test
+# runs it with VFSFAULT_STRIDE=25 (every 25th write).
+VFSFAULT_STRIDE ?= 1
+VFSFAULT_BATCH = samples/valid/*.xml samples/invalid/A1-sum-mismatch.xml samples/invalid/X2-missing-end-tag.xml \
+                 samples/invalid/G2-received.xml samples/invalid/A3-balance-split.xml
+faults: $(BUILD)/vfsfault
+	rm -rf $(BUILD)/vfsfault-tmp && mkdir -p $(BUILD)/vfsfault-tmp
+	VFSFAULT_STRIDE=$(VFSFAULT_STRIDE) $(BUILD)/vfsfault rules $(BUILD)/vfsfault-tmp $(VFSFAULT_BATCH)
+$(BUILD)/vfsfault: tests/faults/vfsfault.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ tests/faults/vfsfault.c $(LIB_OBJ) $(PKG_LIBS)
 
 # Installs what is missing (apt-get update first); does nothing when all is there.
 deps:
@@ -90,6 +102,7 @@ test: deps
 	$(MAKE) all $(BUILD)/unit-tests
 	$(BUILD)/unit-tests
 	@$(call RUN_TESTS,$(BUILD)/grantcheck)
+	$(MAKE) faults VFSFAULT_STRIDE=25
 
 unit: $(BUILD)/unit-tests
 	$(BUILD)/unit-tests

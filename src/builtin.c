@@ -32,6 +32,10 @@ static const char X1[] =
 	"-- message.unreadable.en: The file cannot be read: {reason}; check the path and its permissions\n"
 	"-- message.directory.sv: Sökvägen är en mapp, inte en redovisning; ange en XML-fil\n"
 	"-- message.directory.en: The path is a folder, not a statement; give an XML file\n"
+	"-- message.notregular.sv: Sökvägen är {sv}, inte en vanlig fil, och läses inte (den kan sakna slut); ange en\n"
+	"--   sparad XML-fil, eller - för standard in\n"
+	"-- message.notregular.en: The path is {en}, not a regular file, and is not read (it may never end); give a\n"
+	"--   saved XML file, or - for standard input\n"
 	"-- message.empty.sv: Filen är tom (0 byte); spara eller exportera redovisningen på nytt\n"
 	"-- message.empty.en: The file is empty (0 bytes); save or export the statement again\n"
 	"-- fix.sv: Kontrollera att sökvägen stämmer och att du har behörighet att läsa filen. Är filen tom: spara eller\n"
@@ -54,8 +58,10 @@ static const char X2[] =
 	"--   gives the XML parser's reason, line and column.\n"
 	"-- message.sv: XML-filen är inte välformad: {reason}; rätta filen eller exportera den på nytt\n"
 	"-- message.en: The XML is not well-formed: {reason}; correct the file or export it again\n"
-	"-- message.syntax.sv: XML-filen är inte välformad: {reason}; rätta filen eller exportera den på nytt\n"
-	"-- message.syntax.en: The XML is not well-formed: {reason}; correct the file or export it again\n"
+	"-- message.syntax.sv: XML-filen är inte välformad: {sv}; rätta filen eller exportera den på nytt\n"
+	"-- message.syntax.en: The XML is not well-formed: {en}; correct the file or export it again\n"
+	"-- message.said.sv: {sv}\n"
+	"-- message.said.en: {en}\n"
 	"-- message.doctype.sv: Dokumentet har en DOCTYPE eller entitetsdeklaration, vilket en redovisning inte får ha; ta\n"
 	"--   bort <!DOCTYPE …>\n"
 	"-- message.doctype.en: The document has a DOCTYPE or entity declaration, which a statement must not have; remove\n"
@@ -129,7 +135,7 @@ static const char *const headers[BUILTIN_COUNT] = {X1, X2, X3, X4};
 
 void builtin_rules_init(struct rule out[BUILTIN_COUNT])
 {
-	static const char *const names[BP_COUNT] = {"reason", "found", "programme", "installed"};
+	static const char *const names[BP_COUNT] = {"reason", "found", "programme", "installed", "sv", "en"};
 	for (int i = 0; i < BUILTIN_COUNT; i++) {
 		struct rule *r = &out[i];
 		memset(r, 0, sizeof *r);

@@ -489,7 +489,7 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 	int rc = 0;
 	if (out.status != PARSE_OK) {
 		static const char *const ids[] = {NULL, "X1", "X2", "X3"};
-		struct builtin_params bp = {{out.reason.s, out.found.s, NULL, NULL}};
+		struct builtin_params bp = {{out.reason.s, out.found.s, NULL, NULL, out.say[LANG_SV].s, out.say[LANG_EN].s}};
 		add_builtin(e, r, ids[out.status], out.variant, out.line, out.col, &bp);
 		goto done;
 	}
@@ -502,7 +502,7 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 		strbuf inst = {0};
 		for (int i = 0; i < e->sets.n; i++)
 			sb_printf(&inst, "%s%s", i ? ", " : "", e->sets.sets[i].id);
-		struct builtin_params bp = {{NULL, NULL, r->programme, inst.s}};
+		struct builtin_params bp = {{NULL, NULL, r->programme, inst.s, NULL, NULL}};
 		add_builtin(e, r, "X4", "", programme_pos[0], programme_pos[1], &bp);
 		sb_free(&inst);
 		goto done;

@@ -21,10 +21,13 @@
 #include "chan.h"
 #include "loader.h"
 #include "sha256.h"
+#include "xmlerr.h"
 
 #define BLOCK (64 * 1024)
 #define NBLOCKS 4     /* blocks in flight between the reader and the parse */
 #define MAX_FRAMES 8  /* known elements nest at most 3 deep */
+#define MAX_OPEN 64   /* open elements remembered for "never closed" */
+#define OPEN_NAME 64  /* bytes of each name kept */
 
 struct frame {
 	int fmt;          /* index into fmt_nodes */
@@ -93,6 +96,14 @@ struct parser {
 	strbuf ens, ans;      /* scratch: namespace of an element, of an attribute */
 	struct block *blocks[NBLOCKS]; /* allocated on the first pipelined file */
 	char encoding[64];
+	int first_block;      /* the next block is the file's first */
+	int as_1252;          /* a latin1 / US-ASCII label read as windows-1252 */
+	/* the open elements (all, known or not) with the line each opened on */
+	struct {
+		char name[OPEN_NAME];
+		long line;
+	} open[MAX_OPEN];
+	long nopen;
 };
 
 static void sb_set(strbuf *b, const char *s)
@@ -136,6 +147,8 @@ void parse_outcome_free(struct parse_outcome *o)
 {
 	sb_free(&o->reason);
 	sb_free(&o->found);
+	for (int l = 0; l < LANG_COUNT; l++)
+		sb_free(&o->say[l]);
 }
 
 /* ---- helpers ---------------------------------------------------------- */
@@ -145,16 +158,22 @@ static int is_ws(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* The first n bytes of s cut to at most PARSER_TEXT_CAP at a character
- * boundary: how many to keep. */
-static size_t capped(const char *s, size_t n)
+/* The first n bytes of s cut to at most max at a character boundary: how
+ * many to keep. */
+static size_t capped_at(const char *s, size_t n, size_t max)
 {
-	if (n <= PARSER_TEXT_CAP)
+	if (n <= max)
 		return n;
-	n = PARSER_TEXT_CAP;
+	n = max;
 	while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
 		n--;
 	return n;
+}
+
+/* The same cut at PARSER_TEXT_CAP. */
+static size_t capped(const char *s, size_t n)
+{
+	return capped_at(s, n, PARSER_TEXT_CAP);
 }
 
 /* The trimmed value of s, at most PARSER_TEXT_CAP bytes cut at a character
@@ -261,8 +280,9 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 			t->keeping = t->buf.len < PARSER_TEXT_CAP;
 		if (t->keeping)
 			sb_putc(&t->buf, (char)c);
-		else
-			t->truncated = 1;
+		else if (!is_ws((char)c))
+			t->truncated = 1; /* whitespace past the cap is counted, not kept:
+			                     trailing, it is trimmed anyway */
 	}
 }
 
@@ -341,6 +361,9 @@ static void stop(struct parser *p, enum parse_status st, const char *variant)
 
 /* ---- element handlers ------------------------------------------------- */
 
+static int looks_like_mojibake(const char *s, size_t n);
+static void stop_mojibake(struct parser *p);
+
 /* Records an element or attribute not in the format; a name or namespace
  * longer than PARSER_TEXT_CAP (a hostile 20 MB name) is recorded cut short. */
 static void record_unknown(struct parser *p, struct frame *parent, char kind, const char *name,
@@ -365,6 +388,10 @@ static void handle_attributes(struct parser *p, struct frame *f, const XML_Char 
 {
 	strbuf *ns = &p->ans;
 	for (int i = 0; atts[i]; i += 2) {
+		if (p->as_1252 && looks_like_mojibake(atts[i + 1], strlen(atts[i + 1]))) {
+			stop_mojibake(p);
+			return;
+		}
 		const char *name = split_name(atts[i], ns);
 		int idx = ns->len ? -1 : fmt_child(f->fmt, name, 'a');
 		if (idx < 0) {
@@ -397,6 +424,14 @@ static void handle_attributes(struct parser *p, struct frame *f, const XML_Char 
 static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **atts)
 {
 	struct parser *p = ud;
+	if (p->nopen < MAX_OPEN) {
+		const char *bar = strchr(qname, '|');
+		const char *local = bar ? bar + 1 : qname;
+		snprintf(p->open[p->nopen].name, OPEN_NAME, "%.*s", (int)capped_at(local, strlen(local), OPEN_NAME - 1),
+		         local);
+		p->open[p->nopen].line = (long)XML_GetCurrentLineNumber(p->xp);
+	}
+	p->nopen++;
 	if (p->skip) {
 		p->skip++;
 		return;
@@ -474,6 +509,8 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 {
 	(void)qname;
 	struct parser *p = ud;
+	if (p->nopen > 0)
+		p->nopen--;
 	if (p->skip) {
 		p->skip--;
 		return;
@@ -487,6 +524,10 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 	struct text *t = &p->text;
 	text_end(p);
 	const char *s = sb_str(&t->buf);
+	if (p->as_1252 && looks_like_mojibake(s, t->buf.len)) {
+		stop_mojibake(p);
+		return;
+	}
 	if (f->fmt == FMT_EXPENSE) {
 		const struct line *x = &p->line;
 		struct op *o = loader_op(p->ld, OP_EXPENSE);
@@ -612,6 +653,8 @@ static void reset_outcome(struct parse_outcome *out)
 	out->line = out->col = 0;
 	sb_reset(&out->reason);
 	sb_reset(&out->found);
+	for (int l = 0; l < LANG_COUNT; l++)
+		sb_reset(&out->say[l]);
 	out->sha256[0] = '\0';
 	out->bytes = 0;
 	out->rows = 0;
@@ -644,6 +687,168 @@ static XML_Parser new_expat(struct parser *p)
 	return xp;
 }
 
+/* WHATWG Encoding Standard labels (matched without case) of the two
+ * encodings whose aliases expat does not know. */
+static const char *const labels_1252[] = {"ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819",
+                                          "iso-8859-1", "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1",
+                                          "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252",
+                                          "x-cp1252"};
+static const char *const labels_utf8[] = {"unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8",
+                                          "x-unicode20utf8"};
+
+static int label_in(const char *label, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(label, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Before the first byte is parsed: the encoding label of an XML declaration
+ * at the very start (no BOM). A windows-1252 label (ISO-8859-1, latin1,
+ * US-ASCII, ...) is read as windows-1252, a UTF-8 alias (utf8) as UTF-8,
+ * as the WHATWG Encoding Standard and browsers do (changes-2026-12.md).
+ */
+static void choose_encoding(struct parser *p, const char *d, size_t n)
+{
+	if (n < 6 || memcmp(d, "<?xml", 5) != 0)
+		return;
+	size_t end = 5;
+	while (end + 1 < n && end < 512 && !(d[end] == '?' && d[end + 1] == '>'))
+		end++;
+	const char *e = NULL;
+	for (size_t i = 5; i + 8 < end; i++)
+		if (memcmp(d + i, "encoding", 8) == 0 && is_ws(d[i - 1])) {
+			e = d + i + 8;
+			break;
+		}
+	if (!e)
+		return;
+	const char *lim = d + end;
+	while (e < lim && is_ws(*e))
+		e++;
+	if (e >= lim || *e != '=')
+		return;
+	e++;
+	while (e < lim && is_ws(*e))
+		e++;
+	if (e >= lim || (*e != '"' && *e != '\''))
+		return;
+	char q = *e++;
+	const char *close = memchr(e, q, (size_t)(lim - e));
+	if (!close || close - e >= 40)
+		return;
+	char label[40];
+	memcpy(label, e, (size_t)(close - e));
+	label[close - e] = '\0';
+	if (label_in(label, labels_1252, sizeof labels_1252 / sizeof labels_1252[0])) {
+		p->as_1252 = 1;
+		if (XML_SetEncoding(p->xp, "windows-1252") != XML_STATUS_OK)
+			p->as_1252 = 0;
+	} else if (label_in(label, labels_utf8, sizeof labels_utf8 / sizeof labels_utf8[0])) {
+		if (XML_SetEncoding(p->xp, "UTF-8") != XML_STATUS_OK)
+			return;
+	}
+}
+
+/* Whether a byte sequence is valid UTF-8 from s[0] (of n available): its
+ * length, or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t k = s[0] < 0x80 ? 1 : s[0] >= 0xC2 && s[0] <= 0xDF ? 2 : s[0] >= 0xE0 && s[0] <= 0xEF ? 3
+	                          : s[0] >= 0xF0 && s[0] <= 0xF4 ? 4 : 0;
+	if (!k || k > n)
+		return 0;
+	for (size_t i = 1; i < k; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return k;
+}
+
+/* Mojibake: UTF-8 read as windows-1252 turns å ä ö Å Ä Ö é into Ã¥ Ã¤ Ã¶
+ * Ã… Ã„ Ã– Ã©: U+00C3 followed by one of those characters. */
+static int looks_like_mojibake(const char *s, size_t n)
+{
+	static const char *const tails[] = {"\xC2\xA5", "\xC2\xA4", "\xC2\xB6", "\xE2\x80\xA6", "\xE2\x80\x9E",
+	                                    "\xE2\x80\x93", "\xC2\xA9"};
+	for (const char *x = s; (x = memmem(x, n - (size_t)(x - s), "\xC3\x83", 2)) != NULL; x += 2)
+		for (size_t t = 0; t < sizeof tails / sizeof tails[0]; t++) {
+			size_t k = strlen(tails[t]);
+			if ((size_t)(s + n - (x + 2)) >= k && memcmp(x + 2, tails[t], k) == 0)
+				return 1;
+		}
+	return 0;
+}
+
+/* The X2 message for UTF-8 labelled ISO-8859-1 (at the current place). */
+static void stop_mojibake(struct parser *p)
+{
+	struct parse_outcome *out = p->out;
+	if (out->status != PARSE_OK)
+		return;
+	sb_reset(&out->say[LANG_SV]);
+	sb_reset(&out->say[LANG_EN]);
+	sb_printf(&out->say[LANG_SV], "Texten innehåller tecken som Ã¶ och Ã¥: filen verkar vara UTF-8 men är märkt "
+	                              "%s; ändra till encoding=\"UTF-8\" på första raden", p->encoding);
+	sb_printf(&out->say[LANG_EN], "The text holds characters like Ã¶ and Ã¥: the file looks like UTF-8 but is "
+	                              "labelled %s; change it to encoding=\"UTF-8\" on the first line", p->encoding);
+	stop(p, PARSE_X2, "said");
+}
+
+/* Explains the error code at the parser's error place in both languages:
+ * an element left open, an unescaped &, curly quotes, bytes not valid in
+ * the encoding; otherwise the code's text (xmlerr.c). */
+static void explain_error(struct parser *p, enum XML_Error code)
+{
+	struct parse_outcome *out = p->out;
+	XML_Parser xp = p->xp;
+	strbuf *sv = &out->say[LANG_SV], *en = &out->say[LANG_EN];
+	int off = 0, size = 0;
+	const char *ctx = XML_GetInputContext(xp, &off, &size);
+	const unsigned char *at = ctx && off >= 0 && off < size ? (const unsigned char *)ctx + off : NULL;
+	size_t left = at ? (size_t)(size - off) : 0;
+	long top = p->nopen < MAX_OPEN ? p->nopen - 1 : MAX_OPEN - 1;
+	int utf8 = !p->as_1252 && (!p->encoding[0] || strcasecmp(p->encoding, "UTF-8") == 0 ||
+	                           label_in(p->encoding, labels_utf8, sizeof labels_utf8 / sizeof labels_utf8[0]));
+	if ((code == XML_ERROR_INVALID_TOKEN || code == XML_ERROR_PARTIAL_CHAR) && at && utf8 && *at >= 0x80 &&
+	    !utf8_len(at, left)) {
+		/* a byte that is not UTF-8: most likely windows-1252 (å ä ö as one byte) */
+		sb_printf(sv, "Tecknet på rad %ld, kolumn %ld (byte 0x%02X) är inte giltig UTF-8; filen verkar vara "
+		              "sparad som windows-1252. Skriv encoding=\"windows-1252\" på första raden eller spara "
+		              "filen som UTF-8", out->line, out->col, *at);
+		sb_printf(en, "The character on line %ld, column %ld (byte 0x%02X) is not valid UTF-8; the file seems "
+		              "to be saved as windows-1252. Write encoding=\"windows-1252\" on the first line or save "
+		              "the file as UTF-8", out->line, out->col, *at);
+		out->variant = "said";
+		return;
+	}
+	if (code == XML_ERROR_INVALID_TOKEN && at && (*at == '&' || (off > 0 && ctx[off - 1] == '&'))) {
+		sb_puts(sv, "tecknet & måste skrivas &amp; i XML (t.ex. \"Östergötland &amp; Jönköping\")");
+		sb_puts(en, "the character & must be written &amp; in XML (e.g. \"Research &amp; Development\")");
+		return;
+	}
+	if ((code == XML_ERROR_INVALID_TOKEN || code == XML_ERROR_UNCLOSED_TOKEN) && at && left >= 3 && at[0] == 0xE2 &&
+	    at[1] == 0x80 && (at[2] == 0x9C || at[2] == 0x9D || at[2] == 0x99 || at[2] == 0x98)) {
+		sb_puts(sv, "attributvärden ska stå inom raka citattecken \" \", inte typografiska “ ” eller ’ "
+		            "(ett ordbehandlingsprogram byter ut dem)");
+		sb_puts(en, "attribute values must be in straight quotes \" \", not curly “ ” or ’ "
+		            "(a word processor replaces them)");
+		return;
+	}
+	if ((code == XML_ERROR_TAG_MISMATCH || code == XML_ERROR_NO_ELEMENTS || code == XML_ERROR_UNCLOSED_TOKEN) &&
+	    top >= 0 && p->nopen > 0) {
+		const char *name = p->open[top].name;
+		long line = p->open[top].line;
+		sb_printf(sv, "<%s> på rad %ld avslutas aldrig; lägg till </%s> där elementet slutar", name, line,
+		          name);
+		sb_printf(en, "<%s> on line %ld is never closed; add </%s> where the element ends", name, line, name);
+		return;
+	}
+	sb_puts(sv, xmlerr_text(code, LANG_SV));
+	sb_puts(en, xmlerr_text(code, LANG_EN));
+}
+
 /* Parses block b (the last when b->n is 0) unless the parse already ended;
  * returns 0 when it ends here. */
 static int parse_block(struct parser *p, const struct block *b)
@@ -653,6 +858,10 @@ static int parse_block(struct parser *p, const struct block *b)
 	if (b->n == 0 && out->bytes == 0) {
 		set_x(out, PARSE_X1, "empty", NULL);
 		return 0;
+	}
+	if (p->first_block) {
+		p->first_block = 0;
+		choose_encoding(p, b->data, (size_t)b->n);
 	}
 	if (XML_Parse(xp, b->data, (int)b->n, b->n == 0) == XML_STATUS_OK)
 		return 1;
@@ -665,6 +874,7 @@ static int parse_block(struct parser *p, const struct block *b)
 			sb_set(&out->found, p->encoding[0] ? p->encoding : "?");
 		} else {
 			set_x(out, PARSE_X2, "syntax", XML_ErrorString(code));
+			explain_error(p, code);
 		}
 	}
 	return 0;
@@ -685,6 +895,9 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 	p->stopped = 0;
 	p->next_node = 0;
 	p->encoding[0] = '\0';
+	p->first_block = 1;
+	p->as_1252 = 0;
+	p->nopen = 0;
 	p->xp = new_expat(p);
 	loader_begin(p->ld, threaded);
 
@@ -752,28 +965,76 @@ void parser_set_threads(struct parser *p, enum parser_threads t)
 	p->threads = t;
 }
 
+/* What a path that is not a regular file is, for X1 "notregular": Swedish
+ * and English, or NULL for a regular file or a folder (X1 "directory"). */
+static const char *const *file_kind(mode_t m)
+{
+	static const char *const fifo[2] = {"en FIFO (namngiven pipe)", "a FIFO (named pipe)"};
+	static const char *const chr[2] = {"en teckenenhet (device)", "a character device"};
+	static const char *const blk[2] = {"en blockenhet (device)", "a block device"};
+	static const char *const sock[2] = {"en socket", "a socket"};
+	static const char *const other[2] = {"en specialfil", "a special file"};
+	if (S_ISREG(m) || S_ISDIR(m))
+		return NULL;
+	return S_ISFIFO(m) ? fifo : S_ISCHR(m) ? chr : S_ISBLK(m) ? blk : S_ISSOCK(m) ? sock : other;
+}
+
+/*
+ * Opens without blocking (a FIFO with no writer would wait for ever) and
+ * looks at what was opened before reading a byte: anything but a regular
+ * file (a FIFO, /dev/zero, a link to /dev/urandom, a socket) is X1, since
+ * it may never end. Standard input, given as "-", is read whatever it is.
+ */
 void parser_load_file(struct parser *p, const char *path, struct parse_outcome *out)
 {
 	reset_outcome(out);
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-	if (fd < 0) {
-		set_x(out, PARSE_X1, errno == ENOENT ? "missing" : "unreadable", strerror(errno));
-		return;
-	}
+	int is_stdin = strcmp(path, "-") == 0;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	struct stat sb;
-	int64_t size = -1;
-	if (fstat(fd, &sb) == 0) {
-		if (S_ISDIR(sb.st_mode)) {
-			close(fd);
-			set_x(out, PARSE_X1, "directory", NULL);
+	if (fd < 0) {
+		int err = errno;
+		const char *const *kind = stat(path, &sb) == 0 ? file_kind(sb.st_mode) : NULL;
+		if (kind) { /* a socket cannot be opened at all */
+			set_x(out, PARSE_X1, "notregular", NULL);
+			sb_set(&out->say[LANG_SV], kind[LANG_SV]);
+			sb_set(&out->say[LANG_EN], kind[LANG_EN]);
 			return;
 		}
-		if (S_ISREG(sb.st_mode))
-			size = (int64_t)sb.st_size;
+		set_x(out, PARSE_X1, err == ENOENT ? "missing" : "unreadable", strerror(err));
+		return;
 	}
+	int64_t size = -1;
+	if (fstat(fd, &sb) != 0) {
+		set_x(out, PARSE_X1, "unreadable", strerror(errno));
+		if (!is_stdin)
+			close(fd);
+		return;
+	}
+	if (!is_stdin) {
+		const char *const *kind = file_kind(sb.st_mode);
+		if (S_ISDIR(sb.st_mode) || kind) {
+			close(fd);
+			set_x(out, PARSE_X1, kind ? "notregular" : "directory", NULL);
+			if (kind) {
+				sb_set(&out->say[LANG_SV], kind[LANG_SV]);
+				sb_set(&out->say[LANG_EN], kind[LANG_EN]);
+			}
+			return;
+		}
+		/* a regular file: read it with ordinary blocking reads */
+		int fl = fcntl(fd, F_GETFL);
+		if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+			set_x(out, PARSE_X1, "unreadable", strerror(errno));
+			close(fd);
+			return;
+		}
+	}
+	if (S_ISREG(sb.st_mode))
+		size = (int64_t)sb.st_size;
 	struct source src = {fd, NULL, 0, 0};
-	run(p, &src, use_threads(p, size), path, out);
-	close(fd);
+	run(p, &src, use_threads(p, size), is_stdin ? NULL : path, out);
+	if (!is_stdin)
+		close(fd);
 }
 
 void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_outcome *out)

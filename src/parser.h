@@ -17,7 +17,8 @@
  *
  * Document-level problems end the parse and are reported in the outcome,
  * not as SQL findings, because no rule can run on such a file:
- *   X1 unreadable or empty, X2 not well-formed / DOCTYPE / unknown encoding,
+ *   X1 unreadable, empty, or not a regular file (a FIFO or device may never
+ *      end; standard input is given as "-"), X2 not well-formed / DOCTYPE / unknown encoding,
  *   X3 wrong root, namespace or version.
  * A document must never make the parser read anything else: a DOCTYPE is
  * refused before any entity is declared, and no external entity is loaded.
@@ -28,6 +29,7 @@
 #include <stdint.h>
 
 #include "db.h"
+#include "lang.h"
 
 #define PARSER_TEXT_CAP 4096
 #define PARSER_THREADS_BYTES (1024 * 1024)
@@ -42,6 +44,8 @@ struct parse_outcome {
 	long line, col;      /* 1-based; 0 when not about a place */
 	strbuf reason;       /* the system's or expat's reason (English) */
 	strbuf found;        /* what was found instead (root name, version...) */
+	strbuf say[LANG_COUNT]; /* the variant's words in each language (what is
+	                           wrong, in Swedish and English), or empty */
 	char sha256[65];
 	uint64_t bytes;
 	int64_t rows; /* node + expense rows loaded */

@@ -114,7 +114,9 @@ int rule_from_header(struct rule *r, struct rule_header *h, const char *const *n
 void builtin_rules_init(struct rule out[BUILTIN_COUNT]);
 void builtin_rules_free(struct rule rules[BUILTIN_COUNT]);
 /* Parameter indexes the built-in templates use. */
-enum { BP_REASON, BP_FOUND, BP_PROGRAMME, BP_INSTALLED, BP_COUNT };
+/* BP_SV and BP_EN ({sv}, {en}) are words the parser wrote in each language;
+ * a Swedish template uses {sv}, its English twin {en}. */
+enum { BP_REASON, BP_FOUND, BP_PROGRAMME, BP_INSTALLED, BP_SV, BP_EN, BP_COUNT };
 /* Frees what load/init allocated in one rule. */
 void rule_free(struct rule *r);
 /* The variant called name ("" default), or NULL. */

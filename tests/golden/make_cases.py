@@ -115,6 +115,9 @@ case("unknown-command", "chek samples/valid", "registr x.xml", "sumary", "frobni
 case("explain-any-case", "explain --rules rules a1", "explain --rules rules x2 --lang sv",
      "explain --rules rules --programme rcc-2013-2015 g8", "explain --rules rules --programme no-such a1",
      "explain --rules rules q9 --lang sv")
+case("xml-errors-sv", *(f"{BASE} --lang sv tests/golden/inputs/{f}.xml" for f in
+     ("X2-ampersand", "X2-curly-quotes", "X2-truncated", "X2-utf8-labelled-latin1", "X2-cp1252-undeclared")),
+     f"{BASE} --lang sv samples/invalid/X2-missing-end-tag.xml")
 case("several-files-json", f"{BASE} --lang en --format json samples/invalid/A3-balance-split.xml samples/valid/norr-2013.xml")
 
 os.makedirs(CASES, exist_ok=True)

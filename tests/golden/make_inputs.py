@@ -69,6 +69,23 @@ variant("S6-currency-code.xml", "sydost-2014.xml", ('<currency>SEK</currency>', 
 variant("S7-format.xml", "sydost-2014.xml", ('orgnr="232100-0040"', 'orgnr="2321000040"'))
 variant("X2-encoding-koi8.xml", "sydost-2014.xml", ('encoding="UTF-8"', 'encoding="KOI8-R"'))
 variant("X2-lying-encoding.xml", "sydost-2014.xml", raw=lambda t: t.encode("iso-8859-1", errors="replace"))
+# XML and encoding mistakes explained (issue 11 items 3-4) and what is lenient (issue 10 class 11)
+variant("X2-ampersand.xml", "sydost-2014.xml", ('Region Östergötland<', 'Region Östergötland & Jönköping<'))
+variant("X2-curly-quotes.xml", "sydost-2014.xml", ('name="Karin Ek"', 'name=\u201cKarin Ek\u201d'))
+variant("X2-truncated.xml", "sydost-2014.xml", raw=lambda t: t[:t.index("    <expense category=\"consultants\"")].encode("utf-8"))
+variant("X2-utf8-labelled-latin1.xml", "sydost-2014.xml", ('encoding="UTF-8"', 'encoding="ISO-8859-1"'))
+variant("X2-cp1252-undeclared.xml", "sydost-2014.xml", raw=lambda t: t.encode("windows-1252"))
+variant("enc-latin1-label-1252.xml", "sydost-2014.xml", ('encoding="UTF-8"', 'encoding="latin1"'),
+        raw=lambda t: t.encode("windows-1252"))
+variant("enc-iso-8859-1-holds-1252.xml", "sydost-2014.xml", ('encoding="UTF-8"', 'encoding="ISO-8859-1"'),
+        raw=lambda t: t.encode("windows-1252"))
+variant("enc-us-ascii-label.xml", "sydost-2014.xml", ('encoding="UTF-8"', 'encoding="US-ASCII"'),
+        raw=lambda t: t.encode("windows-1252"))
+variant("enc-utf8-label.xml", "sydost-2014.xml", ('encoding="UTF-8"', 'encoding="utf8"'))
+variant("S4-whitespace-5k-pass.xml", "sydost-2014.xml",
+        ('<granted>10000000.00</granted>', '<granted>' + ' \n' * 3000 + '10000000.00' + '\n ' * 3000 + '</granted>'),
+        ('<year>2014</year>', '<year>2014' + ' ' * 5000 + '</year>'),
+        ('criterion="4.4">1649400.00</expense>', 'criterion="4.4">1649400.00' + '\t' * 5000 + '</expense>'))
 variant("X3-version-2.xml", "sydost-2014.xml", ('version="1">', 'version="2">'))
 variant("X3-no-version.xml", "sydost-2014.xml", (' version="1">', '>'))
 variant("X3-wrong-root.xml", "sydost-2014.xml", ('<statement ', '<report '), ('</statement>', '</report>'))

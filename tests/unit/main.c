@@ -12,6 +12,7 @@
 int main(void)
 {
 	SRunner *sr = srunner_create(amount_suite());
+	srunner_add_suite(sr, hint_suite());
 	srunner_add_suite(sr, checks_suite());
 	srunner_add_suite(sr, sha256_suite());
 	srunner_add_suite(sr, loader_suite());

@@ -8,6 +8,7 @@
 #include <check.h>
 
 Suite *amount_suite(void);
+Suite *hint_suite(void);
 Suite *checks_suite(void);
 Suite *sha256_suite(void);
 Suite *message_suite(void);

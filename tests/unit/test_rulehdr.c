@@ -151,7 +151,7 @@ START_TEST(builtin_rules_parse)
 		ck_assert_int_eq(b[i].order, i + 1);
 	}
 	ck_assert_ptr_nonnull(rule_variant(&b[2], "nonamespace"));
-	ck_assert_int_eq(b[0].nvariants, 5);
+	ck_assert_int_eq(b[0].nvariants, 6);
 	ck_assert_int_eq(b[2].nvariants, 6);
 	builtin_rules_free(b);
 }

@@ -1,0 +1,1 @@
+check --rules rules --today 2026-11-22 --lang en tests/golden/inputs/X2-cp1252-undeclared.xml
