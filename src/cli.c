@@ -449,7 +449,7 @@ char **collect_files(char **args, int nargs, enum lang l, int *n, strbuf *err)
 				                          : "'-' (standard input) can be given only once");
 				goto fail;
 			}
-			walk_add(&w, "/dev/stdin");
+			walk_add(&w, "-"); /* the parser reads standard input for "-" */
 		} else if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
 			int before = w.n;
 			if (walk_dir(args[i], &w, err))

@@ -59,7 +59,7 @@ expect "valid sample: tags" tags_ok "$T/valid.html"
 expect "invalid sample: exit 1" [ $? -eq 1 ]
 expect "invalid sample: lang=sv" grep -q '<html lang="sv">' "$T/invalid.html"
 expect "invalid sample: Swedish verdict" grep -q '<strong>Underkänd</strong> (1 fel, 0 varningar)' "$T/invalid.html"
-expect "invalid sample: rule id and title" grep -q '<code>A1</code> Kostnadsraderna summerar inte' "$T/invalid.html"
+expect "invalid sample: rule id and title" grep -q '<code>A1</code> Summan av kostnadsraderna stämmer inte' "$T/invalid.html"
 expect "invalid sample: how to fix" grep -q '<summary>Så rättar du</summary>' "$T/invalid.html"
 expect "invalid sample: the place marked in the lines around it" \
   grep -q '<span class="hit"><span class="ln">    33</span>   <mark>&lt;</mark>totalExpenses&gt;9628000.00' "$T/invalid.html"
@@ -77,7 +77,7 @@ cp "$v" "$T/in.xml"
 before=$(sha256sum "$T/in.xml")
 err=$("$gc" check --format html -o "$T/in.xml" "$T/in.xml" 2>&1)
 expect "-o an input: exit 2" [ $? -eq 2 ]
-expect "-o an input: said" bash -c "grep -q 'one of the files checked' <<< '$err'"
+expect "-o an input: said" bash -c "grep -q 'which this command reads' <<< '$err'"
 expect "-o an input: the input is unchanged" [ "$(sha256sum "$T/in.xml")" = "$before" ]
 ln -s in.xml "$T/link.xml"
 "$gc" check --format html -o "$T/link.xml" "$T/in.xml" > /dev/null 2>&1
