@@ -34,7 +34,8 @@ MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
-                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db
+                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db \
+                libreoffice-calc-nogui poppler-utils
 
 .PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean FORCE
 all: $(BUILD)/grantcheck
