@@ -44,7 +44,8 @@ CLANG_FORMAT ?= clang-format
 TESTS := tests/golden.sh tests/e2e.sh tests/readme.sh
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
-                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium
+                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium \
+                libreoffice-calc-nogui poppler-utils
 
 .PHONY: all deps demo test unit golden faults asan tsan valgrind bench fuzz install clean format format-check FORCE
 all: $(BUILD)/grantcheck

@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "cli.h"
@@ -27,16 +29,34 @@
 #include "xlsx_cells.h"
 
 struct summary_opts {
-	const char *out;
+	char *out;
 	enum lang lang;
 	int *years;
 	int nyears;
 };
 
+/* OUT without ".xlsx" (any case) gets it appended: Excel refuses to open
+ * a workbook whose name does not end so. NULL: no -o. */
+static char *out_name(const char *out)
+{
+	if (!out)
+		return NULL;
+	size_t n = strlen(out);
+	if (n >= 5 && strcasecmp(out + n - 5, ".xlsx") == 0)
+		return xstrdup(out);
+	struct stat sb;
+	if (n == 0 || out[n - 1] == '/' || (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)))
+		return xstrdup(out); /* a folder: refused later with its own message */
+	char *s = xmalloc(n + 6);
+	memcpy(s, out, n);
+	memcpy(s + n, ".xlsx", 6);
+	return s;
+}
+
 static void summary_opts_from(const struct cmd_ctx *c, struct summary_opts *o)
 {
 	memset(o, 0, sizeof *o);
-	o->out = c->args.val[OPT_OUTPUT];
+	o->out = out_name(c->args.val[OPT_OUTPUT]);
 	/* the ministry's workbook is Swedish unless asked (summary-workbook.md) */
 	o->lang = c->args.given[OPT_LANG] ? c->lang : LANG_SV;
 	for (int i = 0; i < c->args.nmany[OPT_YEAR]; i++) {
@@ -175,6 +195,11 @@ static int run(struct reg *reg, struct engine *e, struct summary_opts *o, strbuf
 	struct summary_input in = {&model, reg->path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL),
 	                           sheet_rows()};
 	if (write_out(&in, reg->path, o->out, err) == 0) {
+		for (int y = 0; y < model.nyb; y++)
+			if (summary_year_state(&model.yb[y]) == YS_NONE)
+				fprintf(stderr, "grantcheck summary: warning: the register holds no statement for %d; the "
+				        "workbook shows every RCC as missing for it (Varning: registret har ingen redovisning "
+				        "för %d)\n", model.yb[y].year, model.yb[y].year);
 		print_done(o->out, o->years, o->nyears);
 		rc = 0;
 	}
@@ -193,5 +218,6 @@ int cmd_summary(struct cmd_ctx *c)
 	summary_opts_from(c, &o);
 	int rc = run(c->reg, c->engine, &o, &c->err) ? EXIT_TROUBLE : EXIT_VALID;
 	free(o.years);
+	free(o.out);
 	return rc;
 }

@@ -55,14 +55,23 @@ static words W_TOTAL = L2("Summa", "Total");
 static words W_ALL_RCC = L2("Alla RCC", "All RCCs");
 static words W_NO_FINDINGS = L2("Inga avvikelser", "No findings");
 static words W_NO_STATEMENTS = L2("Inga redovisningar", "No statements");
-static words W_VERDICT_OK = L2("OK", "OK");
+static words W_VERDICT_OK = L2("Stämmer", "Agrees");
+static words W_VERDICT_BAD = L2("Avviker", "Differs");
+static words W_INCOMPLETE = L2("Ofullständig", "Incomplete");
+static words W_MISSING_ONE = L2("saknas", "missing");
+static words W_REJECTED_APART = L2("Underkänt, ej i summan", "Rejected, not in the total");
+static words W_OF = L2("av", "of");
+static words W_OF_WHICH = L2("varav", "of which");
+static words W_REJ_LOWER = L2("underkänd", "rejected");
 static words W_NOT_EVALUATED = L2("Ej bedömd: regeluppsättningen har inget anslag för året",
                                   "Not evaluated: the rule set has no appropriation for the year");
 
-enum sheet_id { SH_OVERVIEW, SH_CATEGORIES, SH_CRITERIA, SH_FINDINGS, SH_SHARES, SH_ABOUT, SH_COUNT };
+enum sheet_id { SH_OVERVIEW, SH_CHARTS, SH_CATEGORIES, SH_CRITERIA, SH_COMPARISON, SH_FINDINGS, SH_SHARES, SH_ABOUT,
+	SH_COUNT };
 static words SHEET_NAMES[SH_COUNT] = {
-	L2("Översikt", "Overview"),         L2("Kostnadsslag", "Categories"),
-	L2("Kriterier", "Criteria"),        L2("Avvikelser", "Findings"),
+	L2("Översikt", "Overview"),         L2("Diagram", "Charts"),
+	L2("Kostnadsslag", "Categories"),   L2("Kriterier", "Criteria"),
+	L2("Jämförelse", "Comparison"),     L2("Avvikelser", "Findings"),
 	L2("Lika fördelning", "Equal shares"), L2("Om rapporten", "About")};
 
 static words STATUS_NAMES[ST_COUNT] = {L2("Godkänd", "Approved"),
@@ -84,7 +93,7 @@ static words OV_HEAD[OV_NCOLS] = {
 	L2("Beviljat", "Granted"),
 	L2("Erhållet", "Received"),
 	L2("Överfört från föregående år", "Carried over from the year before"),
-	L2("Disponibelt", "Available"),
+	L2("Disponibla medel", "Available funds"),
 	L2("Totala kostnader", "Total expenses"),
 	L2("Utgående saldo", "Closing balance"),
 	L2("Förs över till nästa år", "Carried forward to the next year"),
@@ -94,7 +103,7 @@ static words OV_HEAD[OV_NCOLS] = {
 	L2("Fel", "Errors"),
 	L2("Varningar", "Warnings"),
 	L2("Attesterad", "Attested"),
-	L2("Inkom (UTC)", "Received (UTC)"),
+	L2("Inkommen (UTC)", "Received (UTC)"),
 };
 
 /* The amount of a money column of the overview for a statement. */
@@ -132,8 +141,9 @@ static void ov_row(struct xlsx_sheet *s, lxw_row_t r, const struct summary_year 
 	const struct regsum_statement *st = row->st;
 	xlsx_put_str(s, r, OV_RCC, row->label[s->book->l], FM_TEXT);
 	xlsx_put_count(s, r, OV_YEAR, b->year, FM_YEAR);
+	int rej = summary_status_of(st) == ST_INVALID;
 	for (int c = OV_GRANTED; c <= OV_REPAY; c++)
-		put_money(s, r, (lxw_col_t)c, ov_money(st, c), FM_MONEY);
+		put_money(s, r, (lxw_col_t)c, ov_money(st, c), rej ? FM_REJ_MONEY : FM_MONEY);
 	put_util(s, r, ov_money(st, OV_EXPENSES), summary_available(st));
 	put_status(s, r, OV_STATUS, summary_status_of(st));
 	if (!st)
@@ -144,73 +154,85 @@ static void ov_row(struct xlsx_sheet *s, lxw_row_t r, const struct summary_year 
 	xlsx_put_stamp(s, r, OV_RECEIVED_AT, st->received_at, 0);
 }
 
-static void ov_total(struct xlsx_sheet *s, lxw_row_t r, const struct summary_year *b, lxw_row_t first, lxw_row_t last)
+/* The rows of a year block (first..) that count in its totals (not
+ * rejected) and those of rejected statements, apart. */
+static void block_rows(const struct summary_year *b, lxw_row_t first, lxw_row_t *counted, int *nc, lxw_row_t *rejected,
+                       int *nr)
+{
+	*nc = *nr = 0;
+	for (int i = 0; i < b->nrows; i++) {
+		enum summary_status st = summary_status_of(b->rows[i].st);
+		if (st == ST_INVALID)
+			rejected[(*nr)++] = first + (lxw_row_t)i;
+		else if (st != ST_MISSING)
+			counted[(*nc)++] = first + (lxw_row_t)i;
+	}
+}
+
+/* "6 av 6", "5 av 6, varav 1 underkänd". */
+static void count_text(const struct summary_year *b, enum lang l, strbuf *out)
+{
+	struct summary_count c;
+	summary_year_count(b, &c);
+	sb_printf(out, "%d %s %d", c.received, W_OF[l], c.expected);
+	if (c.rejected)
+		sb_printf(out, ", %s %d %s", W_OF_WHICH[l], c.rejected, W_REJ_LOWER[l]);
+}
+
+static const int OV_FIG_OF[OV_NCOLS] = {[OV_GRANTED] = F_GRANTED, [OV_RECEIVED] = F_RECEIVED,
+                                        [OV_CARRIED] = F_CARRIED, [OV_EXPENSES] = F_EXPENSES,
+                                        [OV_CLOSING] = F_CLOSING, [OV_FORWARD] = F_FORWARD, [OV_REPAY] = F_REPAY};
+
+/* The year's total row (SUBTOTAL over the counted rows, so a filter never
+ * gives a wrong sum) and, when there are rejected statements, a second
+ * line with their sum apart. Returns the next free row. */
+static lxw_row_t ov_total(struct xlsx_sheet *s, lxw_row_t r, const struct summary_year *b, lxw_row_t first)
 {
 	struct xw *x = XW(s);
 	struct summary_totals t;
 	if (summary_year_totals(b, &t))
 		xlsx_fail(&x->b, "the %d totals are too large to add exactly; check the statements of %d", b->year, b->year);
-	static const int fig_of[OV_NCOLS] = {[OV_GRANTED] = F_GRANTED, [OV_RECEIVED] = F_RECEIVED,
-	                                     [OV_CARRIED] = F_CARRIED, [OV_EXPENSES] = F_EXPENSES,
-	                                     [OV_CLOSING] = F_CLOSING, [OV_FORWARD] = F_FORWARD,
-	                                     [OV_REPAY] = F_REPAY};
-	int64_t tot[OV_NCOLS] = {0};
-	for (int c = OV_GRANTED; c <= OV_REPAY; c++)
-		tot[c] = c == OV_AVAIL ? t.available : t.fig[fig_of[c]];
-	long errors = t.errors, warnings = t.warnings;
-	int util_known = t.util_known;
-	xlsx_put_str(s, r, OV_RCC, W_TOTAL[x->b.l], FM_TOT_TEXT);
-	xlsx_put_count(s, r, OV_YEAR, b->year, FM_TOT_YEAR);
-	for (int c = OV_GRANTED; c <= OV_REPAY; c++)
-		xlsx_put_money_sum(s, r, (lxw_col_t)c, first, (lxw_col_t)c, last, (lxw_col_t)c, tot[c], FM_TOT_MONEY);
-	if (util_known && tot[OV_AVAIL] > 0) {
-		char formula[64], exp_cell[16], avail_cell[16];
-		lxw_rowcol_to_cell(exp_cell, r, OV_EXPENSES);
-		lxw_rowcol_to_cell(avail_cell, r, OV_AVAIL);
-		snprintf(formula, sizeof formula, "=%s/%s", exp_cell, avail_cell);
-		xlsx_put_formula(s, r, OV_UTIL, formula, xlsx_ratio(tot[OV_EXPENSES], tot[OV_AVAIL]), FM_TOT_PCT, 7);
-	} else {
-		xlsx_put_blank(s, r, OV_UTIL, FM_TOT_BLANK);
+	lxw_row_t *cnt = xcalloc((size_t)b->nrows + 1, sizeof *cnt), *rej = xcalloc((size_t)b->nrows + 1, sizeof *rej);
+	int nc, nr;
+	block_rows(b, first, cnt, &nc, rej, &nr);
+	int64_t tot[OV_NCOLS] = {0}, rtot[OV_NCOLS] = {0};
+	for (int c = OV_GRANTED; c <= OV_REPAY; c++) {
+		tot[c] = c == OV_AVAIL ? t.available : t.fig[OV_FIG_OF[c]];
+		rtot[c] = c == OV_AVAIL ? t.rej_available : t.rej_fig[OV_FIG_OF[c]];
 	}
-	xlsx_put_blank(s, r, OV_STATUS, FM_TOT_BLANK);
-	xlsx_put_count_sum(s, r, OV_ERRORS, first, last, errors);
-	xlsx_put_count_sum(s, r, OV_WARNINGS, first, last, warnings);
-	xlsx_put_blank(s, r, OV_ATTESTED, FM_TOT_BLANK);
-	xlsx_put_blank(s, r, OV_RECEIVED_AT, FM_TOT_BLANK);
-}
-
-/* Expenses against granted funds per RCC for the latest year, below the
- * table. */
-static void ov_chart(struct xlsx_sheet *s, const struct summary_year *b, lxw_row_t first, lxw_row_t last)
-{
-	struct xw *x = XW(s);
-	lxw_chart *ch = workbook_add_chart(x->b.wb, LXW_CHART_COLUMN);
-	if (!ch) {
-		xlsx_fail(&x->b, "cannot add the chart to the workbook (out of memory?)");
-		return;
-	}
-	static const int series_cols[2] = {OV_EXPENSES, OV_GRANTED};
-	for (int i = 0; i < 2; i++) {
-		lxw_chart_series *ser = chart_add_series(ch, NULL, NULL);
-		if (!ser) {
-			xlsx_fail(&x->b, "cannot add a series to the chart (out of memory?)");
-			return;
+	strbuf count = {0};
+	count_text(b, x->b.l, &count);
+	for (int line = 0; line < (nr ? 2 : 1); line++) {
+		const lxw_row_t *rows = line ? rej : cnt;
+		int n = line ? nr : nc;
+		int64_t *v = line ? rtot : tot;
+		xlsx_put_str(s, r, OV_RCC, line ? W_REJECTED_APART[x->b.l] : W_TOTAL[x->b.l], FM_TOT_TEXT);
+		xlsx_put_count(s, r, OV_YEAR, b->year, FM_TOT_YEAR);
+		for (int c = OV_GRANTED; c <= OV_REPAY; c++)
+			xlsx_put_money_subtotal(s, r, (lxw_col_t)c, rows, n, v[c], FM_TOT_MONEY);
+		if ((line || t.util_known) && n && v[OV_AVAIL] > 0) {
+			char formula[64], exp_cell[16], avail_cell[16];
+			lxw_rowcol_to_cell(exp_cell, r, OV_EXPENSES);
+			lxw_rowcol_to_cell(avail_cell, r, OV_AVAIL);
+			snprintf(formula, sizeof formula, "=%s/%s", exp_cell, avail_cell);
+			xlsx_put_formula(s, r, OV_UTIL, formula, xlsx_ratio(v[OV_EXPENSES], v[OV_AVAIL]), FM_TOT_PCT, 9);
+		} else {
+			xlsx_put_blank(s, r, OV_UTIL, FM_TOT_BLANK);
 		}
-		chart_series_set_categories(ser, s->name, first, OV_RCC, last, OV_RCC);
-		chart_series_set_values(ser, s->name, first, (lxw_col_t)series_cols[i], last, (lxw_col_t)series_cols[i]);
-		chart_series_set_name_range(ser, s->name, s->head, (lxw_col_t)series_cols[i]);
+		if (line)
+			xlsx_put_blank(s, r, OV_STATUS, FM_TOT_BLANK);
+		else
+			xlsx_put_str(s, r, OV_STATUS, count.s, FM_TOT_TEXT);
+		xlsx_put_count_subtotal(s, r, OV_ERRORS, rows, n, line ? t.rej_errors : t.errors, FM_TOT_COUNT);
+		xlsx_put_count_subtotal(s, r, OV_WARNINGS, rows, n, line ? t.rej_warnings : t.warnings, FM_TOT_COUNT);
+		xlsx_put_blank(s, r, OV_ATTESTED, FM_TOT_BLANK);
+		xlsx_put_blank(s, r, OV_RECEIVED_AT, FM_TOT_BLANK);
+		r++;
 	}
-	char title[160];
-	snprintf(title, sizeof title, "%s %d",
-	         x->b.l == LANG_SV ? "Totala kostnader och beviljade medel per RCC" : "Total expenses and granted funds per RCC",
-	         b->year);
-	chart_title_set_name(ch, title);
-	chart_axis_set_num_format(ch->y_axis, "#,##0 \"kr\"");
-	chart_axis_set_min(ch->y_axis, 0); /* bars from zero: no exaggerated differences */
-	chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-	lxw_chart_options opt = {.x_offset = 0, .y_offset = 10, .x_scale = 2.0, .y_scale = 1.3};
-	xlsx_ok(s, worksheet_insert_chart_opt(s->ws, s->last + 2, OV_RCC, ch, &opt), s->last + 2, OV_RCC,
-	       "inserting the chart");
+	sb_free(&count);
+	free(cnt);
+	free(rej);
+	return r;
 }
 
 static enum xlsx_fmt ov_head_format(int c)
@@ -224,8 +246,7 @@ static void write_overview(struct xw *x, struct xlsx_sheet *s)
 {
 	for (int c = 0; c < OV_NCOLS; c++)
 		xlsx_head_as(s, (lxw_col_t)c, OV_HEAD[c][x->b.l], ov_head_format(c));
-	lxw_row_t r = s->head + 1, chart_first = 0, chart_last = 0;
-	const struct summary_year *chart_year = NULL;
+	lxw_row_t r = s->head + 1;
 	for (int y = 0; y < x->m->nyb; y++) {
 		const struct summary_year *b = &x->m->yb[y];
 		if (!b->nrows)
@@ -233,15 +254,20 @@ static void write_overview(struct xw *x, struct xlsx_sheet *s)
 		lxw_row_t first = r;
 		for (int i = 0; i < b->nrows; i++)
 			ov_row(s, r++, b, &b->rows[i]);
-		ov_total(s, r, b, first, r - 1);
-		chart_year = b;
-		chart_first = first;
-		chart_last = r - 1;
-		r++;
+		r = ov_total(s, r, b, first);
 	}
+	lxw_row_t table_end = s->last;
+	/* below the table (outside the filter): years without any statement */
+	r = table_end + 2;
+	for (int y = 0; y < x->m->nyb; y++)
+		if (summary_year_state(&x->m->yb[y]) == YS_NONE) {
+			char line[200];
+			snprintf(line, sizeof line, x->b.l == LANG_SV ? "Registret har inga redovisningar för %d." :
+			         "The register holds no statements for %d.", x->m->yb[y].year);
+			xlsx_put_text(s, r++, OV_RCC, line, FM_KEY, 0);
+		}
+	s->last = table_end;
 	xlsx_sheet_finish(s, 1);
-	if (chart_year)
-		ov_chart(s, chart_year, chart_first, chart_last);
 }
 
 /* ------------------------------------------------------------------ */
@@ -260,19 +286,24 @@ static void breakdown_row(struct xlsx_sheet *s, lxw_row_t r, const struct summar
 	struct xw *x = XW(s);
 	xlsx_put_str(s, r, 0, row->label[x->b.l], FM_TEXT);
 	xlsx_put_count(s, r, 1, b->year, FM_YEAR);
+	enum summary_status status = summary_status_of(row->st);
+	if (status == ST_MISSING || status == ST_INVALID)
+		put_status(s, r, (lxw_col_t)(3 + cols->n), status);
 	if (!row->st || row->st->ntotals == 0)
 		return;
+	int rej = status == ST_INVALID;
+	int64_t scratch[1] = {0}, *tot_of = rej ? NULL : col_tot;
 	int64_t row_tot = 0;
 	for (int c = 0; c < cols->n; c++) {
 		struct money m;
 		if (summary_code_sum(cols, c, row->st, by_criterion, &m) || add_ore(&row_tot, m.ore) ||
-		    add_ore(&col_tot[c], m.ore)) {
+		    add_ore(tot_of ? &tot_of[c] : &scratch[0], m.ore)) {
 			breakdown_fail(x, row, b->year);
 			return;
 		}
-		put_money(s, r, (lxw_col_t)(2 + c), m, FM_MONEY);
+		put_money(s, r, (lxw_col_t)(2 + c), m, rej ? FM_REJ_MONEY : FM_MONEY);
 	}
-	if (add_ore(grand, row_tot))
+	if (!rej && add_ore(grand, row_tot))
 		breakdown_fail(x, row, b->year);
 	xlsx_put_money_sum(s, r, (lxw_col_t)(2 + cols->n), r, 2, r, (lxw_col_t)(1 + cols->n), row_tot, FM_EDGE_MONEY);
 }
@@ -285,13 +316,23 @@ static void breakdown_block(struct xlsx_sheet *s, lxw_row_t *r, const struct sum
 	lxw_row_t first = *r;
 	for (int i = 0; i < b->nrows; i++)
 		breakdown_row(s, (*r)++, b, &b->rows[i], cols, by_criterion, col_tot, &grand);
-	lxw_row_t last = *r - 1, t = (*r)++;
+	lxw_row_t t = (*r)++;
+	/* SUBTOTAL over the rows that count (not missing, not rejected) */
+	lxw_row_t *cnt = xcalloc((size_t)b->nrows + 1, sizeof *cnt), *rej = xcalloc((size_t)b->nrows + 1, sizeof *rej);
+	int nc, nr;
+	block_rows(b, first, cnt, &nc, rej, &nr);
 	xlsx_put_str(s, t, 0, W_TOTAL[s->book->l], FM_TOT_TEXT);
 	xlsx_put_count(s, t, 1, b->year, FM_TOT_YEAR);
 	for (int c = 0; c <= cols->n; c++) {
 		lxw_col_t col = (lxw_col_t)(2 + c);
-		xlsx_put_money_sum(s, t, col, first, col, last, col, c < cols->n ? col_tot[c] : grand, FM_TOT_MONEY);
+		xlsx_put_money_subtotal(s, t, col, cnt, nc, c < cols->n ? col_tot[c] : grand, FM_TOT_MONEY);
 	}
+	strbuf count = {0};
+	count_text(b, s->book->l, &count);
+	xlsx_put_str(s, t, (lxw_col_t)(3 + cols->n), count.s, FM_TOT_TEXT);
+	sb_free(&count);
+	free(cnt);
+	free(rej);
 	free(col_tot);
 }
 
@@ -311,6 +352,7 @@ static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct sum
 		xlsx_widen(s, (lxw_col_t)(2 + c), 12);
 	}
 	xlsx_head_num(s, (lxw_col_t)(2 + cols->n), W_TOTAL[x->b.l]);
+	xlsx_head_mid(s, (lxw_col_t)(3 + cols->n), OV_HEAD[OV_STATUS][x->b.l]);
 	if (cols->folded) {
 		strbuf note = {0};
 		if (x->b.l == LANG_SV)
@@ -335,9 +377,10 @@ static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct sum
 /* ------------------------------------------------------------------ */
 /* Findings                                                             */
 
-enum fi_col { FI_RCC, FI_YEAR, FI_RULE, FI_SEVERITY, FI_MESSAGE, FI_LINE, FI_FILE, FI_NCOLS };
+enum fi_col { FI_RCC, FI_YEAR, FI_RULE, FI_TITLE, FI_SEVERITY, FI_MESSAGE, FI_LINE, FI_FILE, FI_NCOLS };
 static words FI_HEAD[FI_NCOLS] = {L2("RCC", "RCC"),           L2("År", "Year"),
-                                  L2("Regel", "Rule"),        L2("Allvarlighet", "Severity"),
+                                  L2("Regel", "Rule"),        L2("Regelns titel", "Rule title"),
+                                  L2("Allvarlighetsgrad", "Severity"),
                                   L2("Meddelande", "Message"), L2("Rad", "Line"),
                                   L2("Fil", "File")};
 
@@ -352,23 +395,20 @@ static void put_severity(struct xlsx_sheet *s, lxw_row_t r, const char *sev)
 }
 
 static void finding_row(struct xlsx_sheet *s, lxw_row_t r, const char *rcc, int year, const char *rule,
-                        const char *sev, const char *msg, long line, const char *file)
+                        const char *title, const char *sev, const char *msg, long line, const char *file)
 {
 	xlsx_put_str(s, r, FI_RCC, rcc, FM_TEXT);
 	xlsx_put_count(s, r, FI_YEAR, year, FM_YEAR);
 	xlsx_put_str(s, r, FI_RULE, rule, FM_TEXT);
+	xlsx_put_text(s, r, FI_TITLE, title ? title : "", FM_WRAP, 0);
 	put_severity(s, r, sev);
 	xlsx_put_text(s, r, FI_MESSAGE, msg, FM_WRAP, 0);
-	xlsx_fit_row(s, r, FI_MESSAGE, msg ? msg : "");
+	/* the row's height: the taller of message and title */
+	int longer = title && strlen(title) * 80 > (msg ? strlen(msg) : 0) * 36;
+	xlsx_fit_row(s, r, longer ? FI_TITLE : FI_MESSAGE, longer ? title : msg ? msg : "");
 	if (line > 0)
 		xlsx_put_count(s, r, FI_LINE, line, FM_COUNT);
 	xlsx_put_str(s, r, FI_FILE, file, FM_TEXT);
-}
-
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	return slash ? slash + 1 : path;
 }
 
 /* The register-level findings (G8) about one year. */
@@ -380,8 +420,9 @@ static void register_findings(struct xlsx_sheet *s, lxw_row_t *r, int year, long
 		if (f->year != year)
 			continue;
 		--*left;
-		finding_row(s, (*r)++, W_ALL_RCC[s->book->l], year, f->rule ? f->rule->id : "?", severity_name(f->severity),
-		            f->msg[s->book->l], 0, base_name(XW(s)->in->db_path));
+		finding_row(s, (*r)++, W_ALL_RCC[s->book->l], year, f->rule ? f->rule->id : "?",
+		            f->rule ? f->rule->title[s->book->l] : NULL, severity_name(f->severity), f->msg[s->book->l], 0,
+		            s->book->l == LANG_SV ? "(registret)" : "(the register)");
 	}
 }
 
@@ -429,6 +470,7 @@ static void write_findings(struct xw *x, struct xlsx_sheet *s)
 			xlsx_head(s, (lxw_col_t)c, FI_HEAD[c][x->b.l]);
 	}
 	xlsx_fix_width(s, FI_MESSAGE, 80);
+	xlsx_fix_width(s, FI_TITLE, 36);
 	/* rows below the header; beyond them a closing line says how many more */
 	long more, left = summary_cap_rows(findings_total(x), x->in->max_rows - 1 - (long)s->head, &more);
 	lxw_row_t r = s->head + 1;
@@ -438,8 +480,9 @@ static void write_findings(struct xw *x, struct xlsx_sheet *s)
 			const struct regsum_statement *st = b->rows[i].st;
 			for (int k = 0; st && k < st->nfindings && left > 0; k++, left--) {
 				const struct regsum_finding *f = &st->findings[k];
-				finding_row(s, r++, b->rows[i].label[x->b.l], b->year, f->rule, f->severity, f->msg[x->b.l],
-				            f->line, st->file_name);
+				const struct rule *ru = b->set && f->rule ? ruleset_rule(b->set, f->rule) : NULL;
+				finding_row(s, r++, b->rows[i].label[x->b.l], b->year, f->rule, ru ? ru->title[x->b.l] : NULL,
+				            f->severity, f->msg[x->b.l], f->line, st->file_name);
 			}
 		}
 		register_findings(s, &r, b->year, &left);
@@ -460,24 +503,45 @@ static words ES_HEAD_LAST[3] = {L2("Summa beviljat", "Total granted"),
                                 L2("Differens mot anslaget", "Difference from the appropriation"),
                                 L2("Bedömning (G8)", "Verdict (G8)")};
 
-/* The G8 verdict of a year: "OK", the findings' messages, or not evaluated. */
-static void g8_verdict(const struct xw *x, const struct summary_year *b, strbuf *out, int *ok)
+/* The G8 verdict of a year: "Inga redovisningar", "Ofullständig – RCC Väst
+ * saknas" (grey: a gap, never a green OK), "Stämmer", or "Avviker" with the
+ * error findings' messages; not evaluated without an appropriation. */
+static enum xlsx_fmt g8_verdict(const struct xw *x, const struct summary_year *b, strbuf *out)
 {
-	const struct file_result *rc = x->in->regchk;
-	*ok = 1;
-	for (int i = 0; rc && i < rc->nfindings; i++) {
-		if (rc->findings[i].year != b->year)
-			continue;
-		if (out->len)
-			sb_putc(out, '\n');
-		sb_printf(out, "%s: %s", rc->findings[i].rule ? rc->findings[i].rule->id : "?",
-		          rc->findings[i].msg[x->b.l]);
-		*ok = 0;
+	enum lang l = x->b.l;
+	enum summary_state state = summary_year_state(b);
+	if (state == YS_NONE) {
+		sb_puts(out, W_NO_STATEMENTS[l]);
+		return FM_GREY;
 	}
-	if (*ok)
-		sb_puts(out, b->approp.has ? W_VERDICT_OK[x->b.l] : W_NOT_EVALUATED[x->b.l]);
-	if (!b->approp.has)
-		*ok = 0;
+	const struct file_result *rc = x->in->regchk;
+	strbuf errs = {0};
+	for (int i = 0; rc && i < rc->nfindings; i++)
+		if (rc->findings[i].year == b->year && rc->findings[i].severity == SEV_ERROR)
+			sb_printf(&errs, "\n%s: %s", rc->findings[i].rule ? rc->findings[i].rule->id : "?",
+			          rc->findings[i].msg[l]);
+	enum xlsx_fmt f;
+	if (!b->approp.has) {
+		sb_puts(out, W_NOT_EVALUATED[l]);
+		f = FM_GREY;
+	} else if (errs.len) {
+		sb_puts(out, W_VERDICT_BAD[l]);
+		sb_puts(out, errs.s);
+		f = FM_BAD;
+	} else if (state == YS_INCOMPLETE) {
+		sb_printf(out, "%s \xE2\x80\x93 ", W_INCOMPLETE[l]);
+		int n = 0;
+		for (int i = 0; i < b->nrows; i++)
+			if (!b->rows[i].st)
+				sb_printf(out, "%s%s", n++ ? ", " : "", b->rows[i].label[l]);
+		sb_printf(out, " %s", W_MISSING_ONE[l]);
+		f = FM_GREY;
+	} else {
+		sb_puts(out, W_VERDICT_OK[l]);
+		f = FM_OK;
+	}
+	sb_free(&errs);
+	return f;
 }
 
 static const struct regsum_statement *granted_of(const struct summary_year *b, const char *code)
@@ -486,6 +550,15 @@ static const struct regsum_statement *granted_of(const struct summary_year *b, c
 		if (strcmp(b->rows[i].code, code) == 0)
 			return b->rows[i].st;
 	return NULL;
+}
+
+/* 1 when the year's rule set lists the RCC (a missing one gets "Saknas"). */
+static int row_listed(const struct summary_year *b, const char *code)
+{
+	for (int i = 0; i < b->nrows; i++)
+		if (strcmp(b->rows[i].code, code) == 0)
+			return 1;
+	return 0;
 }
 
 static void shares_row(struct xlsx_sheet *s, lxw_row_t r, const struct summary_year *b)
@@ -501,15 +574,29 @@ static void shares_row(struct xlsx_sheet *s, lxw_row_t r, const struct summary_y
 	struct summary_totals t;
 	if (summary_year_totals(b, &t))
 		xlsx_fail(&x->b, "the granted amounts of %d are too large to add exactly", b->year);
+	/* granted over every statement received (a rejected one too: G8 compares them all) */
 	int64_t sum = t.granted;
+	if (add_ore(&sum, t.rej_fig[F_GRANTED]))
+		xlsx_fail(&x->b, "the granted amounts of %d are too large to add exactly", b->year);
+	struct summary_count cnt;
+	summary_year_count(b, &cnt);
 	for (int c = 0; c < rc->n; c++) {
 		const struct regsum_statement *st = granted_of(b, rc->c[c].code);
 		struct money g = st ? st->fig[F_GRANTED] : (struct money){0, 0};
-		put_money(s, r, (lxw_col_t)(4 + c), g, g.has && share.has && g.ore != share.ore ? FM_MONEY_BAD : FM_MONEY);
+		if (!st && row_listed(b, rc->c[c].code)) {
+			put_status(s, r, (lxw_col_t)(4 + c), ST_MISSING);
+			continue;
+		}
+		put_money(s, r, (lxw_col_t)(4 + c), g,
+		          summary_status_of(st) == ST_INVALID ? FM_REJ_MONEY
+		          : g.has && share.has && g.ore != share.ore ? FM_MONEY_BAD : FM_MONEY);
 	}
 	lxw_col_t cs = (lxw_col_t)(4 + rc->n);
 	xlsx_put_money_sum(s, r, cs, r, 4, r, (lxw_col_t)(cs - 1), sum, FM_EDGE_MONEY);
-	if (b->approp.has) {
+	/* the difference over the statements received: against the
+	 * appropriation when all are in, else against their equal shares */
+	enum summary_state state = summary_year_state(b);
+	if (b->approp.has && state == YS_COMPLETE) {
 		char formula[64], sum_cell[16], approp_cell[16];
 		lxw_rowcol_to_cell(sum_cell, r, cs);
 		lxw_rowcol_to_cell(approp_cell, r, 1);
@@ -518,11 +605,20 @@ static void shares_row(struct xlsx_sheet *s, lxw_row_t r, const struct summary_y
 		if (__builtin_sub_overflow(sum, b->approp.ore, &diff))
 			xlsx_fail(&x->b, "the granted amounts of %d are too large to compare exactly", b->year);
 		xlsx_put_formula(s, r, cs + 1, formula, xlsx_money_cell(diff), FM_MONEY, xlsx_money_chars(diff));
+	} else if (share.has && state == YS_INCOMPLETE) {
+		char formula[96], sum_cell[16], share_cell[16];
+		lxw_rowcol_to_cell(sum_cell, r, cs);
+		lxw_rowcol_to_cell(share_cell, r, 3);
+		snprintf(formula, sizeof formula, "=%s-%s*%d", sum_cell, share_cell, cnt.received);
+		int64_t expect = 0, diff = 0;
+		if (__builtin_mul_overflow(share.ore, (int64_t)cnt.received, &expect) ||
+		    __builtin_sub_overflow(sum, expect, &diff))
+			xlsx_fail(&x->b, "the granted amounts of %d are too large to compare exactly", b->year);
+		xlsx_put_formula(s, r, cs + 1, formula, xlsx_money_cell(diff), FM_MONEY, xlsx_money_chars(diff));
 	}
 	strbuf v = {0};
-	int ok;
-	g8_verdict(x, b, &v, &ok);
-	xlsx_put_text(s, r, cs + 2, v.s, ok ? FM_OK : FM_BAD, 0);
+	enum xlsx_fmt vf = g8_verdict(x, b, &v);
+	xlsx_put_text(s, r, cs + 2, v.s, vf, 0);
 	xlsx_fit_row(s, r, cs + 2, v.s);
 	sb_free(&v);
 }
@@ -549,12 +645,213 @@ static void write_shares(struct xw *x, struct xlsx_sheet *s)
 }
 
 /* ------------------------------------------------------------------ */
+/* Comparison: each RCC's share of its expenses per category and criterion
+ * beside the median of the other RCCs (information, not a finding)       */
+
+enum cm_col { CM_YEAR, CM_RCC, CM_KIND, CM_CODE, CM_SHARE, CM_MEDIAN, CM_DIFF, CM_NCOLS };
+static words CM_HEAD[CM_NCOLS] = {L2("År", "Year"), L2("RCC", "RCC"), L2("Slag", "Kind"),
+                                  L2("Kod", "Code"), L2("Andel av kostnaderna", "Share of expenses"),
+                                  L2("Median övriga RCC", "Median of the other RCCs"),
+                                  L2("Skillnad", "Difference")};
+static words CM_KINDS[2] = {L2("Kostnadsslag", "Category"), L2("Kriterium", "Criterion")};
+
+static void comparison_rows(struct xlsx_sheet *s, lxw_row_t *r, const struct summary_year *b, int i)
+{
+	struct xw *x = XW(s);
+	enum lang l = x->b.l;
+	const struct summary_row *row = &b->rows[i];
+	long limit = (long)summary_threshold_pp(b) * SUMMARY_MILLI_PP;
+	if (!summary_compared(row)) {
+		xlsx_put_count(s, *r, CM_YEAR, b->year, FM_YEAR);
+		xlsx_put_str(s, *r, CM_RCC, row->label[l], FM_TEXT);
+		put_status(s, *r, CM_KIND, summary_status_of(row->st) == ST_VALID ? ST_MISSING : summary_status_of(row->st));
+		xlsx_put_str(s, *r, CM_CODE, l == LANG_SV ? "ingår inte i jämförelsen" : "not in the comparison", FM_REJ_TEXT);
+		(*r)++;
+		return;
+	}
+	for (int k = 0; k < 2; k++) {
+		const struct summary_cols *cols = k ? &x->m->crits : &x->m->cats;
+		for (int c = 0; c < cols->n; c++) {
+			struct summary_share sh = summary_share_of(cols, c, row, k);
+			struct summary_share med = summary_median_others(b, i, cols, c, k);
+			xlsx_put_count(s, *r, CM_YEAR, b->year, FM_YEAR);
+			xlsx_put_str(s, *r, CM_RCC, row->label[l], FM_TEXT);
+			xlsx_put_str(s, *r, CM_KIND, CM_KINDS[k][l], FM_TEXT);
+			strbuf code = {0};
+			const struct summary_col *cs = &cols->c[c];
+			if (k && cs->code && strcmp(cs->code, cs->label[l]) != 0)
+				sb_printf(&code, "%s %s", cs->code, cs->label[l]);
+			else
+				sb_puts(&code, cs->label[l]);
+			xlsx_put_str(s, *r, CM_CODE, code.s, FM_TEXT);
+			sb_free(&code);
+			xlsx_put_num(s, *r, CM_SHARE, xlsx_share_cell(sh.mpp), FM_SHARE, 9);
+			if (med.has) {
+				int64_t d = sh.mpp - med.mpp;
+				xlsx_put_num(s, *r, CM_MEDIAN, xlsx_share_cell(med.mpp), FM_SHARE, 9);
+				xlsx_put_num(s, *r, CM_DIFF, (double)d / SUMMARY_MILLI_PP,
+				             d > limit || -d > limit ? FM_SHARE_MARK : FM_SHARE_MED, 12);
+			}
+			(*r)++;
+		}
+	}
+}
+
+static void write_comparison(struct xw *x, struct xlsx_sheet *s)
+{
+	enum lang l = x->b.l;
+	int pp = x->m->nyb ? summary_threshold_pp(&x->m->yb[x->m->nyb - 1]) : SUMMARY_DEFAULT_THRESHOLD_PP;
+	char note[400];
+	snprintf(note, sizeof note, l == LANG_SV
+	         ? "◆ = andelen skiljer sig mer än %d procentenheter från medianen av de övriga RCC:erna samma år. "
+	           "Detta är information, inte en avvikelse. Underkända och saknade redovisningar ingår inte."
+	         : "◆ = the share differs by more than %d percentage points from the median of the other RCCs of "
+	           "the year. This is information, not a finding. Rejected and missing statements take no part.", pp);
+	xlsx_put_text(s, 0, 0, note, FM_KEY, 0);
+	s->head = 2;
+	for (int c = 0; c < CM_NCOLS; c++)
+		xlsx_head_as(s, (lxw_col_t)c, CM_HEAD[c][l], c >= CM_SHARE ? FM_HEAD_NUM : c == CM_YEAR ? FM_HEAD_MID : FM_HEAD);
+	lxw_row_t r = s->head + 1;
+	for (int y = 0; y < x->m->nyb; y++)
+		for (int i = 0; i < x->m->yb[y].nrows; i++)
+			comparison_rows(s, &r, &x->m->yb[y], i);
+	xlsx_sheet_finish(s, 2);
+}
+
+/* ------------------------------------------------------------------ */
+/* Charts: utilisation per RCC and year against the 100 % line, and per
+ * RCC across the years (utilisation, carried forward). Their data is a
+ * small table on the sheet; patterns and markers, not colour alone.     */
+
+static void chart_fail(struct xw *x)
+{
+	xlsx_fail(&x->b, "cannot add a chart to the workbook (out of memory?)");
+}
+
+static void write_charts(struct xw *x, struct xlsx_sheet *s)
+{
+	enum lang l = x->b.l;
+	const struct summary_cols *rc = &x->m->rccs;
+	int ny = x->m->nyb, n = rc->n;
+	/* table: RCC down; per year utilisation, then 100 %, then per year carried forward */
+	xlsx_head(s, 0, OV_HEAD[OV_RCC][l]);
+	for (int y = 0; y < ny; y++) {
+		char h[64];
+		snprintf(h, sizeof h, "%s %d", OV_HEAD[OV_UTIL][l], x->m->yb[y].year);
+		xlsx_head_num(s, (lxw_col_t)(1 + y), xlsx_keep(s, h));
+		snprintf(h, sizeof h, "%s %d", l == LANG_SV ? "Förs över" : "Carried forward", x->m->yb[y].year);
+		xlsx_head_num(s, (lxw_col_t)(2 + ny + y), xlsx_keep(s, h));
+	}
+	xlsx_head_num(s, (lxw_col_t)(1 + ny), "100 %");
+	for (int c = 0; c < n; c++) {
+		lxw_row_t r = s->head + 1 + (lxw_row_t)c;
+		xlsx_put_str(s, r, 0, rc->c[c].label[l], FM_TEXT);
+		xlsx_put_num(s, r, (lxw_col_t)(1 + ny), 1.0, FM_PCT, 9);
+		for (int y = 0; y < ny; y++) {
+			const struct summary_year *b = &x->m->yb[y];
+			const struct regsum_statement *st = granted_of(b, rc->c[c].code);
+			enum summary_status status = summary_status_of(st);
+			struct money av = summary_available(st);
+			if (status == ST_MISSING || status == ST_INVALID)
+				put_status(s, r, (lxw_col_t)(1 + y), status);
+			else if (st->fig[F_EXPENSES].has && av.has && av.ore > 0)
+				xlsx_put_num(s, r, (lxw_col_t)(1 + y), xlsx_ratio(st->fig[F_EXPENSES].ore, av.ore), FM_PCT, 9);
+			if (st && status != ST_INVALID)
+				put_money(s, r, (lxw_col_t)(2 + ny + y), st->fig[F_FORWARD], FM_MONEY);
+		}
+	}
+	lxw_row_t first = s->head + 1, last = s->head + (lxw_row_t)(n > 0 ? n : 1);
+	xlsx_sheet_finish(s, 1);
+	if (n == 0 || ny == 0)
+		return;
+	static const uint8_t patterns[] = {LXW_CHART_PATTERN_DARK_DOWNWARD_DIAGONAL, LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
+	                                   LXW_CHART_PATTERN_LIGHT_VERTICAL, LXW_CHART_PATTERN_SMALL_CHECK,
+	                                   LXW_CHART_PATTERN_DARK_HORIZONTAL, LXW_CHART_PATTERN_OUTLINED_DIAMOND};
+	static const lxw_color_t fg[] = {0x1F4E79, 0x2E75B6, 0x404040, 0x7F7F7F, 0x000000, 0x595959};
+	/* 1: utilisation per RCC and year, columns, with the 100 % line */
+	lxw_chart *col = workbook_add_chart(x->b.wb, LXW_CHART_COLUMN);
+	if (!col) {
+		chart_fail(x);
+		return;
+	}
+	for (int y = 0; y < ny; y++) {
+		lxw_chart_series *ser = chart_add_series(col, NULL, NULL);
+		if (!ser) {
+			chart_fail(x);
+			return;
+		}
+		chart_series_set_categories(ser, s->name, first, 0, last, 0);
+		chart_series_set_values(ser, s->name, first, (lxw_col_t)(1 + y), last, (lxw_col_t)(1 + y));
+		char name[16];
+		snprintf(name, sizeof name, "%d", x->m->yb[y].year);
+		chart_series_set_name(ser, xlsx_keep(s, name));
+		lxw_chart_pattern pat = {.type = patterns[y % 6], .fg_color = fg[y % 6], .bg_color = LXW_COLOR_WHITE};
+		chart_series_set_pattern(ser, &pat);
+		lxw_chart_line border = {.color = LXW_COLOR_BLACK, .width = 0.75};
+		chart_series_set_line(ser, &border);
+	}
+	/* the category axis crosses at 100 %: bars above it used more than the
+	 * available funds, bars below less */
+	chart_axis_set_crossing(col->y_axis, 1.0);
+	chart_axis_set_label_position(col->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+	lxw_chart_line axis = {.color = LXW_COLOR_BLACK, .width = 2.0};
+	chart_axis_set_line(col->x_axis, &axis);
+	chart_title_set_name(col, l == LANG_SV ? "Nyttjandegrad per RCC och år (kostnader / disponibla medel), "
+	                                      "axeln vid 100 %; ingen stapel: saknas eller underkänd"
+	                                    : "Utilisation per RCC and year (expenses / available funds), "
+	                                      "axis at 100 %; no bar: missing or rejected");
+	chart_axis_set_num_format(col->y_axis, "0 %");
+	chart_axis_set_min(col->y_axis, 0);
+	chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
+	lxw_row_t at = last + 2;
+	lxw_chart_options opt = {.x_offset = 0, .y_offset = 5, .x_scale = 2.2, .y_scale = 1.3};
+	xlsx_ok(s, worksheet_insert_chart_opt(s->ws, at, 0, col, &opt), at, 0, "inserting a chart");
+	/* 2 and 3: per RCC across the years: utilisation and carried forward */
+	for (int k = 0; k < 2; k++) {
+		lxw_chart *ch = workbook_add_chart(x->b.wb, LXW_CHART_LINE);
+		if (!ch) {
+			chart_fail(x);
+			return;
+		}
+		static const uint8_t markers[] = {LXW_CHART_MARKER_SQUARE, LXW_CHART_MARKER_DIAMOND,
+		                                  LXW_CHART_MARKER_TRIANGLE, LXW_CHART_MARKER_X, LXW_CHART_MARKER_CIRCLE,
+		                                  LXW_CHART_MARKER_PLUS};
+		static const uint8_t dashes[] = {LXW_CHART_LINE_DASH_SOLID, LXW_CHART_LINE_DASH_DASH,
+		                                 LXW_CHART_LINE_DASH_ROUND_DOT, LXW_CHART_LINE_DASH_LONG_DASH,
+		                                 LXW_CHART_LINE_DASH_DASH_DOT, LXW_CHART_LINE_DASH_LONG_DASH_DOT_DOT};
+		lxw_col_t c0 = (lxw_col_t)(k ? 2 + ny : 1);
+		for (int c = 0; c < n; c++) {
+			lxw_chart_series *ser = chart_add_series(ch, NULL, NULL);
+			if (!ser) {
+				chart_fail(x);
+				return;
+			}
+			lxw_row_t r = first + (lxw_row_t)c;
+			chart_series_set_categories(ser, s->name, s->head, c0, s->head, (lxw_col_t)(c0 + ny - 1));
+			chart_series_set_values(ser, s->name, r, c0, r, (lxw_col_t)(c0 + ny - 1));
+			chart_series_set_name_range(ser, s->name, r, 0);
+			chart_series_set_marker_type(ser, markers[c % 6]);
+			chart_series_set_marker_size(ser, 7);
+			lxw_chart_line ln = {.color = fg[c % 6], .width = 1.5, .dash_type = dashes[c % 6]};
+			chart_series_set_line(ser, &ln);
+		}
+		chart_title_set_name(ch, k ? (l == LANG_SV ? "Förs över till nästa år, per RCC" : "Carried forward to the next year, per RCC")
+		                           : (l == LANG_SV ? "Nyttjandegrad per RCC över åren" : "Utilisation per RCC over the years"));
+		chart_axis_set_num_format(ch->y_axis, k ? (l == LANG_SV ? "#,##0 \"kr\"" : "\"SEK \"#,##0") : "0 %");
+		chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
+		lxw_chart_options o2 = {.x_offset = k ? 520 : 0, .y_offset = 5, .x_scale = 1.1, .y_scale = 1.2};
+		lxw_row_t at2 = at + 22;
+		xlsx_ok(s, worksheet_insert_chart_opt(s->ws, at2, 0, ch, &o2), at2, 0, "inserting a chart");
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* About                                                                */
 
 enum ab_col { AB_RCC, AB_YEAR, AB_FILE, AB_SHA, AB_RECEIVED, AB_RULESET, AB_NCOLS };
 static words AB_HEAD[AB_NCOLS] = {L2("RCC", "RCC"),         L2("År", "Year"),
                                   L2("Fil", "File"),        L2("SHA-256", "SHA-256"),
-                                  L2("Inkommen (UTC)", "Received on (UTC)"),
+                                  L2("Inkommen (UTC)", "Received (UTC)"),
                                   L2("Regeluppsättning", "Rule set")};
 
 static void about_pair(struct xlsx_sheet *s, lxw_row_t r, const char *key, const char *value)
@@ -695,8 +992,9 @@ static void write_criteria(struct xw *x, struct xlsx_sheet *s)
 
 static void write_sheets(struct xw *x)
 {
-	static const sheet_writer writers[SH_COUNT] = {write_overview, write_categories, write_criteria,
-	                                               write_findings, write_shares,     write_about};
+	static const sheet_writer writers[SH_COUNT] = {write_overview,   write_charts,   write_categories,
+	                                               write_criteria,   write_comparison, write_findings,
+	                                               write_shares,     write_about};
 	for (int i = 0; i < SH_COUNT && !x->b.failed; i++) {
 		struct xlsx_sheet s;
 		if (xlsx_sheet_open(&x->b, &s, SHEET_NAMES[i][x->b.l], 0) == 0) {

@@ -212,10 +212,12 @@ int summary_code_sum(const struct summary_cols *cols, int col, const struct regs
 {
 	assert(col >= 0 && col < cols->n);
 	const char *want = cols->c[col].code;
-	*out = (struct money){st && st->ntotals > 0, 0};
+	*out = (struct money){0, 0};
 	for (int t = 0; st && t < st->ntotals; t++) {
 		const char *c = by_criterion ? st->totals[t].criterion : st->totals[t].category;
 		int mine = want ? strcmp(c, want) == 0 : cols_find(cols, c) < 0;
+		if (mine)
+			out->has = 1;
 		if (mine && add_ore(&out->ore, st->totals[t].ore))
 			return -1;
 	}
@@ -230,6 +232,31 @@ struct money summary_equal_share(const struct summary_year *b)
 	return share;
 }
 
+void summary_year_count(const struct summary_year *b, struct summary_count *c)
+{
+	memset(c, 0, sizeof *c);
+	for (int i = 0; i < b->nrows; i++) {
+		if (!b->rows[i].st) {
+			c->missing++;
+			continue;
+		}
+		c->received++;
+		c->rejected += summary_status_of(b->rows[i].st) == ST_INVALID;
+	}
+	c->expected = b->rcc_count > 0 ? b->rcc_count : b->nrows;
+	if (c->expected < c->received)
+		c->expected = c->received;
+}
+
+enum summary_state summary_year_state(const struct summary_year *b)
+{
+	struct summary_count c;
+	summary_year_count(b, &c);
+	if (c.received == 0)
+		return YS_NONE;
+	return c.received < c.expected || c.missing > 0 ? YS_INCOMPLETE : YS_COMPLETE;
+}
+
 int summary_year_totals(const struct summary_year *b, struct summary_totals *t)
 {
 	memset(t, 0, sizeof *t);
@@ -239,19 +266,95 @@ int summary_year_totals(const struct summary_year *b, struct summary_totals *t)
 		const struct regsum_statement *st = b->rows[i].st;
 		if (!st)
 			continue;
+		int rej = summary_status_of(st) == ST_INVALID;
+		int64_t *fig = rej ? t->rej_fig : t->fig;
 		struct money avail = summary_available(st);
-		if (!st->fig[F_EXPENSES].has || !avail.has)
+		if (!rej && (!st->fig[F_EXPENSES].has || !avail.has))
 			t->util_known = 0;
 		for (int f = 0; f < F_COUNT; f++)
-			if (st->fig[f].has && add_ore(&t->fig[f], st->fig[f].ore))
+			if (st->fig[f].has && add_ore(&fig[f], st->fig[f].ore))
 				rc = -1;
-		if (avail.has && add_ore(&t->available, avail.ore))
+		if (avail.has && add_ore(rej ? &t->rej_available : &t->available, avail.ore))
 			rc = -1;
-		t->errors += st->errors;
-		t->warnings += st->warnings;
+		if (rej) {
+			t->nrejected++;
+			t->rej_errors += st->errors;
+			t->rej_warnings += st->warnings;
+		} else {
+			t->errors += st->errors;
+			t->warnings += st->warnings;
+		}
 	}
 	t->granted = t->fig[F_GRANTED];
 	return rc;
+}
+
+/* The sum of a statement's expense lines (-1: none, or overflow). */
+static int64_t expense_base(const struct regsum_statement *st)
+{
+	int64_t sum = 0;
+	for (int t = 0; t < st->ntotals; t++)
+		if (add_ore(&sum, st->totals[t].ore))
+			return -1;
+	return st->ntotals ? sum : -1;
+}
+
+int summary_compared(const struct summary_row *row)
+{
+	return row->st && summary_status_of(row->st) != ST_INVALID && expense_base(row->st) > 0;
+}
+
+struct summary_share summary_share_of(const struct summary_cols *cols, int col, const struct summary_row *row,
+                                      int by_criterion)
+{
+	struct summary_share sh = {0, 0};
+	struct money m;
+	if (!summary_compared(row) || summary_code_sum(cols, col, row->st, by_criterion, &m))
+		return sh;
+	__int128 num = (__int128)m.ore * 100 * SUMMARY_MILLI_PP, den = expense_base(row->st);
+	__int128 q = num / den, r = num % den;
+	if (r * 2 >= den)
+		q++;
+	else if (r * 2 <= -den)
+		q--;
+	sh.has = 1;
+	sh.mpp = (int64_t)q;
+	return sh;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+struct summary_share summary_median_others(const struct summary_year *b, int row, const struct summary_cols *cols,
+                                           int col, int by_criterion)
+{
+	int64_t *v = xcalloc((size_t)b->nrows + 1, sizeof *v);
+	int n = 0;
+	for (int i = 0; i < b->nrows; i++) {
+		if (i == row)
+			continue;
+		struct summary_share sh = summary_share_of(cols, col, &b->rows[i], by_criterion);
+		if (sh.has)
+			v[n++] = sh.mpp;
+	}
+	struct summary_share med = {n > 0, 0};
+	if (n) {
+		qsort(v, (size_t)n, sizeof *v, cmp_i64);
+		med.mpp = n % 2 ? v[n / 2] : v[n / 2 - 1] + (v[n / 2] - v[n / 2 - 1]) / 2;
+	}
+	free(v);
+	return med;
+}
+
+int summary_threshold_pp(const struct summary_year *b)
+{
+	const char *v = b->set ? ruleset_param(b->set, "comparison_threshold_pp") : NULL;
+	char *end;
+	long n = v ? strtol(v, &end, 10) : 0;
+	return v && *end == '\0' && n > 0 && n <= 100 ? (int)n : SUMMARY_DEFAULT_THRESHOLD_PP;
 }
 
 long summary_cap_rows(long total, long capacity, long *more)

@@ -79,7 +79,8 @@ struct money summary_available(const struct regsum_statement *st);
 
 /* The sum of a statement's expense totals in column col of cols (the
  * "other codes" column: every code without a column of its own); has = 0
- * when the statement has no expense totals. -1 on overflow. */
+ * when the statement has no expense line in the column (an empty cell,
+ * not "0,00 kr"). -1 on overflow. */
 int summary_code_sum(const struct summary_cols *cols, int col, const struct regsum_statement *st, int by_criterion,
                      struct money *out);
 
@@ -87,16 +88,59 @@ int summary_code_sum(const struct summary_cols *cols, int col, const struct regs
  * either is unknown. */
 struct money summary_equal_share(const struct summary_year *b);
 
+/* How complete a year is: every RCC in (complete), some missing
+ * (incomplete), none at all. */
+enum summary_state { YS_COMPLETE, YS_INCOMPLETE, YS_NONE };
+
+struct summary_count {
+	int expected; /* the rule set's rcc_count, else the rows listed */
+	int received; /* rows with a current statement */
+	int rejected; /* of those, status Underkänd (invalid) */
+	int missing;  /* rows without a statement */
+};
+
+void summary_year_count(const struct summary_year *b, struct summary_count *c);
+enum summary_state summary_year_state(const struct summary_year *b);
+
 struct summary_totals {
-	int64_t fig[F_COUNT];  /* sum of the figure over the statements that give it */
+	int64_t fig[F_COUNT];  /* sum of the figure over the counted statements that give it */
 	int64_t available;     /* sum of summary_available over those that have it */
 	int64_t granted;       /* = fig[F_GRANTED] */
 	long errors, warnings;
-	int util_known;        /* every statement has both expenses and available funds */
+	int util_known;        /* every counted statement has both expenses and available funds */
+	/* the rejected (invalid) statements, apart: never in the figures above */
+	int64_t rej_fig[F_COUNT], rej_available;
+	long rej_errors, rej_warnings;
+	int nrejected;
 };
 
-/* The totals of a year block; -1 when a sum overflows int64 öre. */
+/* The totals of a year block, rejected statements apart; -1 when a sum
+ * overflows int64 öre. */
 int summary_year_totals(const struct summary_year *b, struct summary_totals *t);
+
+/* The comparison sheet (Jämförelse): shares of a statement's expenses in
+ * thousandths of a percentage point (integer: 15 pp = 15000). */
+#define SUMMARY_MILLI_PP 1000
+#define SUMMARY_DEFAULT_THRESHOLD_PP 15
+
+struct summary_share {
+	int has;
+	int64_t mpp; /* thousandths of a percentage point */
+};
+
+/* 1 when a row takes part in the comparison: a statement that is not
+ * rejected and has expense lines adding up to more than zero. */
+int summary_compared(const struct summary_row *row);
+/* A row's share of its expenses in column col (rounded half away from 0). */
+struct summary_share summary_share_of(const struct summary_cols *cols, int col, const struct summary_row *row,
+                                      int by_criterion);
+/* The median share of the other compared rows of the block (even count:
+ * the mean of the two middle ones); has = 0 when there is no other. */
+struct summary_share summary_median_others(const struct summary_year *b, int row, const struct summary_cols *cols,
+                                           int col, int by_criterion);
+/* The rule set's comparison_threshold_pp (whole percentage points), else
+ * SUMMARY_DEFAULT_THRESHOLD_PP. */
+int summary_threshold_pp(const struct summary_year *b);
 
 /* Rows for a list of total items when a sheet holds at most capacity
  * rows for it: all of them, or capacity - 1 and one closing line that

@@ -206,6 +206,11 @@ double xlsx_money_cell(int64_t ore)
 	return (double)ore / 100.0;
 }
 
+double xlsx_share_cell(int64_t mpp)
+{
+	return (double)mpp / (100.0 * 1000.0);
+}
+
 /* A share of two amounts (utilisation), for a percent cell. */
 double xlsx_ratio(int64_t num, int64_t den)
 {
@@ -252,6 +257,51 @@ void xlsx_put_money_sum(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, lxw_row_
 	char formula[96];
 	sum_formula(formula, sizeof formula, r1, c1, r2, c2);
 	xlsx_put_formula(s, r, c, formula, xlsx_money_cell(ore), f, xlsx_money_chars(ore));
+}
+
+/* "=SUBTOTAL(109,C2:C4,C6)": consecutive rows as one range. */
+static void subtotal_formula(strbuf *out, lxw_col_t c, const lxw_row_t *rows, int n)
+{
+	sb_puts(out, "=SUBTOTAL(109");
+	for (int i = 0; i < n;) {
+		int j = i;
+		while (j + 1 < n && rows[j + 1] == rows[j] + 1)
+			j++;
+		char range[64];
+		if (j == i)
+			lxw_rowcol_to_cell(range, rows[i], c);
+		else
+			lxw_rowcol_to_range(range, rows[i], c, rows[j], c);
+		sb_printf(out, ",%s", range);
+		i = j + 1;
+	}
+	sb_putc(out, ')');
+}
+
+void xlsx_put_money_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
+                             int64_t ore, enum xlsx_fmt f)
+{
+	if (nrows == 0) {
+		xlsx_put_blank(s, r, c, f == FM_TOT_MONEY ? FM_TOT_BLANK : FM_TEXT);
+		return;
+	}
+	strbuf fo = {0};
+	subtotal_formula(&fo, c, rows, nrows);
+	xlsx_put_formula(s, r, c, fo.s, xlsx_money_cell(ore), f, xlsx_money_chars(ore));
+	sb_free(&fo);
+}
+
+void xlsx_put_count_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
+                             long n, enum xlsx_fmt f)
+{
+	if (nrows == 0) {
+		xlsx_put_blank(s, r, c, f == FM_TOT_COUNT ? FM_TOT_BLANK : FM_TEXT);
+		return;
+	}
+	strbuf fo = {0};
+	subtotal_formula(&fo, c, rows, nrows);
+	xlsx_put_formula(s, r, c, fo.s, (double)n, f, digits(n < 0 ? 0 : (uint64_t)n));
+	sb_free(&fo);
 }
 
 void xlsx_put_count_sum(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, lxw_row_t r1, lxw_row_t r2, long n)
@@ -348,8 +398,9 @@ void xlsx_fit_row(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *te
 	sheet_grow(s, c);
 	assert(s->fixed[c] > 0);
 	int lines = wrap_lines(text, s->fixed[c] - 1);
-	if (lines > 1)
-		xlsx_ok(s, worksheet_set_row(s->ws, r, LINE_HEIGHT * lines, NULL), r, c, "setting a row height");
+	/* every row gets its height: a reader's own guess for wrapped text is
+	 * often a line too many */
+	xlsx_ok(s, worksheet_set_row(s->ws, r, LINE_HEIGHT * lines, NULL), r, c, "setting a row height");
 }
 
 static double col_width(const struct xlsx_sheet *s, int c)
@@ -436,8 +487,17 @@ int xlsx_sheet_open(struct xlsx_book *x, struct xlsx_sheet *s, const char *name,
 	return s->ws ? 0 : -1;
 }
 
+const char *xlsx_keep(struct xlsx_sheet *s, const char *text)
+{
+	s->kept = xrealloc(s->kept, sizeof *s->kept * (size_t)(s->nkept + 1));
+	return s->kept[s->nkept++] = xstrdup(text);
+}
+
 void xlsx_sheet_close(struct xlsx_sheet *s)
 {
+	for (int i = 0; i < s->nkept; i++)
+		free(s->kept[i]);
+	free(s->kept);
 	free(s->width);
 	free(s->fixed);
 	free(s->header);
@@ -447,6 +507,14 @@ void xlsx_sheet_close(struct xlsx_sheet *s)
 /* Formats                                                              */
 
 #define MONEY_FORMAT "#,##0.00 \"kr\""
+/* the English workbook shows SEK, as its messages do */
+#define MONEY_FORMAT_EN "\"SEK \"#,##0.00"
+/* percent as the CLI writes it: "15,00 %" */
+#define PCT_FORMAT "0.00 %"
+/* a comparison cell beyond the threshold: marked in black and white too */
+#define SHARE_MARK_FORMAT "+0.0\" pp ◆\";-0.0\" pp ◆\";0.0\" pp ◆\""
+#define PP_FORMAT "+0.0\" pp  \";-0.0\" pp  \";0.0\" pp  \""
+#define SHARE_FORMAT "0.0 %\"  \""
 
 struct fmt_spec {
 	enum xlsx_fmt id;
@@ -470,14 +538,14 @@ static const struct fmt_spec FORMATS[] = {
 	{FM_MONEY, MONEY_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
 	{FM_MONEY_BAD, MONEY_FORMAT, 0, 0, 0, 0xFFC7CE, 0x9C0006, LXW_ALIGN_NONE},
 	{FM_COUNT, "0", 0, 0, 0, 0, 0, LXW_ALIGN_CENTER},
-	{FM_PCT, "0.0%", 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
+	{FM_PCT, PCT_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
 	{FM_DATE, "yyyy-mm-dd", 0, 0, 0, 0, 0, LXW_ALIGN_CENTER},
 	{FM_STAMP, "yyyy-mm-dd hh:mm", 0, 0, 0, 0, 0, LXW_ALIGN_CENTER},
 	{FM_TOT_TEXT, NULL, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_TOT_YEAR, "0", 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_CENTER},
 	{FM_TOT_MONEY, MONEY_FORMAT, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_TOT_COUNT, "0", 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_CENTER},
-	{FM_TOT_PCT, "0.0%", 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
+	{FM_TOT_PCT, PCT_FORMAT, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_TOT_BLANK, NULL, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_EDGE_MONEY, MONEY_FORMAT, 1, 0, 0, 0xF2F2F2, 0, LXW_ALIGN_NONE},
 	{FM_OK, NULL, 0, 1, 0, 0xC6EFCE, 0x006100, LXW_ALIGN_NONE},
@@ -489,6 +557,12 @@ static const struct fmt_spec FORMATS[] = {
 	{FM_SEV_ERROR, NULL, 0, 0, 0, 0xFFC7CE, 0x9C0006, LXW_ALIGN_NONE},
 	{FM_SEV_WARNING, NULL, 0, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_NONE},
 	{FM_SEV_INFO, NULL, 0, 0, 0, 0xD9D9D9, 0x404040, LXW_ALIGN_NONE},
+	{FM_GREY, NULL, 0, 1, 0, 0xD9D9D9, 0x404040, LXW_ALIGN_NONE},
+	{FM_REJ_MONEY, MONEY_FORMAT, 0, 0, 0, 0, 0x808080, LXW_ALIGN_NONE},
+	{FM_REJ_TEXT, NULL, 0, 0, 0, 0, 0x808080, LXW_ALIGN_NONE},
+	{FM_SHARE, SHARE_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
+	{FM_SHARE_MARK, SHARE_MARK_FORMAT, 1, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_NONE},
+	{FM_SHARE_MED, PP_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
 };
 
 int xlsx_make_formats(struct xlsx_book *x)
@@ -503,7 +577,7 @@ int xlsx_make_formats(struct xlsx_book *x)
 		}
 		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
 		if (sp->num)
-			format_set_num_format(f, sp->num);
+			format_set_num_format(f, strcmp(sp->num, MONEY_FORMAT) == 0 && x->l == LANG_EN ? MONEY_FORMAT_EN : sp->num);
 		if (sp->bold)
 			format_set_bold(f);
 		if (sp->wrap)
@@ -526,6 +600,7 @@ int xlsx_make_formats(struct xlsx_book *x)
 			format_set_right_color(f, LXW_COLOR_WHITE);
 			format_set_bottom(f, LXW_BORDER_THIN);
 			format_set_align(f, LXW_ALIGN_VERTICAL_BOTTOM);
+			format_set_indent(f, 1); /* right-aligned headings do not run together */
 		}
 		if (sp->id == FM_TITLE)
 			format_set_font_size(f, 14);

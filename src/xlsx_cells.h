@@ -31,6 +31,7 @@ enum xlsx_fmt {
 	FM_HEAD, FM_HEAD_NUM, FM_HEAD_MID, FM_TEXT, FM_WRAP, FM_KEY, FM_TITLE, FM_YEAR, FM_MONEY, FM_MONEY_BAD, FM_COUNT, FM_PCT, FM_DATE,
 	FM_STAMP, FM_TOT_TEXT, FM_TOT_YEAR, FM_TOT_MONEY, FM_TOT_COUNT, FM_TOT_PCT, FM_TOT_BLANK, FM_EDGE_MONEY, FM_OK, FM_BAD,
 	FM_ST_VALID, FM_ST_WARNINGS, FM_ST_INVALID, FM_ST_MISSING, FM_SEV_ERROR, FM_SEV_WARNING, FM_SEV_INFO,
+	FM_GREY, FM_REJ_MONEY, FM_REJ_TEXT, FM_SHARE, FM_SHARE_MARK /* pp, beyond the threshold */, FM_SHARE_MED /* pp */,
 	FM_NFORMATS
 };
 
@@ -55,6 +56,8 @@ struct xlsx_sheet {
 	double *width;       /* widest content per column, in characters */
 	double *fixed;       /* > 0: the column's width is this */
 	const char **header; /* header text per column */
+	char **kept;         /* texts made for the sheet (xlsx_keep), freed on close */
+	int nkept;
 };
 
 void xlsx_fail(struct xlsx_book *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -68,6 +71,8 @@ int xlsx_make_formats(struct xlsx_book *x);
  * xlsx_sheet_close frees what a sheet keeps (also after a failed open). */
 int xlsx_sheet_open(struct xlsx_book *x, struct xlsx_sheet *s, const char *name, lxw_row_t head);
 void xlsx_sheet_close(struct xlsx_sheet *s);
+/* A copy of text that lives as long as the sheet (for headings made on the fly). */
+const char *xlsx_keep(struct xlsx_sheet *s, const char *text);
 /* Column widths, header height, frozen header (and freeze_cols columns),
  * autofilter, print setup. */
 void xlsx_sheet_finish(struct xlsx_sheet *s, int freeze_cols);
@@ -93,6 +98,13 @@ void xlsx_put_formula(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char
 /* =SUM over r1..r2 x c1..c2 with ore as its cached value. */
 void xlsx_put_money_sum(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2,
                         lxw_col_t c2, int64_t ore, enum xlsx_fmt f);
+/* =SUBTOTAL(109, ...) over the given rows of column c (ignores rows a
+ * filter hides and other SUBTOTALs), ore as its cached value; no rows: an
+ * empty total cell. */
+void xlsx_put_money_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
+                             int64_t ore, enum xlsx_fmt f);
+void xlsx_put_count_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
+                             long n, enum xlsx_fmt f);
 void xlsx_put_count_sum(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, lxw_row_t r1, lxw_row_t r2, long n);
 /* A date as written (YYYY-MM-DD) as a date cell, else as text. */
 void xlsx_put_date(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text);
@@ -111,6 +123,8 @@ void xlsx_fit_row(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *te
 double xlsx_money_cell(int64_t ore);
 /* Width of an amount shown as "-1 234 567,89 kr". */
 double xlsx_money_chars(int64_t ore);
+/* A share in thousandths of a percentage point, for a percent cell. */
+double xlsx_share_cell(int64_t mpp);
 /* num / den (den > 0) for a percent cell. */
 double xlsx_ratio(int64_t num, int64_t den);
 

@@ -21,8 +21,8 @@ echo
 echo "== 3. The same statement in four encodings"
 "$gc" check --today "$today" --previous samples/valid/sydost-2013.xml samples/encodings || status=1
 echo
-echo "== 4. The finance officer registers the 18 valid statements and two resubmissions"
-"$gc" register --db "$demo/register.db" --today "$today" samples/valid | tail -3 || status=1
+echo "== 4. The finance officer registers 17 valid statements (RCC Väst's 2015 has not come in: an incomplete year) and two resubmissions (one rejected)"
+"$gc" register --db "$demo/register.db" --today "$today" $(ls samples/valid/*.xml | grep -v 'vast-2015') | tail -3 || status=1
 "$gc" register --db "$demo/register.db" --today "$today" samples/invalid/G2-received.xml samples/invalid/P3-negative-line-without-note.xml
 echo
 "$gc" list --db "$demo/register.db" || status=1

@@ -35,12 +35,14 @@ from openpyxl.utils import column_index_from_string, get_column_letter, range_bo
 
 NS = "{urn:grantcheck:statement:1}"
 AMOUNT = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,2})?")
-MONEY_FORMAT = '#,##0.00 "kr"'
+MONEY_FORMATS = {"sv": '#,##0.00 "kr"', "en": '"SEK "#,##0.00'}
+MONEY_FORMAT = MONEY_FORMATS["sv"]
 CENT = Decimal("0.01")
 
 SHEETS = {
-    "sv": ["Översikt", "Kostnadsslag", "Kriterier", "Avvikelser", "Lika fördelning", "Om rapporten"],
-    "en": ["Overview", "Categories", "Criteria", "Findings", "Equal shares", "About"],
+    "sv": ["Översikt", "Diagram", "Kostnadsslag", "Kriterier", "Jämförelse", "Avvikelser", "Lika fördelning",
+           "Om rapporten"],
+    "en": ["Overview", "Charts", "Categories", "Criteria", "Comparison", "Findings", "Equal shares", "About"],
 }
 STATUS = {
     "sv": {"valid": "Godkänd", "warnings": "Godkänd med varningar", "invalid": "Underkänd", None: "Saknas"},
@@ -50,6 +52,7 @@ STATUS_FILL = {"valid": "C6EFCE", "warnings": "FFEB9C", "invalid": "FFC7CE", Non
 SEVERITY = {"sv": {"error": "Fel", "warning": "Varning", "info": "Info"},
             "en": {"error": "Error", "warning": "Warning", "info": "Info"}}
 TOTAL = {"sv": "Summa", "en": "Total"}
+REJECTED_APART = {"sv": "Underkänt, ej i summan", "en": "Rejected, not in the total"}
 ALL_RCC = {"sv": "Alla RCC", "en": "All RCCs"}
 COMPANY = {"sv": "Socialdepartementet", "en": "Ministry of Health and Social Affairs"}
 FIGS = ["granted", "received", "carriedOver", "available", "totalExpenses", "closing", "carryForward", "repay"]
@@ -251,6 +254,24 @@ def check_formulas(rep, wbf, wbv):
                     if money(cached) != s:
                         bad.append(f"{where}: cached {cached} but the cells sum to {s}")
                     continue
+                m = re.fullmatch(r"=SUBTOTAL\(109((?:,[A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)+)\)", f)
+                if m:
+                    s = Decimal(0)
+                    for part in m.group(1)[1:].split(","):
+                        c1, r1, c2, r2 = range_boundaries(part if ":" in part else part + ":" + part)
+                        vals = [wsv.cell(r, c).value for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
+                        total_cells += len(vals)
+                        s += sum((money(v) for v in vals if isinstance(v, (int, float))), Decimal(0))
+                    if money(cached) != s:
+                        bad.append(f"{where}: cached {cached} but the cells subtotal to {s}")
+                    continue
+                m = re.fullmatch(r"=([A-Z]+[0-9]+)-([A-Z]+[0-9]+)\*([0-9]+)", f)
+                if m:
+                    ok = money(cached) == money(cell_value(wsv, m.group(1))) - \
+                        money(cell_value(wsv, m.group(2))) * int(m.group(3))
+                    if not ok:
+                        bad.append(f"{where}: cached {cached}")
+                    continue
                 m = re.fullmatch(r"=([A-Z]+[0-9]+)([-/])([A-Z]+[0-9]+)", f)
                 if not m:
                     bad.append(f"{where}: unexpected formula")
@@ -278,7 +299,7 @@ def check_overview(rep, wbf, wbv, lang, subs, years, rcc_codes, expect_missing):
     label = {code: lab[lang] for code, lab in rcc_codes}
     by_key = {(s["rcc"], s["year"]): s for s in subs}
     rows = list(data_rows(ws, head))
-    seen = Counter((v[0], v[1]) for _, v in rows if v[0] != TOTAL[lang])
+    seen = Counter((v[0], v[1]) for _, v in rows if v[0] not in (TOTAL[lang], REJECTED_APART[lang]))
     expected = {(label.get(rcc, rcc), y) for y in years for rcc in
                 [c for c, _ in rcc_codes] + [s["rcc"] for s in subs if s["year"] == y]}
     rep.check(set(seen) == expected and all(n == 1 for n in seen.values()),
@@ -286,7 +307,7 @@ def check_overview(rep, wbf, wbv, lang, subs, years, rcc_codes, expect_missing):
               f"missing {sorted(expected - set(seen))[:3]}, extra {sorted(set(seen) - expected)[:3]}")
     wrong, missing_rows, blocks = [], 0, {}
     for r, v in rows:
-        if v[0] == TOTAL[lang]:
+        if v[0] in (TOTAL[lang], REJECTED_APART[lang]):
             continue
         code = next((c for c, lab in label.items() if lab == v[0]), v[0])
         s = by_key.get((code, v[1]))
@@ -304,7 +325,7 @@ def check_overview(rep, wbf, wbv, lang, subs, years, rcc_codes, expect_missing):
         for fig, c in OV_MONEY_COL.items():
             want = s["xml"][fig]
             cell = ws.cell(r, c)
-            if money(cell.value) != want or (want is not None and cell.number_format != MONEY_FORMAT):
+            if money(cell.value) != want or (want is not None and cell.number_format != MONEY_FORMATS[lang]):
                 wrong.append(f"{cell.coordinate} {fig}: {cell.value!r} ({cell.number_format}) != {want}")
         avail, exp = s["xml"]["available"], s["xml"]["totalExpenses"]
         util = ws.cell(r, OV_UTIL)
@@ -337,14 +358,22 @@ def check_overview_totals(rep, ws, wsf, lang, rows, blocks, years):
     wrong = []
     for year, tr in totals.items():
         block = blocks.get(year, [])
-        first, last = min(r for r, _ in block), max(r for r, _ in block)
+        counted = [r for r, s in block if s and s["status"] != "invalid"]
         for fig, c in OV_MONEY_COL.items():
             col = get_column_letter(c)
             f = wsf.cell(tr, c).value
-            want = sum((s["xml"][fig] for _, s in block if s and s["xml"][fig] is not None), Decimal(0))
-            if f != f"=SUM({col}{first}:{col}{last})" or money(ws.cell(tr, c).value) != want:
+            # rejected statements are apart: never in the year's total
+            want = sum((s["xml"][fig] for _, s in block if s and s["status"] != "invalid"
+                        and s["xml"][fig] is not None), Decimal(0))
+            refs = set()
+            for part in re.findall(r"[A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?", (f or "")[len("=SUBTOTAL(109"):]):
+                c1, r1, c2, r2 = range_boundaries(part + ("" if ":" in part else ":" + part))
+                refs |= set(range(r1, r2 + 1))
+            if (counted and not (f or "").startswith("=SUBTOTAL(109,")) or refs != set(counted) \
+                    or (money(ws.cell(tr, c).value) or Decimal(0)) != want:
                 wrong.append(f"{col}{tr}: {f} = {ws.cell(tr, c).value} != {want}")
-    rep.check(not wrong, f"{name}: total rows are =SUM formulas equal to the statements' sums",
+    rep.check(not wrong, f"{name}: total rows are SUBTOTAL(109) over the counted rows (rejected apart), equal "
+              f"to the statements' sums",
               "; ".join(wrong[:4]))
 
 
@@ -355,7 +384,7 @@ def breakdown_expected(s, by_criterion, code):
 
 
 def check_breakdown(rep, wbf, wbv, lang, subs, rcc_codes, codes, by_criterion):
-    name = SHEETS[lang][2 if by_criterion else 1]
+    name = SHEETS[lang][3 if by_criterion else 2]
     head = check_layout(rep, wbf, name, 1)
     if head is None:
         return
@@ -367,7 +396,7 @@ def check_breakdown(rep, wbf, wbv, lang, subs, rcc_codes, codes, by_criterion):
         return f"{code} {lab[lang]}" if by_criterion and code[0].isdigit() else lab[lang]
 
     want_heads = [title(c, lab) for c, lab in codes]
-    rep.check(heads[2:2 + len(want_heads)] == want_heads and heads[-1] == TOTAL[lang],
+    rep.check(heads[2:2 + len(want_heads)] == want_heads and heads[-2] == TOTAL[lang],
               f"{name}: the rule set's {'criteria' if by_criterion else 'categories'} across, "
               f"labels in {lang}", f"{heads}")
     col_of = {c: 3 + i for i, (c, _) in enumerate(codes)}
@@ -378,10 +407,11 @@ def check_breakdown(rep, wbf, wbv, lang, subs, rcc_codes, codes, by_criterion):
         s = by_key.get((v[0], v[1]))
         if v[0] == TOTAL[lang] or s is None:
             continue
+        v = v[:-1]  # the status column (Saknas, Underkänd)
         checked += 1
         for code, c in col_of.items():
             want = breakdown_expected(s, by_criterion, code)
-            if money(v[c - 1]) != want:
+            if (money(v[c - 1]) or Decimal(0)) != want:
                 wrong.append(f"{ws.cell(r, c).coordinate} {code}: {v[c - 1]} != {want}")
         lines_sum = sum((a for _, _, a in s["xml"]["lines"] if a is not None), Decimal(0))
         if money(v[-1]) != lines_sum:
@@ -398,7 +428,7 @@ def g8_fails(subs, year, appropriation):
 
 
 def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
-    name = SHEETS[lang][3]
+    name = SHEETS[lang][5]
     head = check_layout(rep, wbf, name, 1)
     if head is None:
         return
@@ -411,7 +441,7 @@ def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
         if v[0] == ALL_RCC[lang]:
             g8_years.add(v[1])
             continue
-        got[(v[0], v[1], v[2], v[3], v[4], v[5], v[6])] += 1
+        got[(v[0], v[1], v[2], v[4], v[5], v[6], v[7])] += 1
     want = Counter()
     msg = "message_sv" if lang == "sv" else "message_en"
     for s in subs:
@@ -420,6 +450,7 @@ def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
                   f[msg], f["line"] or None, s["file_name"])] += 1
     if not want:
         got.pop(("Inga avvikelser" if lang == "sv" else "No findings",) + (None,) * 6, None)
+        got.pop(("Inga avvikelser" if lang == "sv" else "No findings", None, None, None, None, None, None), None)
     rep.check(got == want, f"{name}: every finding of the current statements ({sum(want.values())}) with "
               f"RCC, year, rule, severity, message in {lang}, line, file",
               f"missing {list((want - got).keys())[:2]} extra {list((got - want).keys())[:2]}")
@@ -429,7 +460,7 @@ def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
 
 
 def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc_count):
-    name = SHEETS[lang][4]
+    name = SHEETS[lang][6]
     head = check_layout(rep, wbf, name, 1)
     if head is None:
         return
@@ -453,15 +484,21 @@ def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc
         for code, lab in label.items():
             s = next((s for s in subs if s["rcc"] == code and s["year"] == y), None)
             want = s["xml"]["granted"] if s else None
-            if lab in heads and money(v[heads.index(lab)]) != want:
+            got_v = v[heads.index(lab)] if lab in heads else None
+            if not s and got_v == STATUS[lang][None]:
+                continue  # a missing RCC's cell says Saknas
+            if lab in heads and money(got_v) != want:
                 wrong.append(f"{y} {code}: granted {v[heads.index(lab)]} != {want}")
         verdict = v[-1] or ""
         if approp is None:
             ok = verdict.startswith("Ej bedömd" if lang == "sv" else "Not evaluated")
+        elif not any(s["year"] == y for s in subs):
+            ok = verdict == ("Inga redovisningar" if lang == "sv" else "No statements")
         elif g8_fails(subs, y, approp):
-            ok = verdict.startswith("G8")
+            ok = verdict.startswith("Avviker\nG8" if lang == "sv" else "Differs\nG8") or \
+                verdict.startswith("Ofullständig" if lang == "sv" else "Incomplete")
         else:
-            ok = verdict == "OK"
+            ok = verdict == ("Stämmer" if lang == "sv" else "Agrees")
         if not ok:
             wrong.append(f"{y}: verdict {verdict!r}")
     rep.check(not wrong, f"{name}: appropriation, number of RCCs, equal share, each RCC's granted and the "
@@ -469,7 +506,7 @@ def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc
 
 
 def check_about(rep, wbf, wbv, lang, subs):
-    name = SHEETS[lang][5]
+    name = SHEETS[lang][7]
     head = check_layout(rep, wbf, name)
     if head is None:
         return
@@ -507,21 +544,17 @@ def check_package(rep, path, lang, wbv, years):
     nan = [n for n in sheets + ["xl/sharedStrings.xml"] if n in names
            and re.search(rb"<v>(-?nan|-?inf)", z.read(n), re.I)]
     rep.check(not commas and not nan, "numbers in C notation, no NaN or Inf", f"{commas} {nan}")
-    charts = [n for n in names if n.startswith("xl/charts/chart")]
-    ok = len(charts) == 1
+    charts = sorted(n for n in names if n.startswith("xl/charts/chart"))
+    ok = len(charts) == 3
     if ok:
         c = z.read(charts[0]).decode()
-        ok = ('<c:barDir val="col"/>' in c and '<c:grouping val="clustered"/>' in c and c.count("<c:ser>") == 2)
-        refs = re.findall(r"<c:cat>.*?<c:f>([^<]+)</c:f>", c, re.S)
-        ws = wbv[SHEETS[lang][0]]
-        latest = max(years)
-        for ref in refs:
-            rng = ref.split("!")[1].replace("$", "")
-            c1, r1, c2, r2 = range_boundaries(rng)
-            ok = ok and all(ws.cell(r, 2).value == latest and ws.cell(r, 1).value != TOTAL[lang]
-                            for r in range(r1, r2 + 1))
-        ok = ok and len(refs) == 2
-    rep.check(ok, "overview chart: clustered columns, expenses and granted per RCC for the latest year")
+        # utilisation: one column series per year, patterned (black and white), axis crossing at 100 %
+        ok = ('<c:barDir val="col"/>' in c and c.count("<c:ser>") == len(years) and "pattFill" in c
+              and '<c:crossesAt val="1"/>' in c)
+        for ch in charts[1:]:
+            t = z.read(ch).decode()
+            ok = ok and "<c:lineChart>" in t and "<c:marker>" in t
+    rep.check(ok, "charts: utilisation per RCC and year (patterns, axis at 100 %), two line charts with markers")
 
 
 def main():

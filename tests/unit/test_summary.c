@@ -94,13 +94,25 @@ START_TEST(year_blocks_and_totals)
 	ck_assert_str_eq(b->rows[3].code, "x");
 	struct summary_totals t;
 	ck_assert_int_eq(summary_year_totals(b, &t), 0);
-	ck_assert(t.fig[F_GRANTED] == INT64_C(20000000005));
-	ck_assert(t.granted == INT64_C(20000000005));
-	ck_assert(t.fig[F_EXPENSES] == INT64_C(19000000055));
-	ck_assert(t.available == INT64_C(20000000005));
-	ck_assert_int_eq(t.errors, 3);
+	/* the rejected statement of x is apart, never in the year's figures */
+	ck_assert(t.fig[F_GRANTED] == INT64_C(20000000000));
+	ck_assert(t.granted == INT64_C(20000000000));
+	ck_assert(t.fig[F_EXPENSES] == INT64_C(19000000050));
+	ck_assert(t.available == INT64_C(20000000000));
+	ck_assert_int_eq(t.errors, 0);
 	ck_assert_int_eq(t.warnings, 2);
 	ck_assert_int_eq(t.util_known, 1);
+	ck_assert_int_eq(t.nrejected, 1);
+	ck_assert(t.rej_fig[F_GRANTED] == 5 && t.rej_fig[F_EXPENSES] == 5 && t.rej_available == 5);
+	ck_assert_int_eq(t.rej_errors, 3);
+	struct summary_count cnt;
+	summary_year_count(b, &cnt);
+	ck_assert_int_eq(cnt.expected, 3); /* rcc_count */
+	ck_assert_int_eq(cnt.received, 3);
+	ck_assert_int_eq(cnt.rejected, 1);
+	ck_assert_int_eq(cnt.missing, 1);
+	ck_assert_int_eq(summary_year_state(b), YS_INCOMPLETE); /* c is missing */
+	ck_assert_int_eq(summary_year_state(&m.yb[1]), YS_NONE);
 	/* 2015: every RCC missing, totals zero */
 	ck_assert_int_eq(m.yb[1].nrows, 3);
 	ck_assert_int_eq(summary_year_totals(&m.yb[1], &t), 0);
@@ -193,11 +205,50 @@ START_TEST(codes_folded)
 	ck_assert(v.has && v.ore == 7 + 1000);
 	ck_assert_int_eq(summary_code_sum(&m.cats, 0, row, 0, &v), 0);
 	ck_assert(v.has && v.ore == 100);
-	ck_assert_int_eq(summary_code_sum(&m.cats, 1, row, 0, &v), 0); /* personnel: none, but totals exist */
-	ck_assert(v.has && v.ore == 0);
+	ck_assert_int_eq(summary_code_sum(&m.cats, 1, row, 0, &v), 0); /* personnel: none: an empty cell */
+	ck_assert(!v.has && v.ore == 0);
 	/* criteria: the rule set lists none, so 4.1 is one of the 50 */
 	ck_assert_int_eq(m.crits.n, SUMMARY_MAX_EXTRA_CODES + 1);
 	ck_assert_int_eq(m.crits.folded, 8);
+	summary_free(&m);
+}
+END_TEST
+
+/* Shares of expenses per category against the median of the others, in
+ * thousandths of a percentage point; rejected and missing RCCs take no part. */
+START_TEST(comparison_shares)
+{
+	struct fixture f;
+	fixture_init(&f);
+	struct regsum_statements s = {0};
+	struct regsum_statement *st = add(&s, "a", 2014, 1, 1, 0, 300, "valid");
+	add_total(st, "it", "", 100);
+	add_total(st, "personnel", "", 200);
+	st = add(&s, "b", 2014, 1, 1, 0, 3, "warnings");
+	add_total(st, "it", "", 2);
+	add_total(st, "personnel", "", 1);
+	st = add(&s, "c", 2014, 1, 1, 0, 1, "invalid");
+	add_total(st, "it", "", 1);
+	int years[] = {2014, 2015};
+	struct summary m;
+	summary_build(&m, &s, &f.sets, years, 2);
+	const struct summary_year *b = &m.yb[0];
+	ck_assert_int_eq(summary_compared(&b->rows[0]), 1);
+	ck_assert_int_eq(summary_compared(&b->rows[2]), 0); /* rejected */
+	struct summary_share sh = summary_share_of(&m.cats, 0, &b->rows[0], 0);
+	ck_assert(sh.has && sh.mpp == 33333); /* 100/300 = 33.333 pp */
+	sh = summary_share_of(&m.cats, 0, &b->rows[1], 0);
+	ck_assert(sh.has && sh.mpp == 66667); /* 2/3, rounded half up */
+	sh = summary_share_of(&m.cats, 0, &b->rows[2], 0);
+	ck_assert_int_eq(sh.has, 0);
+	/* a's others: only b (c is rejected) */
+	struct summary_share med = summary_median_others(b, 0, &m.cats, 0, 0);
+	ck_assert(med.has && med.mpp == 66667);
+	/* c's others: a and b, the mean of the two */
+	med = summary_median_others(b, 2, &m.cats, 0, 0);
+	ck_assert(med.has && med.mpp == 50000);
+	ck_assert_int_eq(summary_threshold_pp(b), SUMMARY_DEFAULT_THRESHOLD_PP);
+	ck_assert_int_eq(summary_median_others(&m.yb[1], 0, &m.cats, 0, 0).has, 0);
 	summary_free(&m);
 }
 END_TEST
@@ -225,6 +276,7 @@ Suite *summary_suite(void)
 	tcase_add_test(tc, statuses);
 	tcase_add_test(tc, codes_folded);
 	tcase_add_test(tc, rows_capped);
+	tcase_add_test(tc, comparison_shares);
 	suite_add_tcase(s, tc);
 	return s;
 }
