@@ -54,7 +54,7 @@ for s in samples/valid/*.xml; do
     out=$("$gc" check --lang "$lang" --today 2026-12-01 "$t" 2>&1)
     rc=$?
     if [ $rc -eq 1 ] && grep -q '<received>' <<< "$out" && grep -q '<totalExpenses>' <<< "$out" &&
-       grep -q 'attestation.date' <<< "$out"; then n_named=$((n_named + 1)); else bad "$b $lang: unfilled gives exit $rc: $out"; fi
+       grep -q 'date \(på\|on\) <attestation>' <<< "$out" && grep -q 'name \(på\|on\) <contact>' <<< "$out"; then n_named=$((n_named + 1)); else bad "$b $lang: unfilled gives exit $rc: $out"; fi
   done
 done
 fill "$T"
