@@ -35,14 +35,19 @@ struct summary_opts {
 	int nyears;
 };
 
-/* OUT without ".xlsx" (any case) gets it appended: Excel refuses to open
- * a workbook whose name does not end so. NULL: no -o. */
+/* OUT whose file name has no extension ("-o sammanstallning") gets ".xlsx"
+ * appended: Excel refuses to open a workbook whose name does not end so. A
+ * name with an extension is used as given, so "-o reg.db" is checked (and
+ * refused) as the register it names, never quietly turned into another
+ * file. NULL: no -o. */
 static char *out_name(const char *out)
 {
 	if (!out)
 		return NULL;
 	size_t n = strlen(out);
-	if (n >= 5 && strcasecmp(out + n - 5, ".xlsx") == 0)
+	const char *base = strrchr(out, '/');
+	base = base ? base + 1 : out;
+	if (strchr(base, '.'))
 		return xstrdup(out);
 	struct stat sb;
 	if (n == 0 || out[n - 1] == '/' || (stat(out, &sb) == 0 && S_ISDIR(sb.st_mode)))
