@@ -83,6 +83,14 @@ static const struct opt_row opt_rows[OPT_COUNT] = {
 	[OPT_HISTORY] = {"history", 0, {NULL, NULL}, NULL, {NULL, NULL},
 	                 {"visa även inlämningar som har ersatts", "show superseded submissions too"}},
 	[OPT_OUTPUT] = {"output", 'o', {"FIL", "FILE"}, NULL, {NULL, NULL}, {"filen som skrivs", "the file to write"}},
+	[OPT_BY] = {"by", 0, {"NAMN", "NAME"}, NULL, {NULL, NULL},
+	            {"vem som gör ändringen (standard: inloggningsnamnet)", "who makes the change (default: the login name)"}},
+	[OPT_REASON] = {"reason", 0, {"TEXT", "TEXT"}, NULL, {NULL, NULL},
+	                {"varför (sparas i registret)", "why (kept in the register)"}},
+	[OPT_MISSING] = {"missing", 0, {NULL, NULL}, NULL, {NULL, NULL},
+	                 {"visa bara de RCC som saknas per år", "show only the RCCs missing per year"}},
+	[OPT_EVENTS] = {"events", 0, {NULL, NULL}, NULL, {NULL, NULL},
+	                {"visa registrets händelselogg", "show the register's audit trail"}},
 	[OPT_HELP] = {"help", 'h', {NULL, NULL}, NULL, {NULL, NULL}, {"visa denna hjälp", "show this help"}},
 };
 
