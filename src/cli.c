@@ -378,10 +378,29 @@ struct walk {
 	int n;
 };
 
+/* path with "//" collapsed and "/." segments dropped ("a//b/./c" is
+ * "a/b/c"), as it is shown and stored in the register. */
+static char *path_normalised(const char *path)
+{
+	char *out = xstrdup(path);
+	size_t o = 0;
+	for (size_t i = 0; path[i]; i++) {
+		if (path[i] == '/' && o > 0 && out[o - 1] == '/')
+			continue; /* "//" */
+		if (path[i] == '.' && o > 0 && out[o - 1] == '/' && (path[i + 1] == '/' || !path[i + 1]))
+			continue; /* "/./" or a trailing "/." */
+		out[o++] = path[i];
+	}
+	if (o > 1 && out[o - 1] == '/' && strcmp(path, out) != 0 && path[strlen(path) - 1] != '/')
+		o--;
+	out[o] = '\0';
+	return out;
+}
+
 static void walk_add(struct walk *w, const char *path)
 {
 	w->files = xrealloc(w->files, sizeof *w->files * (size_t)(w->n + 1));
-	w->files[w->n++] = xstrdup(path);
+	w->files[w->n++] = path_normalised(path);
 }
 
 /* Every *.xml below dir (symbolic links are not followed into folders). */

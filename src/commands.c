@@ -300,7 +300,7 @@ static int run_command(const struct command *cmd, int argc, char **argv)
 	if (status != EXIT_VALID && status != EXIT_INVALID) {
 		if (c.err.len) {
 			fflush(stdout);
-			fprintf(stderr, "grantcheck %s: %s\n", c.name, sb_str(&c.err));
+			term_error(c.name, sb_str(&c.err)); /* paths in it made safe for a terminal */
 		}
 		status = EXIT_TROUBLE;
 	}
