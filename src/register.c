@@ -882,12 +882,14 @@ static int in_run(const struct reg *r, long long id)
 /* The order of corrections: attestation date, then file time, then path
  * (NULL first); within one run the last in this order is current. */
 #define CORRECTION_ORDER "attested IS NOT NULL, attested, file_mtime IS NOT NULL, file_mtime, path, id"
+#define CORRECTION_ORDER_DESC                                                                                   \
+	"attested IS NOT NULL DESC, attested DESC, file_mtime IS NOT NULL DESC, file_mtime DESC, path DESC, id DESC"
 
 /* 1 when submission a comes after b in CORRECTION_ORDER, 0 when not. */
 static int comes_after(struct reg *r, long long a, long long b, strbuf *err)
 {
 	sqlite3_stmt *st;
-	if (prep(r, "SELECT id FROM submission WHERE id IN (?1, ?2) ORDER BY " CORRECTION_ORDER " DESC LIMIT 1", &st,
+	if (prep(r, "SELECT id FROM submission WHERE id IN (?1, ?2) ORDER BY " CORRECTION_ORDER_DESC " LIMIT 1", &st,
 	         err))
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
@@ -1007,7 +1009,7 @@ int reg_withdraw(struct reg *r, long long id, const char *reason, const char *at
 		goto out;
 	if (cur && ident && rcc) {
 		if (prep(r, "SELECT id FROM submission WHERE rcc = ?1 AND year = ?2 AND identified = 1"
-		            " AND withdrawn_at IS NULL AND id <> ?3 ORDER BY " CORRECTION_ORDER " DESC LIMIT 1", &st, err))
+		            " AND withdrawn_at IS NULL AND id <> ?3 ORDER BY " CORRECTION_ORDER_DESC " LIMIT 1", &st, err))
 			goto out;
 		sqlite3_bind_text(st, 1, rcc, -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, year);
