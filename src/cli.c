@@ -84,6 +84,14 @@ static const struct opt_row opt_rows[OPT_COUNT] = {
 	                 {"visa även inlämningar som har ersatts", "show superseded submissions too"}},
 	[OPT_OUTPUT] = {"output", 'o', {"FIL", "FILE"}, NULL, {NULL, NULL}, {"filen som skrivs", "the file to write"}},
 	[OPT_RCC] = {"rcc", 0, {"ID", "ID"}, NULL, {NULL, NULL}, {"RCC:ts id, t.ex. sydost", "the RCC's id, e.g. sydost"}},
+	[OPT_BY] = {"by", 0, {"NAMN", "NAME"}, NULL, {NULL, NULL},
+	            {"vem som gör ändringen (standard: inloggningsnamnet)", "who makes the change (default: the login name)"}},
+	[OPT_REASON] = {"reason", 0, {"TEXT", "TEXT"}, NULL, {NULL, NULL},
+	                {"varför (sparas i registret)", "why (kept in the register)"}},
+	[OPT_MISSING] = {"missing", 0, {NULL, NULL}, NULL, {NULL, NULL},
+	                 {"visa bara de RCC som saknas per år", "show only the RCCs missing per year"}},
+	[OPT_EVENTS] = {"events", 0, {NULL, NULL}, NULL, {NULL, NULL},
+	                {"visa registrets händelselogg", "show the register's audit trail"}},
 	[OPT_HELP] = {"help", 'h', {NULL, NULL}, NULL, {NULL, NULL}, {"visa denna hjälp", "show this help"}},
 };
 
@@ -371,10 +379,29 @@ struct walk {
 	int n;
 };
 
+/* path with "//" collapsed and "/." segments dropped ("a//b/./c" is
+ * "a/b/c"), as it is shown and stored in the register. */
+static char *path_normalised(const char *path)
+{
+	char *out = xstrdup(path);
+	size_t o = 0;
+	for (size_t i = 0; path[i]; i++) {
+		if (path[i] == '/' && o > 0 && out[o - 1] == '/')
+			continue; /* "//" */
+		if (path[i] == '.' && o > 0 && out[o - 1] == '/' && (path[i + 1] == '/' || !path[i + 1]))
+			continue; /* "/./" or a trailing "/." */
+		out[o++] = path[i];
+	}
+	if (o > 1 && out[o - 1] == '/' && strcmp(path, out) != 0 && path[strlen(path) - 1] != '/')
+		o--;
+	out[o] = '\0';
+	return out;
+}
+
 static void walk_add(struct walk *w, const char *path)
 {
 	w->files = xrealloc(w->files, sizeof *w->files * (size_t)(w->n + 1));
-	w->files[w->n++] = xstrdup(path);
+	w->files[w->n++] = path_normalised(path);
 }
 
 /* Every *.xml below dir (symbolic links are not followed into folders). */

@@ -32,6 +32,10 @@ enum opt_id {
 	OPT_HISTORY,
 	OPT_OUTPUT,
 	OPT_RCC,
+	OPT_BY,
+	OPT_REASON,
+	OPT_MISSING,
+	OPT_EVENTS,
 	OPT_HELP,
 	OPT_COUNT,
 	OPT_END = -1 /* ends a command's list of options */

@@ -19,11 +19,12 @@ struct record_ctx {
 	struct reg *reg;
 	enum lang lang;
 	int json;
-	char note[160];
+	char note[512];
 	unsigned recorded; /* fault point "register-recorded" (tests/e2e/register.sh) */
 };
 
-static const char *note_text(enum reg_outcome oc, long long superseded, enum lang l, int json, char *buf, size_t n);
+static const char *note_text(const struct reg *reg, enum reg_outcome oc, long long superseded, enum lang l, int json,
+                             char *buf, size_t n);
 
 /* file_hook: records the file just validated in the register. */
 static int record(void *ctx, const struct file_result *r, const char **note, strbuf *err)
@@ -35,15 +36,36 @@ static int record(void *ctx, const struct file_result *r, const char **note, str
 	utc_now(when);
 	if (reg_record(c->reg, r, when, &oc, &superseded, err))
 		return -1;
-	if (oc != REG_DUPLICATE) /* committed: a test may kill the process here */
+	if (oc != REG_DUPLICATE && oc != REG_DUPLICATE_NOT_CURRENT) /* committed: a test may kill the process here */
 		fault_point("register-recorded", &c->recorded);
-	*note = note_text(oc, superseded, c->lang, c->json, c->note, sizeof c->note);
+	*note = note_text(c->reg, oc, superseded, c->lang, c->json, c->note, sizeof c->note);
 	return 0;
 }
 
-static const char *note_text(enum reg_outcome oc, long long superseded, enum lang l, int json, char *buf, size_t n)
+static const char *note_text(const struct reg *reg, enum reg_outcome oc, long long superseded, enum lang l, int json,
+                             char *buf, size_t n)
 {
 	int sv = l == LANG_SV;
+	if (oc == REG_DUPLICATE_NOT_CURRENT) {
+		snprintf(buf, n, sv ? "redan registrerad som #%lld men inte gällande; #%lld gäller. Gör den gällande genom att "
+		                      "dra tillbaka den nyare: grantcheck withdraw --db %s %lld --reason \"...\""
+		                    : "already registered as #%lld but not current; #%lld is. To make it current, withdraw "
+		                      "the newer one: grantcheck withdraw --db %s %lld --reason \"...\"",
+		         reg->last_id, superseded, reg->path, superseded);
+		return buf;
+	}
+	if (oc == REG_UNIDENTIFIED)
+		return json ? "registered as unidentified"
+		       : sv ? "registrerad som oidentifierad (RCC eller år saknas eller är okänt); räknas inte"
+		            : "registered as unidentified (RCC or year missing or unknown); not counted";
+	if (oc == REG_NEW_NOT_CURRENT) {
+		if (json)
+			return "registered, not current: a later correction in the same run is";
+		snprintf(buf, n, sv ? "registrerad; inte gällande: #%lld är en senare rättelse (attestdatum, fildatum)"
+		                    : "registered; not current: #%lld is a later correction (attestation, file date)",
+		         superseded);
+		return buf;
+	}
 	if (oc == REG_DUPLICATE)
 		return json ? "already registered" : sv ? "redan registrerad; inte registrerad igen" : "already registered; not recorded again";
 	if (superseded) {

@@ -23,6 +23,7 @@ enum {
 	NEED_REGISTER = 2,       /* open the register (--db), which must exist */
 	MAY_CREATE_REGISTER = 4, /* open the register, creating it if needed */
 	COLLECT_FILES = 8,       /* expand the FILE|DIR|- operands into c->files */
+	WRITE_REGISTER = 16,     /* open the register, which must exist, to write */
 };
 
 struct command {
@@ -42,9 +43,17 @@ static const struct opt_use check_opts[] = {USE(OPT_FORMAT, 0), USE(OPT_LANG, 0)
                                             USE(OPT_OUTPUT, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 static const struct opt_use register_opts[] = {USE(OPT_DB, 0),    USE(OPT_FORMAT, 0), USE(OPT_LANG, 0),
                                                USE(OPT_RULES, 0), USE(OPT_PREVIOUS, OPT_MANY), USE(OPT_TODAY, 0),
-                                               USE(OPT_STRICT, 0), USE(OPT_OUTPUT, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
-static const struct opt_use list_opts[] = {USE(OPT_DB, 0),     USE(OPT_YEAR, 0),  USE(OPT_HISTORY, 0), USE(OPT_FORMAT, 0),
-                                           USE(OPT_LANG, 0),   USE(OPT_RULES, 0), USE(OPT_HELP, 0),    USE(OPT_END, 0)};
+                                               USE(OPT_STRICT, 0), USE(OPT_OUTPUT, 0), USE(OPT_BY, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
+static const struct opt_use list_opts[] = {USE(OPT_DB, 0),     USE(OPT_YEAR, 0),  USE(OPT_HISTORY, 0), USE(OPT_MISSING, 0),
+                                           USE(OPT_EVENTS, 0), USE(OPT_TODAY, 0), USE(OPT_FORMAT, 0),  USE(OPT_LANG, 0),
+                                           USE(OPT_RULES, 0),  USE(OPT_HELP, 0),  USE(OPT_END, 0)};
+static const struct opt_use withdraw_opts[] = {
+	{OPT_DB, 0, {NULL, NULL}},
+	{OPT_REASON, OPT_REQUIRED, {"varför inlämningen dras tillbaka (sparas)", "why the submission is withdrawn (kept)"}},
+	{OPT_BY, 0, {NULL, NULL}},
+	{OPT_LANG, 0, {NULL, NULL}},
+	{OPT_HELP, 0, {NULL, NULL}},
+	{OPT_END, 0, {NULL, NULL}}};
 static const struct opt_use summary_opts[] = {
 	{OPT_DB, 0, {NULL, NULL}},
 	{OPT_YEAR, OPT_MANY, {"ett år i sammanställningen (standard: alla år i registret)",
@@ -100,11 +109,29 @@ static const struct command commands[] = {
 	  {NULL, NULL},
 	  {"visa registrets gällande inlämningar", "show the register's current submissions"},
 	  {"Visar den gällande inlämningen för varje RCC och år i registret med status och antal\n"
-	   "anmärkningar, och registrets egna kontroller (G8: lika andelar per år). --history visar även\n"
-	   "inlämningar som har ersatts.\n",
+	   "anmärkningar, en rad \"saknas\" för varje RCC utan gällande redovisning för ett år i registret\n"
+	   "(med sista dag och hur många dagar sen den är per --today), oidentifierade inlämningar för sig\n"
+	   "och registrets egna kontroller (G8: lika andelar per år). --history visar även inlämningar som\n"
+	   "har ersatts eller dragits tillbaka (vem, när, varför); --missing bara de som saknas; --events\n"
+	   "registrets händelselogg.\n",
 	   "Lists the current submission of every RCC and year in the register with its status and counts,\n"
-	   "and the register-level findings (G8: equal shares per year). --history shows superseded\n"
-	   "submissions too.\n"}}},
+	   "a \"missing\" row for every RCC with no current statement for a year in the register (with the\n"
+	   "due date and how many days late it is by --today), unidentified submissions apart, and the\n"
+	   "register-level findings (G8: equal shares per year). --history shows superseded and withdrawn\n"
+	   "submissions too (who, when, why); --missing only the missing ones; --events the audit trail.\n"}}},
+	{cmd_withdraw, WRITE_REGISTER,
+	 {"withdraw", withdraw_opts, {"ID", "ID"}, 1, 1,
+	  {"ange exakt ett inlämnings-ID (visas av 'grantcheck list --history')",
+	   "give exactly one submission ID (shown by 'grantcheck list --history')"},
+	  {"dra tillbaka en inlämning (den tas aldrig bort)", "withdraw a submission (it is never deleted)"},
+	  {"Drar tillbaka inlämningen ID: den finns kvar i registret med vem, när och varför, men\n"
+	   "räknas inte längre. Var den gällande blir den nyaste återstående inlämningen för samma RCC\n"
+	   "och år (attestdatum, sedan fildatum, sedan sökväg) gällande igen. Visas av list --history\n"
+	   "och list --events.\n",
+	   "Withdraws submission ID: it stays in the register with who, when and why, but no longer\n"
+	   "counts. When it was current, the newest remaining submission of the same RCC and year\n"
+	   "(attestation date, then file date, then path) becomes current again. Shown by list --history\n"
+	   "and list --events.\n"}}},
 	{cmd_summary, NEED_REGISTER | NEED_RULES,
 	 {"summary", summary_opts, {"", ""}, 0, 0,
 	  {NULL, NULL},
@@ -251,14 +278,18 @@ static int setup(const struct command *cmd, struct cmd_ctx *c)
 		if (!c->engine) /* a failed engine_open has freed what it took */
 			return -1;
 	}
-	if (cmd->flags & (NEED_REGISTER | MAY_CREATE_REGISTER)) {
+	if (cmd->flags & (NEED_REGISTER | MAY_CREATE_REGISTER | WRITE_REGISTER)) {
 		c->reg = xcalloc(1, sizeof *c->reg);
 		if (reg_open(c->reg, default_db(c->args.val[OPT_DB]),
-		             cmd->flags & MAY_CREATE_REGISTER ? REG_CREATE : REG_EXISTING, &c->err)) {
+		             cmd->flags & MAY_CREATE_REGISTER ? REG_CREATE
+		             : cmd->flags & WRITE_REGISTER    ? REG_WRITE_EXISTING
+		                                              : REG_EXISTING,
+		             &c->err)) {
 			free(c->reg); /* a failed reg_open has closed what it opened */
 			c->reg = NULL;
 			return -1;
 		}
+		reg_set_by(c->reg, c->args.val[OPT_BY]);
 	}
 	return 0;
 }

@@ -105,35 +105,70 @@ void output_json(struct output *o, FILE *fp, enum lang l)
 	o->lang = l;
 }
 
-void json_list(FILE *fp, enum lang l, const char *reg_path, const struct reg_submission *s, int n, int year,
-               const struct file_result *regchk)
+static void json_submission(FILE *fp, const struct reg_submission *x)
+{
+	fprintf(fp, "\n    {\"id\": %lld, \"rcc\": ", x->id);
+	if (!x->rcc || strcmp(x->rcc, "?") == 0)
+		fputs("null", fp);
+	else
+		json_string(fp, x->rcc);
+	if (x->year)
+		fprintf(fp, ", \"year\": %d", x->year);
+	else
+		fputs(", \"year\": null", fp);
+	fprintf(fp, ", \"status\": \"%s\", \"errors\": %d, \"warnings\": %d, \"received_at\": ", x->status, x->errors,
+	        x->warnings);
+	json_string(fp, x->received_at);
+	fputs(", \"path\": ", fp);
+	json_string(fp, x->path);
+	fprintf(fp, ", \"sha256\": \"%s\", \"current\": %s", x->sha256, x->current ? "true" : "false");
+	if (!x->current && x->superseded_by)
+		fprintf(fp, ", \"superseded_by\": %lld", x->superseded_by);
+	if (x->withdrawn_at) {
+		fputs(", \"withdrawn\": {\"at\": ", fp);
+		json_string(fp, x->withdrawn_at);
+		fputs(", \"by\": ", fp);
+		json_opt_string(fp, x->withdrawn_by);
+		fputs(", \"reason\": ", fp);
+		json_opt_string(fp, x->withdrawn_reason);
+		fputs("}", fp);
+	}
+	fputs("}", fp);
+}
+
+void json_list(FILE *fp, enum lang l, const char *reg_path, const struct list_view *v)
 {
 	fputs("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"" GRANTCHECK_VERSION "\",\n  \"register\": ", fp);
 	json_string(fp, reg_path);
-	fputs(",\n  \"submissions\": [", fp);
-	for (int i = 0; i < n; i++) {
-		const struct reg_submission *x = &s[i];
-		fprintf(fp, "%s\n    {\"id\": %lld, \"rcc\": ", i ? "," : "", x->id);
-		if (!x->rcc || strcmp(x->rcc, "?") == 0)
-			fputs("null", fp);
-		else
-			json_string(fp, x->rcc);
-		if (x->year)
-			fprintf(fp, ", \"year\": %d", x->year);
-		else
-			fputs(", \"year\": null", fp);
-		fprintf(fp, ", \"status\": \"%s\", \"errors\": %d, \"warnings\": %d, \"received_at\": ", x->status,
-		        x->errors, x->warnings);
-		json_string(fp, x->received_at);
-		fputs(", \"path\": ", fp);
-		json_string(fp, x->path);
-		fprintf(fp, ", \"sha256\": \"%s\", \"current\": %s}", x->sha256, x->current ? "true" : "false");
+	for (int pass = 0; pass < 2; pass++) {
+		if (v->missing_only)
+			break;
+		fputs(pass ? ",\n  \"unidentified\": [" : ",\n  \"submissions\": [", fp);
+		int k = 0;
+		for (int i = 0; i < v->n; i++)
+			if (v->s[i].identified == !pass) {
+				fputs(k++ ? "," : "", fp);
+				json_submission(fp, &v->s[i]);
+			}
+		fprintf(fp, "%s]", k ? "\n  " : "");
 	}
-	fprintf(fp, "%s],\n  \"register_findings\": [", n ? "\n  " : "");
+	fputs(",\n  \"missing\": [", fp);
+	for (int i = 0; i < v->nmiss; i++) {
+		const struct list_missing *m = &v->miss[i];
+		fprintf(fp, "%s\n    {\"rcc\": ", i ? "," : "");
+		json_string(fp, m->rcc);
+		fputs(", \"name\": ", fp);
+		json_string(fp, m->name[l]);
+		fprintf(fp, ", \"year\": %d, \"due\": ", m->year);
+		json_opt_string(fp, m->due[0] ? m->due : NULL);
+		fprintf(fp, ", \"days_late\": %ld}", m->days_late > 0 ? m->days_late : 0);
+	}
+	fprintf(fp, "%s],\n  \"register_findings\": [", v->nmiss ? "\n  " : "");
 	int k = 0;
+	const struct file_result *regchk = v->regchk;
 	for (int i = 0; i < regchk->nfindings; i++) {
 		const struct finding *f = &regchk->findings[i];
-		if (year && f->year != year)
+		if (v->year && f->year != v->year)
 			continue;
 		fprintf(fp, "%s\n    {\"rule\": \"%s\", \"severity\": \"%s\", \"year\": %d, \"message\": ", k++ ? "," : "",
 		        f->rule->id, severity_name(f->severity), f->year);
@@ -141,4 +176,27 @@ void json_list(FILE *fp, enum lang l, const char *reg_path, const struct reg_sub
 		fputs("}", fp);
 	}
 	fprintf(fp, "%s]\n}\n", k ? "\n  " : "");
+}
+
+void json_events(FILE *fp, const char *reg_path, const struct reg_event *e, int n)
+{
+	fputs("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"" GRANTCHECK_VERSION "\",\n  \"register\": ", fp);
+	json_string(fp, reg_path);
+	fputs(",\n  \"events\": [", fp);
+	for (int i = 0; i < n; i++) {
+		fprintf(fp, "%s\n    {\"id\": %lld, \"at\": ", i ? "," : "", e[i].id);
+		json_string(fp, e[i].at);
+		fputs(", \"what\": ", fp);
+		json_string(fp, e[i].what);
+		if (e[i].submission)
+			fprintf(fp, ", \"submission\": %lld", e[i].submission);
+		else
+			fputs(", \"submission\": null", fp);
+		fputs(", \"detail\": ", fp);
+		json_opt_string(fp, e[i].detail);
+		fputs(", \"by\": ", fp);
+		json_string(fp, e[i].by);
+		fputs("}", fp);
+	}
+	fprintf(fp, "%s]\n}\n", n ? "\n  " : "");
 }

@@ -183,8 +183,47 @@ void text_register_findings(FILE *fp, enum lang l, const struct file_result *r, 
 	sb_free(&mb);
 }
 
-void text_list(FILE *fp, enum lang l, const char *reg_path, const struct reg_submission *s, int n, int year,
-               const struct file_result *regchk)
+/* One submission row of `list` (the header's columns). */
+static void list_row(FILE *fp, strbuf *b, enum lang l, const struct reg_submission *x)
+{
+	int sv = l == LANG_SV;
+	char y[8] = "?";
+	if (x->year)
+		snprintf(y, sizeof y, "%d", x->year);
+	fprintf(fp, "%-5lld ", x->id);
+	pad(fp, b, x->rcc ? x->rcc : "?", 18);
+	fprintf(fp, " %-4s  ", y);
+	pad(fp, b, status_word(x->status, l), 22);
+	fprintf(fp, " %5d %8d  %-20s  ", x->errors, x->warnings, term_text(b, x->received_at));
+	fputs(term_text(b, x->path), fp);
+	if (x->withdrawn_at) {
+		fprintf(fp, sv ? "  (dragen tillbaka %s av " : "  (withdrawn %s by ", term_text(b, x->withdrawn_at));
+		fputs(term_text(b, x->withdrawn_by ? x->withdrawn_by : "?"), fp);
+		fprintf(fp, ": %s)", term_text(b, x->withdrawn_reason ? x->withdrawn_reason : ""));
+	} else if (!x->current && x->superseded_by)
+		fprintf(fp, sv ? "  (ersatt av #%lld)" : "  (replaced by #%lld)", x->superseded_by);
+	putc('\n', fp);
+}
+
+static void missing_row(FILE *fp, strbuf *b, enum lang l, const struct list_missing *m)
+{
+	int sv = l == LANG_SV;
+	fputs("-     ", fp);
+	pad(fp, b, m->rcc, 18);
+	fprintf(fp, " %-4d  ", m->year);
+	pad(fp, b, sv ? "saknas" : "missing", 22);
+	fputs("     -        -  ", fp);
+	if (!m->due[0])
+		fputs(sv ? "(ingen sista dag i regeluppsättningen)" : "(no due date in the rule set)", fp);
+	else if (m->days_late > 0)
+		fprintf(fp, sv ? "sista dag %s; %ld %s sen" : "due %s; %ld %s late", m->due, m->days_late,
+		        sv ? (m->days_late == 1 ? "dag" : "dagar") : (m->days_late == 1 ? "day" : "days"));
+	else
+		fprintf(fp, sv ? "sista dag %s" : "due %s", m->due);
+	fprintf(fp, "  %s\n", term_text(b, m->name[l]));
+}
+
+void text_list(FILE *fp, enum lang l, const char *reg_path, const struct list_view *v)
 {
 	(void)reg_path;
 	int sv = l == LANG_SV;
@@ -193,24 +232,56 @@ void text_list(FILE *fp, enum lang l, const char *reg_path, const struct reg_sub
 	fputs(sv ? "#     RCC                År    Status                   Fel    Varn.  Mottagen (UTC)        Fil\n"
 	         : "#     RCC                Year  Status                   Errors Warnings  Received (UTC)        File\n",
 	      fp);
+	int shown = 0, m = 0, nunident = 0;
+	for (int i = 0; i <= v->n; i++) {
+		const struct reg_submission *x = i < v->n ? &v->s[i] : NULL;
+		if (x && !x->identified) {
+			nunident++;
+			continue;
+		}
+		/* the missing RCCs of a year after its submissions */
+		for (; m < v->nmiss && (!x || v->miss[m].year < x->year); m++, shown++)
+			missing_row(fp, &b, l, &v->miss[m]);
+		if (x && !v->missing_only) {
+			list_row(fp, &b, l, x);
+			shown++;
+		}
+	}
+	if (!shown)
+		fprintf(fp, v->missing_only ? (sv ? "(ingen RCC saknas%s)\n" : "(no RCC is missing%s)\n")
+		                            : (sv ? "(registret har inga inlämningar%s)\n" : "(the register has no submissions%s)\n"),
+		        v->year ? (sv ? " för året" : " for that year") : "");
+	if (nunident && !v->missing_only) {
+		fputs(sv ? "\nOidentifierade (RCC eller år saknas eller är okänt; räknas inte):\n"
+		         : "\nUnidentified (RCC or year missing or unknown; not counted):\n", fp);
+		for (int i = 0; i < v->n; i++)
+			if (!v->s[i].identified)
+				list_row(fp, &b, l, &v->s[i]);
+	}
+	text_register_findings(fp, l, v->regchk, v->year);
+	sb_free(&b);
+}
+
+void text_events(FILE *fp, enum lang l, const struct reg_event *e, int n)
+{
+	int sv = l == LANG_SV;
+	strbuf b = {0};
+	fputs(sv ? "#     Tid (UTC)             Händelse    Inl.   Av                Detaljer\n"
+	         : "#     Time (UTC)            Event       Subm.  By                Detail\n", fp);
 	for (int i = 0; i < n; i++) {
-		const struct reg_submission *x = &s[i];
-		char y[8] = "?";
-		if (x->year)
-			snprintf(y, sizeof y, "%d", x->year);
-		fprintf(fp, "%-5lld ", x->id);
-		pad(fp, &b, x->rcc ? x->rcc : "?", 18);
-		fprintf(fp, " %-4s  ", y);
-		pad(fp, &b, status_word(x->status, l), 22);
-		fprintf(fp, " %5d %8d  %-20s  ", x->errors, x->warnings, term_text(&b, x->received_at));
-		fputs(term_text(&b, x->path), fp);
-		if (!x->current && x->superseded_by)
-			fprintf(fp, sv ? "  (ersatt av #%lld)" : "  (replaced by #%lld)", x->superseded_by);
-		putc('\n', fp);
+		char sub[24] = "-";
+		if (e[i].submission)
+			snprintf(sub, sizeof sub, "#%lld", e[i].submission);
+		fprintf(fp, "%-5lld %-20s  ", e[i].id, term_text(&b, e[i].at));
+		pad(fp, &b, e[i].what, 11);
+		fprintf(fp, " %-6s ", sub);
+		if (e[i].detail) {
+			pad(fp, &b, e[i].by, 17);
+			fprintf(fp, " %s\n", term_text(&b, e[i].detail));
+		} else
+			fprintf(fp, "%s\n", term_text(&b, e[i].by));
 	}
 	if (!n)
-		fprintf(fp, sv ? "(registret har inga inlämningar%s)\n" : "(the register has no submissions%s)\n",
-		        year ? (sv ? " för året" : " for that year") : "");
-	text_register_findings(fp, l, regchk, year);
+		fputs(sv ? "(inga händelser)\n" : "(no events)\n", fp);
 	sb_free(&b);
 }

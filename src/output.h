@@ -50,13 +50,35 @@ struct html_page;
 void output_html(struct output *o, struct html_page *page, FILE *fp, enum lang l);
 
 struct reg_submission;
+struct reg_event;
 
-/* `list`: the submissions s[0..n) of the register at reg_path, then the
- * register-level findings of regchk (of year only, when year is not 0). */
-void text_list(FILE *fp, enum lang l, const char *reg_path, const struct reg_submission *s, int n, int year,
-               const struct file_result *regchk);
-void json_list(FILE *fp, enum lang l, const char *reg_path, const struct reg_submission *s, int n, int year,
-               const struct file_result *regchk);
+/* An RCC of the rule set with no current statement for a year (`list`). */
+struct list_missing {
+	const char *rcc;
+	const char *name[LANG_COUNT]; /* the rule set's label, or the id */
+	int year;
+	char due[11];  /* YYYY-MM-DD, "" when the rule set gives none */
+	long days_late; /* by --today; <= 0: not yet late */
+};
+
+/* What `list` shows: the submissions s[0..n) (the identified ones first,
+ * then the unidentified: identified == 0), the missing RCCs per year, the
+ * register-level findings (of year only, when year is not 0). missing_only:
+ * only the missing rows (--missing). */
+struct list_view {
+	const struct reg_submission *s;
+	int n;
+	const struct list_missing *miss;
+	int nmiss;
+	int year, history, missing_only;
+	const struct file_result *regchk;
+};
+
+void text_list(FILE *fp, enum lang l, const char *reg_path, const struct list_view *v);
+void json_list(FILE *fp, enum lang l, const char *reg_path, const struct list_view *v);
+/* `list --events`: the audit trail e[0..n). */
+void text_events(FILE *fp, enum lang l, const struct reg_event *e, int n);
+void json_events(FILE *fp, const char *reg_path, const struct reg_event *e, int n);
 /* The register-level findings as "REGISTER: severity[ID]: message" lines
  * (of year only, when year is not 0). */
 void text_register_findings(FILE *fp, enum lang l, const struct file_result *r, int year);

@@ -4,6 +4,7 @@
 #include "register.h"
 
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,21 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fault.h"
 #include "output.h"
+#include "sha256.h"
+
+/* the officer's register (schema v2), defined at the end of this file */
+static char *col_dup(sqlite3_stmt *st, int i);
+static long long current_of(struct reg *r, const char *rcc, int year);
+static int is_identified(const struct file_result *res);
+static int file_mtime_utc(const char *path, char out[21]);
+static int record_content(struct reg *r, const struct file_result *res, sqlite3_int64 id, strbuf *err);
+static int reg_event_add(struct reg *r, const char *what, long long submission, const char *detail, const char *at,
+                         strbuf *err);
+static int make_current(struct reg *r, const char *rcc, int year, sqlite3_int64 id, const char *at,
+                        enum reg_outcome *outcome, long long *superseded, strbuf *err);
+static int reg_migrated_event(struct reg *r, int from, strbuf *err);
 
 /* Migrations: entry i brings a register from schema version i to i + 1. */
 static const char *const migrations[REGISTER_SCHEMA_VERSION] = {
@@ -35,6 +50,32 @@ static const char *const migrations[REGISTER_SCHEMA_VERSION] = {
 	"INSERT INTO meta VALUES('application', 'grantcheck');"
 	"INSERT INTO meta VALUES('created_by', 'grantcheck " GRANTCHECK_VERSION "');"
 	"INSERT INTO meta VALUES('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));",
+	/* schema v2 (shared DDL): unidentified submissions, withdrawals, the
+	 * statement's bytes, finding fingerprints, acceptances, the audit trail */
+	"ALTER TABLE submission ADD COLUMN identified INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE submission ADD COLUMN withdrawn_at TEXT;"
+	"ALTER TABLE submission ADD COLUMN withdrawn_by TEXT;"
+	"ALTER TABLE submission ADD COLUMN withdrawn_reason TEXT;"
+	"ALTER TABLE submission ADD COLUMN file_mtime TEXT;"
+	"CREATE TABLE content(submission INTEGER PRIMARY KEY REFERENCES submission(id), encoding TEXT NOT NULL,"
+	" bytes BLOB NOT NULL) STRICT;"
+	"ALTER TABLE finding ADD COLUMN xpath TEXT;"
+	"ALTER TABLE finding ADD COLUMN fingerprint TEXT;"
+	"ALTER TABLE finding ADD COLUMN change TEXT;"
+	"CREATE TABLE fixed_finding(submission INTEGER NOT NULL REFERENCES submission(id), rule TEXT NOT NULL,"
+	" fingerprint TEXT NOT NULL, message_sv TEXT, message_en TEXT) STRICT;"
+	"CREATE TABLE acceptance(id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, rule TEXT NOT NULL,"
+	" rcc TEXT NOT NULL, year INTEGER NOT NULL, submission INTEGER NOT NULL REFERENCES submission(id),"
+	" why TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX acceptance_fingerprint ON acceptance(fingerprint);"
+	"CREATE TABLE event(id INTEGER PRIMARY KEY, at TEXT NOT NULL, what TEXT NOT NULL, submission INTEGER,"
+	" detail TEXT, by TEXT NOT NULL) STRICT;"
+	"CREATE TRIGGER event_append_only_u BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'event is append-only'); END;"
+	"CREATE TRIGGER event_append_only_d BEFORE DELETE ON event BEGIN SELECT RAISE(ABORT, 'event is append-only'); END;"
+	"CREATE TABLE user(name TEXT PRIMARY KEY, role TEXT NOT NULL, token_hash TEXT NOT NULL,"
+	" created_at TEXT NOT NULL) STRICT;"
+	/* v1 rows: unidentified where the file gave no RCC or year */
+	"UPDATE submission SET identified = 0, current = 0 WHERE rcc IS NULL OR year IS NULL;",
 };
 
 void utc_now(char out[21])
@@ -143,9 +184,18 @@ static int migrate(struct reg *r, strbuf *err)
 			goto fail;
 		}
 	}
+	int from = version;
 	for (; version < REGISTER_SCHEMA_VERSION; version++) {
 		if (exec(r, migrations[version], "setting up the register", err))
 			goto fail;
+	}
+	if (from > 0 && reg_migrated_event(r, from, err))
+		goto fail;
+	/* tests kill the process here: the migration must be all or nothing */
+	unsigned fault = 0;
+	if (fault_point("migrate", &fault)) {
+		sb_printf(err, "%s: migrating the register: injected fault; the register was left as it was", r->path);
+		goto fail;
 	}
 	char pragma[64];
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d", REGISTER_SCHEMA_VERSION);
@@ -216,9 +266,16 @@ static int check_readonly(struct reg *r, strbuf *err)
 		          "up to %d); use that newer version", r->path, version, REGISTER_SCHEMA_VERSION);
 		return -1;
 	}
-	if (version < REGISTER_SCHEMA_VERSION) {
+	if (version == 0) {
 		sb_printf(err, "%s: an SQLite database but not a grantcheck register (it has no register schema); give "
 		          "the register's file with --db FILE", r->path);
+		return -1;
+	}
+	if (version < REGISTER_SCHEMA_VERSION) {
+		sb_printf(err, "%s: the register has schema version %d, made by an earlier grantcheck, and reading "
+		          "never changes it; upgrade it once with 'grantcheck register --db %s FILE...' (or withdraw), "
+		          "which migrates it to version %d in one transaction", r->path, version, r->path,
+		          REGISTER_SCHEMA_VERSION);
 		return -1;
 	}
 	return 0;
@@ -228,8 +285,13 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 {
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
+	reg_set_by(r, NULL);
 	int readonly = mode == REG_EXISTING;
 	struct stat st;
+	if (mode == REG_WRITE_EXISTING && check_existing(path, err) != 0) {
+		reg_close(r);
+		return -1;
+	}
 	if (readonly ? check_existing(path, err) != 0 : stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		if (!readonly)
 			sb_printf(err, "%s: is a folder, not a register; give the register's file with --db FILE, e.g. "
@@ -238,7 +300,8 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 		return -1;
 	}
 	/* reading never writes: no create, no set-up, no journal change */
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int flags = readonly ? SQLITE_OPEN_READONLY
+	                     : mode == REG_WRITE_EXISTING ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	int rc = sqlite3_open_v2(path, &r->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		reg_error(r, rc, "cannot open the register", err);
@@ -285,6 +348,7 @@ int reg_open_readonly(struct reg *r, const char *path, strbuf *err)
 void reg_close(struct reg *r)
 {
 	prev_statement_free(&r->prev);
+	free(r->run_ids);
 	if (r->db)
 		sqlite3_close(r->db);
 	free(r->path);
@@ -402,32 +466,50 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 {
 	*superseded = 0;
 	*outcome = REG_NEW;
+	r->last_id = 0;
 	if (exec(r, "BEGIN IMMEDIATE", "starting to write", err))
 		return -1;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
-	if (prep(r, "SELECT id FROM submission WHERE sha256 = ?", &st, err))
+	if (prep(r, "SELECT id, current, identified, withdrawn_at IS NOT NULL, rcc, year FROM submission"
+	            " WHERE sha256 = ?", &st, err))
 		goto out;
 	sqlite3_bind_text(st, 1, res->sha256, -1, SQLITE_STATIC);
 	int s = sqlite3_step(st);
-	sqlite3_finalize(st);
-	st = NULL;
 	if (s == SQLITE_ROW) {
+		r->last_id = sqlite3_column_int64(st, 0);
+		int cur = sqlite3_column_int(st, 1), ident = sqlite3_column_int(st, 2), gone = sqlite3_column_int(st, 3);
 		*outcome = REG_DUPLICATE;
+		if (!cur && ident && !gone && sqlite3_column_type(st, 4) != SQLITE_NULL) {
+			char *rcc = col_dup(st, 4);
+			int year = sqlite3_column_int(st, 5);
+			sqlite3_finalize(st);
+			st = NULL;
+			*superseded = current_of(r, rcc, year);
+			free(rcc);
+			if (*superseded > 0)
+				*outcome = REG_DUPLICATE_NOT_CURRENT;
+		}
+		sqlite3_finalize(st);
 		rc = exec(r, "COMMIT", "finishing", err);
 		return rc;
 	}
+	sqlite3_finalize(st);
+	st = NULL;
 	if (s != SQLITE_DONE) {
 		reg_error(r, s, "looking for the file in the register", err);
 		goto out;
 	}
 	if (prep(r, "INSERT INTO submission(path, file_name, sha256, bytes, received_at, programme, rcc, year,"
-	            " ruleset, ruleset_checksum, status, errors, warnings, infos, attested)"
-	            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err))
+	            " ruleset, ruleset_checksum, status, errors, warnings, infos, attested, identified, file_mtime)"
+	            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", &st, err))
 		goto out;
 	const char *base = strrchr(res->path, '/');
 	int parsed = res->ruleset != NULL;
 	const char *attested = parsed ? res->figures.attested : NULL;
+	int identified = is_identified(res);
+	char mtime[21];
+	int has_mtime = file_mtime_utc(res->path, mtime);
 	bind_opt_text(st, 1, res->path);
 	bind_opt_text(st, 2, base ? base + 1 : res->path);
 	bind_opt_text(st, 3, res->sha256);
@@ -444,41 +526,26 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	sqlite3_bind_int(st, 13, res->warnings);
 	sqlite3_bind_int(st, 14, res->infos);
 	bind_opt_text(st, 15, attested);
+	sqlite3_bind_int(st, 16, identified);
+	bind_opt_text(st, 17, has_mtime ? mtime : NULL);
 	if (step_done(r, st, "recording the submission", err))
 		goto out;
 	sqlite3_finalize(st);
 	st = NULL;
 	sqlite3_int64 id = sqlite3_last_insert_rowid(r->db);
-	if ((parsed && record_figures(r, &res->figures, id, err)) || record_findings(r, res, id, err))
+	r->last_id = id;
+	if ((parsed && record_figures(r, &res->figures, id, err)) || record_findings(r, res, id, err) ||
+	    record_content(r, res, id, err) || reg_event_add(r, "registered", id, NULL, received_at, err))
 		goto out;
-	if (res->rcc && res->year) {
-		/* the newest file for an RCC and year is the current one */
-		if (prep(r, "SELECT id FROM submission WHERE rcc = ?1 AND year = ?2 AND current = 1", &st, err))
-			goto out;
-		sqlite3_bind_text(st, 1, res->rcc, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, res->year);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			*superseded = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
-		st = NULL;
-		if (prep(r, "UPDATE submission SET current = 0, superseded_by = ?3"
-		            " WHERE rcc = ?1 AND year = ?2 AND current = 1", &st, err))
-			goto out;
-		sqlite3_bind_text(st, 1, res->rcc, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, res->year);
-		sqlite3_bind_int64(st, 3, id);
-		if (step_done(r, st, "replacing the current submission", err))
-			goto out;
-		sqlite3_finalize(st);
-		if (prep(r, "UPDATE submission SET current = 1 WHERE id = ?", &st, err))
-			goto out;
-		sqlite3_bind_int64(st, 1, id);
-		if (step_done(r, st, "making the submission current", err))
-			goto out;
-		sqlite3_finalize(st);
-		st = NULL;
-	}
+	if (!identified)
+		*outcome = REG_UNIDENTIFIED;
+	else if (make_current(r, res->rcc, res->year, id, received_at, outcome, superseded, err))
+		goto out;
 	rc = exec(r, "COMMIT", "finishing the submission", err);
+	if (rc == 0) {
+		r->run_ids = xrealloc(r->run_ids, sizeof *r->run_ids * (size_t)(r->nrun + 1));
+		r->run_ids[r->nrun++] = id;
+	}
 out:
 	sqlite3_finalize(st);
 	if (rc)
@@ -553,7 +620,7 @@ int reg_current_rows(struct reg *r, struct reg_row **out, int *n, strbuf *err)
 	if (prep(r, "SELECT s.rcc, s.year, s.programme, s.path,"
 	            " (SELECT amount FROM figure WHERE submission = s.id AND name = 'granted'),"
 	            " (SELECT amount FROM figure WHERE submission = s.id AND name = 'received'), s.status"
-	            " FROM submission s WHERE s.current = 1 ORDER BY s.year, s.rcc", &st, err))
+	            " FROM submission s WHERE s.current = 1 AND s.identified = 1 ORDER BY s.year, s.rcc", &st, err))
 		return -1;
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
@@ -612,9 +679,10 @@ int reg_list(struct reg *r, int year, int history, struct reg_submission **out, 
 	*n = 0;
 	sqlite3_stmt *st;
 	if (prep(r, "SELECT id, rcc, year, status, errors, warnings, received_at, path, sha256,"
-	            " current, superseded_by, programme FROM submission"
-	            " WHERE (?1 = 0 OR year = ?1) AND (current = 1 OR ?2)"
-	            " ORDER BY year IS NULL, year, rcc, id", &st, err))
+	            " current, superseded_by, programme, identified, withdrawn_at, withdrawn_by, withdrawn_reason"
+	            " FROM submission WHERE (?1 = 0 OR year = ?1 OR identified = 0)"
+	            " AND (current = 1 OR identified = 0 OR ?2)"
+	            " ORDER BY identified DESC, year IS NULL, year, rcc, id", &st, err))
 		return -1;
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_int(st, 2, history);
@@ -634,6 +702,10 @@ int reg_list(struct reg *r, int year, int history, struct reg_submission **out, 
 		x->current = sqlite3_column_int(st, 9);
 		x->superseded_by = sqlite3_column_type(st, 10) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 10);
 		x->programme = col_dup(st, 11);
+		x->identified = sqlite3_column_int(st, 12);
+		x->withdrawn_at = col_dup(st, 13);
+		x->withdrawn_by = col_dup(st, 14);
+		x->withdrawn_reason = col_dup(st, 15);
 		if (!x->status)
 			x->status = xstrdup("invalid");
 		if (!x->received_at)
@@ -663,6 +735,349 @@ void reg_submissions_free(struct reg_submission *s, int n)
 		free(s[i].path);
 		free(s[i].sha256);
 		free(s[i].programme);
+		free(s[i].withdrawn_at);
+		free(s[i].withdrawn_by);
+		free(s[i].withdrawn_reason);
 	}
 	free(s);
+}
+
+/* ---- the officer's register (schema v2): identification, corrections,
+ * withdrawals, the statement's bytes and the audit trail ---------------- */
+
+void reg_login_name(char *out, size_t n)
+{
+	struct passwd pw, *pwp = NULL;
+	char buf[1024];
+	const char *name = NULL;
+	if (getpwuid_r(getuid(), &pw, buf, sizeof buf, &pwp) == 0 && pwp && pwp->pw_name && *pwp->pw_name)
+		name = pwp->pw_name;
+	if (!name)
+		name = getlogin();
+	if (!name || !*name)
+		name = getenv("USER");
+	snprintf(out, n, "%s", name && *name ? name : "unknown");
+}
+
+void reg_set_by(struct reg *r, const char *name)
+{
+	if (name && *name)
+		snprintf(r->by, sizeof r->by, "%s", name);
+	else
+		reg_login_name(r->by, sizeof r->by);
+}
+
+/* Appends one row to the audit trail (inside the caller's transaction). */
+static int reg_event_add(struct reg *r, const char *what, long long submission, const char *detail, const char *at,
+                         strbuf *err)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	if (!at) {
+		utc_now(now);
+		at = now;
+	}
+	if (prep(r, "INSERT INTO event(at, what, submission, detail, by) VALUES(?,?,?,?,?)", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, what, -1, SQLITE_STATIC);
+	if (submission > 0)
+		sqlite3_bind_int64(st, 3, submission);
+	bind_opt_text(st, 4, detail);
+	sqlite3_bind_text(st, 5, r->by, -1, SQLITE_STATIC);
+	int rc = step_done(r, st, "recording the event", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int reg_migrated_event(struct reg *r, int from, strbuf *err)
+{
+	char detail[96];
+	snprintf(detail, sizeof detail, "schema %d -> %d (grantcheck %s)", from, REGISTER_SCHEMA_VERSION,
+	         GRANTCHECK_VERSION);
+	return reg_event_add(r, "migrated", 0, detail, NULL, err);
+}
+
+/* Identified: the file gave its RCC and year, and the RCC is one of the
+ * rule set's (its "rcc" code list; a rule set without one takes any). */
+static int is_identified(const struct file_result *res)
+{
+	if (!res->ruleset || !res->rcc || !*res->rcc || !res->year)
+		return 0;
+	int any = 0;
+	for (int i = 0; i < res->ruleset->ncodes; i++) {
+		const struct rs_code *c = &res->ruleset->codes[i];
+		if (strcmp(c->list, "rcc") != 0)
+			continue;
+		any = 1;
+		if (strcmp(c->code, res->rcc) == 0)
+			return 1;
+	}
+	return !any;
+}
+
+static int file_mtime_utc(const char *path, char out[21])
+{
+	struct stat st;
+	struct tm tm;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !gmtime_r(&st.st_mtime, &tm))
+		return 0;
+	return strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) == 20;
+}
+
+/* Stores the statement's original bytes (encoding 'raw'), read again from
+ * its path and kept only when their SHA-256 is the one checked; standard
+ * input and a file changed since it was checked get no content row. */
+static int record_content(struct reg *r, const struct file_result *res, sqlite3_int64 id, strbuf *err)
+{
+	if (strcmp(res->path, "-") == 0 || res->bytes > (uint64_t)256 << 20)
+		return 0;
+	size_t len = 0;
+	char *data = read_small_file(res->path, (size_t)res->bytes + 1, &len);
+	if (!data)
+		return 0;
+	sha256 h;
+	char hex[65];
+	sha256_init(&h);
+	sha256_update(&h, data, len);
+	sha256_final_hex(&h, hex);
+	int rc = 0;
+	if (strcmp(hex, res->sha256) == 0) {
+		sqlite3_stmt *st;
+		rc = prep(r, "INSERT INTO content(submission, encoding, bytes) VALUES(?, 'raw', ?)", &st, err);
+		if (rc == 0) {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_blob64(st, 2, data, len, SQLITE_STATIC);
+			rc = step_done(r, st, "storing the statement's content", err);
+			sqlite3_finalize(st);
+		}
+	}
+	free(data);
+	return rc;
+}
+
+/* The current submission of rcc and year (0: none, -1: failure). */
+static long long current_of(struct reg *r, const char *rcc, int year)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(r->db, "SELECT id FROM submission WHERE rcc = ? AND year = ? AND current = 1", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_text(st, 1, rcc, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, year);
+	int s = sqlite3_step(st);
+	long long id = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : s == SQLITE_DONE ? 0 : -1;
+	sqlite3_finalize(st);
+	return id;
+}
+
+static int in_run(const struct reg *r, long long id)
+{
+	for (int i = 0; i < r->nrun; i++)
+		if (r->run_ids[i] == id)
+			return 1;
+	return 0;
+}
+
+/* The order of corrections: attestation date, then file time, then path
+ * (NULL first); within one run the last in this order is current. */
+#define CORRECTION_ORDER "attested IS NOT NULL, attested, file_mtime IS NOT NULL, file_mtime, path, id"
+#define CORRECTION_ORDER_DESC                                                                                   \
+	"attested IS NOT NULL DESC, attested DESC, file_mtime IS NOT NULL DESC, file_mtime DESC, path DESC, id DESC"
+
+/* 1 when submission a comes after b in CORRECTION_ORDER, 0 when not. */
+static int comes_after(struct reg *r, long long a, long long b, strbuf *err)
+{
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT id FROM submission WHERE id IN (?1, ?2) ORDER BY " CORRECTION_ORDER_DESC " LIMIT 1", &st,
+	         err))
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	int s = sqlite3_step(st);
+	int rc = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) == a : -1;
+	if (rc < 0)
+		reg_error(r, s, "ordering the corrections", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int set_current(struct reg *r, long long id, long long old, const char *at, strbuf *err)
+{
+	sqlite3_stmt *st;
+	if (old > 0) {
+		if (prep(r, "UPDATE submission SET current = 0, superseded_by = ?2 WHERE id = ?1", &st, err))
+			return -1;
+		sqlite3_bind_int64(st, 1, old);
+		sqlite3_bind_int64(st, 2, id);
+		int rc = step_done(r, st, "replacing the current submission", err);
+		sqlite3_finalize(st);
+		char detail[64];
+		snprintf(detail, sizeof detail, "replaced by #%lld", id);
+		if (rc || reg_event_add(r, "superseded", old, detail, at, err))
+			return -1;
+	}
+	if (prep(r, "UPDATE submission SET current = 1, superseded_by = NULL WHERE id = ?", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = step_done(r, st, "making the submission current", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A new identified submission id of rcc and year becomes current, unless
+ * the current one was recorded earlier in this same run and comes after
+ * it in CORRECTION_ORDER (the corrected copy wins whatever the file order). */
+static int make_current(struct reg *r, const char *rcc, int year, sqlite3_int64 id, const char *at,
+                        enum reg_outcome *outcome, long long *superseded, strbuf *err)
+{
+	long long cur = current_of(r, rcc, year);
+	if (cur < 0) {
+		reg_error(r, sqlite3_errcode(r->db), "looking up the current submission", err);
+		return -1;
+	}
+	if (cur > 0 && in_run(r, cur)) {
+		int after = comes_after(r, cur, id, err);
+		if (after < 0)
+			return -1;
+		if (after) {
+			sqlite3_stmt *st;
+			if (prep(r, "UPDATE submission SET superseded_by = ?2 WHERE id = ?1", &st, err))
+				return -1;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, cur);
+			int rc = step_done(r, st, "recording the submission", err);
+			sqlite3_finalize(st);
+			char detail[96];
+			snprintf(detail, sizeof detail, "not current: #%lld is a later correction", cur);
+			if (rc || reg_event_add(r, "superseded", id, detail, at, err))
+				return -1;
+			*outcome = REG_NEW_NOT_CURRENT;
+			*superseded = cur;
+			return 0;
+		}
+	}
+	*superseded = cur;
+	return set_current(r, id, cur, at, err);
+}
+
+int reg_withdraw(struct reg *r, long long id, const char *reason, const char *at, long long *reinstated,
+                 strbuf *err)
+{
+	*reinstated = 0;
+	if (exec(r, "BEGIN IMMEDIATE", "starting to write", err))
+		return -1;
+	sqlite3_stmt *st = NULL;
+	char *rcc = NULL, *when = NULL;
+	int year = 0, cur = 0, ident = 0, rc = -1;
+	if (prep(r, "SELECT rcc, year, current, identified, withdrawn_at FROM submission WHERE id = ?", &st, err))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_DONE) {
+		sb_printf(err, "%s: there is no submission #%lld; 'grantcheck list --history --db %s' shows their numbers",
+		          r->path, id, r->path);
+		goto out;
+	}
+	if (s != SQLITE_ROW) {
+		reg_error(r, s, "reading the submission", err);
+		goto out;
+	}
+	rcc = col_dup(st, 0);
+	year = sqlite3_column_int(st, 1);
+	cur = sqlite3_column_int(st, 2);
+	ident = sqlite3_column_int(st, 3);
+	when = col_dup(st, 4);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (when) {
+		sb_printf(err, "%s: submission #%lld was already withdrawn (%s); nothing was changed", r->path, id, when);
+		goto out;
+	}
+	if (prep(r, "UPDATE submission SET withdrawn_at = ?2, withdrawn_by = ?3, withdrawn_reason = ?4, current = 0"
+	            " WHERE id = ?1", &st, err))
+		goto out;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
+	if (step_done(r, st, "withdrawing the submission", err))
+		goto out;
+	sqlite3_finalize(st);
+	st = NULL;
+	if (reg_event_add(r, "withdrawn", id, reason, at, err))
+		goto out;
+	if (cur && ident && rcc) {
+		if (prep(r, "SELECT id FROM submission WHERE rcc = ?1 AND year = ?2 AND identified = 1"
+		            " AND withdrawn_at IS NULL AND id <> ?3 ORDER BY " CORRECTION_ORDER_DESC " LIMIT 1", &st, err))
+			goto out;
+		sqlite3_bind_text(st, 1, rcc, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, year);
+		sqlite3_bind_int64(st, 3, id);
+		s = sqlite3_step(st);
+		if (s == SQLITE_ROW)
+			*reinstated = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+		st = NULL;
+		if (s != SQLITE_ROW && s != SQLITE_DONE) {
+			reg_error(r, s, "finding the submission to reinstate", err);
+			goto out;
+		}
+		char detail[64];
+		snprintf(detail, sizeof detail, "current again after #%lld was withdrawn", id);
+		if (*reinstated && (set_current(r, *reinstated, 0, at, err) ||
+		                    reg_event_add(r, "reinstated", *reinstated, detail, at, err)))
+			goto out;
+	}
+	rc = exec(r, "COMMIT", "finishing the withdrawal", err);
+out:
+	sqlite3_finalize(st);
+	if (rc)
+		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+	free(rcc);
+	free(when);
+	return rc;
+}
+
+int reg_events(struct reg *r, int year, struct reg_event **out, int *n, strbuf *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT e.id, e.at, e.what, e.submission, e.detail, e.by FROM event e"
+	            " LEFT JOIN submission s ON s.id = e.submission"
+	            " WHERE ?1 = 0 OR s.year = ?1 ORDER BY e.id", &st, err))
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct reg_event *x = &(*out)[(*n)++];
+		x->id = sqlite3_column_int64(st, 0);
+		x->at = col_dup(st, 1);
+		x->what = col_dup(st, 2);
+		x->submission = sqlite3_column_type(st, 3) == SQLITE_NULL ? 0 : sqlite3_column_int64(st, 3);
+		x->detail = col_dup(st, 4);
+		x->by = col_dup(st, 5);
+	}
+	sqlite3_finalize(st);
+	if (s != SQLITE_DONE) {
+		reg_error(r, s, "reading the events", err);
+		reg_events_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void reg_events_free(struct reg_event *e, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(e[i].at);
+		free(e[i].what);
+		free(e[i].detail);
+		free(e[i].by);
+	}
+	free(e);
 }

@@ -29,6 +29,18 @@
  *                                    malformed or the sum overflows
  *   finding(submission, seq, rule, severity, line, col, message_sv, message_en)
  *
+ * Version 2 adds (the migration 1 -> 2 is one transaction, see register.c):
+ *   submission.identified        0: RCC not in the rule set, or RCC/year
+ *                                unreadable; never current, never counted
+ *   submission.withdrawn_at/_by/_reason   set by `withdraw`; never deleted
+ *   submission.file_mtime        the file's modification time (UTC)
+ *   content(submission, encoding, bytes)  the statement's original bytes
+ *   finding.xpath/fingerprint/change, fixed_finding, acceptance (officer-b)
+ *   event(id, at, what, submission, detail, by)   the append-only audit
+ *                                trail: registered, superseded, withdrawn,
+ *                                reinstated, accepted, migrated, ...
+ *   user(name, role, token_hash, created_at)      for `serve`
+ *
  * Every write is one BEGIN IMMEDIATE transaction per file in WAL mode with a
  * busy timeout, so several officers can register at once and a run killed
  * part-way leaves the register as it was before that file.
@@ -40,18 +52,22 @@
 
 #include "engine.h"
 
-#define REGISTER_SCHEMA_VERSION 1
+#define REGISTER_SCHEMA_VERSION 2
 
 struct reg {
 	sqlite3 *db;
 	char *path;
 	struct prev_statement prev; /* the last previous statement handed out */
+	char by[64];                /* who writes: --by, else the login name */
+	long long *run_ids;         /* the submissions recorded by this run */
+	int nrun;
+	long long last_id;          /* reg_record: the file's submission id */
 };
 
 /* REG_CREATE: read and write, creating the register if needed (register).
  * REG_EXISTING: read only; the register must exist and is never changed,
  * not even set up (list, summary). */
-enum reg_open_mode { REG_CREATE, REG_EXISTING };
+enum reg_open_mode { REG_CREATE, REG_EXISTING, REG_WRITE_EXISTING /* must exist; read and write (withdraw) */ };
 
 /* Opens the register at path. -1 with "what, where, what to do" in err:
  * no such file, a folder, empty or not a register, made by a newer
@@ -61,7 +77,13 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 int reg_open_readonly(struct reg *r, const char *path, strbuf *err);
 void reg_close(struct reg *r);
 
-enum reg_outcome { REG_NEW, REG_DUPLICATE };
+/* REG_NEW: recorded (current, or not when *superseded says which later
+ * correction of the same run stays current: REG_NEW_NOT_CURRENT);
+ * REG_DUPLICATE: already registered (and current, or unidentified);
+ * REG_DUPLICATE_NOT_CURRENT: already registered but another submission
+ * (*superseded) is current: withdraw that one to make this one current;
+ * REG_UNIDENTIFIED: recorded as received, but not identified. */
+enum reg_outcome { REG_NEW, REG_DUPLICATE, REG_NEW_NOT_CURRENT, REG_DUPLICATE_NOT_CURRENT, REG_UNIDENTIFIED };
 
 /*
  * Records a checked file in one transaction, from res alone (its figures
@@ -85,9 +107,12 @@ struct reg_submission {
 	char *received_at, *path, *sha256, *programme; /* programme may be NULL */
 	int current;
 	long long superseded_by; /* 0: none */
+	int identified;          /* 0: RCC/year unreadable or RCC not in the rule set */
+	char *withdrawn_at, *withdrawn_by, *withdrawn_reason; /* NULL: not withdrawn */
 };
 
-/* The current submissions (with history: every submission), of year only
+/* The current and the unidentified submissions (with history: every
+ * submission), of year only
  * when year is not 0, ordered by year (unknown last), RCC and id. Fills
  * *out (free with reg_submissions_free) and *n; -1 + err on failure. */
 int reg_list(struct reg *r, int year, int history, struct reg_submission **out, int *n, strbuf *err);
@@ -104,6 +129,30 @@ void reg_rows_free(struct reg_row *rows, int n);
  * they are about (finding.year). res->path is set to the register's path.
  */
 int reg_check_register(struct reg *r, struct engine *e, struct file_result *res, strbuf *err);
+
+/* ---- the officer's register (schema v2) ---- */
+
+/* The login name (getpwuid, else getlogin, else $USER, else "unknown"). */
+void reg_login_name(char *out, size_t n);
+/* Who the following writes are by: name, or the login name when NULL. */
+void reg_set_by(struct reg *r, const char *name);
+
+/* Withdraws submission id (never deletes it): who (r->by), when (at, UTC)
+ * and why; when it was current, the newest remaining identified submission
+ * of that RCC and year that is not withdrawn (by attestation date, file
+ * time, path) becomes current again: *reinstated gets its id (0: none).
+ * -1 + err: no such submission, already withdrawn, or the write failed. */
+int reg_withdraw(struct reg *r, long long id, const char *reason, const char *at, long long *reinstated,
+                 strbuf *err);
+
+/* One row of the audit trail. */
+struct reg_event {
+	long long id, submission; /* submission 0: none */
+	char *at, *what, *detail, *by; /* detail may be NULL */
+};
+/* The audit trail, oldest first (of year only when year is not 0). */
+int reg_events(struct reg *r, int year, struct reg_event **out, int *n, strbuf *err);
+void reg_events_free(struct reg_event *e, int n);
 
 /* Current UTC time as YYYY-MM-DDTHH:MM:SSZ. */
 void utc_now(char out[21]);

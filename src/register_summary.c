@@ -30,7 +30,7 @@ int regsum_years(const struct reg *r, int **years, int *n, strbuf *err)
 	sqlite3_stmt *q = NULL;
 	*years = NULL;
 	*n = 0;
-	int rc = sqlite3_prepare_v2(r->db, "SELECT DISTINCT year FROM submission WHERE current = 1"
+	int rc = sqlite3_prepare_v2(r->db, "SELECT DISTINCT year FROM submission WHERE current = 1 AND identified = 1"
 	                                   " AND year IS NOT NULL AND rcc IS NOT NULL ORDER BY year", -1, &q, NULL);
 	while (rc == SQLITE_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
 		*years = xrealloc(*years, sizeof **years * (size_t)(*n + 1));
@@ -103,7 +103,7 @@ static int load_statements(const struct reg *r, const int *years, int nyears, st
 	sqlite3_stmt *q;
 	if (prepare(r, "SELECT id, year, rcc, file_name, sha256, received_at, ruleset, ruleset_checksum, status,"
 	               " errors, warnings, attested FROM submission"
-	               " WHERE current = 1 AND rcc IS NOT NULL AND year IS NOT NULL ORDER BY year, rcc, id",
+	               " WHERE current = 1 AND identified = 1 AND rcc IS NOT NULL AND year IS NOT NULL ORDER BY year, rcc, id",
 	            &q, "the statements", err))
 		return -1;
 	int rc;

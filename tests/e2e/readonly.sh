@@ -34,7 +34,7 @@ check "list: the RCC id shown as a\\rb\\tc" 'grep -qF "a\\rb\\tc" "$t/list.out"'
 check "list: the file name escaped" 'grep -qF "\\e[2J" "$t/list.out"'
 "$gc" list --db "$db" --rules rules --format json > "$t/list.json" 2>&1
 check "list --format json: no raw control characters and it parses" \
-  '! raw_ctl "$t/list.json" && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert any(s[\"rcc\"]==\"a\rb\tc\" for s in d[\"submissions\"])" "$t/list.json"'
+  '! raw_ctl "$t/list.json" && python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert any(s[\"rcc\"]==\"a\rb\tc\" for s in d[\"unidentified\"])" "$t/list.json"'
 
 # -- class 9: reading never writes
 : > "$t/zero.db"

@@ -3,7 +3,10 @@
  * statement from a file_result (its struct figures built here, no engine),
  * the same file twice (recorded once), a newer file for the same RCC and year
  * (it becomes current), last year's statement read back, and the read-only
- * open refusing what is not a register.
+ * open refusing what is not a register; schema v2: the corrected copy wins
+ * within one run, withdraw reinstates the newest remaining submission and
+ * keeps who/when/why, the append-only event trail, an RCC not in the rule
+ * set is unidentified and never current.
  */
 #include <check.h>
 #include <stdio.h>
@@ -61,6 +64,12 @@ static void make_result(struct file_result *r, const char *path, char c, const c
 	f->totals = xcalloc(1, sizeof *f->totals);
 	f->totals[0] = (struct expense_total){xstrdup("A"), xstrdup("1"), granted / 2, 3};
 	f->attested = xstrdup("2015-02-27");
+}
+
+static void set_attested(struct file_result *r, const char *date)
+{
+	free(r->figures.attested);
+	r->figures.attested = xstrdup(date);
 }
 
 static struct reg *open_rw(void)
@@ -172,6 +181,7 @@ START_TEST(record_supersedes)
 	struct file_result a, b, other;
 	make_result(&a, "in/norr-2014.xml", 'c', "norr", 2014, 100);
 	make_result(&b, "in/norr-2014-corrected.xml", 'd', "norr", 2014, 200);
+	set_attested(&b, "2015-03-01"); /* in one run the later attestation wins, whatever the name */
 	make_result(&other, "in/syd-2014.xml", 'e', "syd", 2014, 300);
 	enum reg_outcome oc;
 	long long sup;
@@ -254,6 +264,163 @@ START_TEST(readonly_open)
 }
 END_TEST
 
+/* ---- schema v2: corrections within a run, withdraw, unidentified ---- */
+
+/* The current submission id of rcc and year as reg_list shows it (0: none). */
+static long long current_id(struct reg *r, const char *rcc, int year)
+{
+	strbuf err = {0};
+	struct reg_submission *s;
+	int n;
+	long long id = 0;
+	ck_assert_int_eq(reg_list(r, year, 1, &s, &n, &err), 0);
+	for (int i = 0; i < n; i++)
+		if (s[i].current && s[i].rcc && strcmp(s[i].rcc, rcc) == 0)
+			id = s[i].id;
+	reg_submissions_free(s, n);
+	sb_free(&err);
+	return id;
+}
+
+START_TEST(correction_wins_within_run)
+{
+	struct reg *r = open_rw();
+	struct file_result a, b;
+	enum reg_outcome oc;
+	long long sup;
+	/* the corrected copy sorts first by name but is attested later */
+	make_result(&a, "in/sydost-2014 (2).xml", 'a', "sydost", 2014, 1000);
+	set_attested(&a, "2015-03-20");
+	make_result(&b, "in/sydost-2014.xml", 'b', "sydost", 2014, 900);
+	set_attested(&b, "2015-03-02");
+	record(r, &a, &oc, &sup);
+	ck_assert_int_eq(oc, REG_NEW);
+	long long ida = r->last_id;
+	record(r, &b, &oc, &sup);
+	ck_assert_int_eq(oc, REG_NEW_NOT_CURRENT);
+	ck_assert_int_eq(sup, ida);
+	ck_assert_int_eq(current_id(r, "sydost", 2014), ida);
+	close_rw(r);
+	/* a later run: the newly registered file is current (a resubmission) */
+	r = open_rw();
+	struct file_result c;
+	make_result(&c, "in/sydost-2014-v3.xml", 'c', "sydost", 2014, 1000);
+	set_attested(&c, "2015-03-01");
+	record(r, &c, &oc, &sup);
+	ck_assert_int_eq(oc, REG_NEW);
+	ck_assert_int_eq(sup, ida);
+	ck_assert_int_eq(current_id(r, "sydost", 2014), r->last_id);
+	file_result_free(&a);
+	file_result_free(&b);
+	file_result_free(&c);
+	close_rw(r);
+}
+END_TEST
+
+START_TEST(withdraw_reinstates)
+{
+	struct reg *r = open_rw();
+	struct file_result a, b;
+	enum reg_outcome oc;
+	long long sup, back;
+	strbuf err = {0};
+	make_result(&a, "in/norr-2014.xml", 'a', "norr", 2014, 1000);
+	make_result(&b, "in/wrong.xml", 'b', "norr", 2014, 900);
+	set_attested(&b, "2015-03-10");
+	record(r, &a, &oc, &sup);
+	long long ida = r->last_id;
+	close_rw(r);
+	r = open_rw();
+	reg_set_by(r, "anna");
+	record(r, &b, &oc, &sup);
+	long long idb = r->last_id;
+	ck_assert_int_eq(sup, ida);
+	/* registering a again: already there, not current, says which one is */
+	record(r, &a, &oc, &sup);
+	ck_assert_int_eq(oc, REG_DUPLICATE_NOT_CURRENT);
+	ck_assert_int_eq(sup, idb);
+	ck_assert_msg(reg_withdraw(r, idb, "wrong upload", "2026-12-01T11:00:00Z", &back, &err) == 0, "%s",
+	              sb_str(&err));
+	ck_assert_int_eq(back, ida);
+	ck_assert_int_eq(current_id(r, "norr", 2014), ida);
+	/* withdrawn twice, or no such submission: refused, nothing changes */
+	ck_assert_int_eq(reg_withdraw(r, idb, "again", "2026-12-01T11:01:00Z", &back, &err), -1);
+	ck_assert_msg(strstr(sb_str(&err), "already withdrawn") != NULL, "%s", sb_str(&err));
+	sb_reset(&err);
+	ck_assert_int_eq(reg_withdraw(r, 99, "none", "2026-12-01T11:01:00Z", &back, &err), -1);
+	ck_assert_msg(strstr(sb_str(&err), "no submission #99") != NULL, "%s", sb_str(&err));
+	/* the withdrawn row is kept with who, when and why */
+	struct reg_submission *s;
+	int n;
+	ck_assert_int_eq(reg_list(r, 2014, 1, &s, &n, &err), 0);
+	ck_assert_int_eq(n, 2);
+	const struct reg_submission *w = s[0].id == idb ? &s[0] : &s[1];
+	ck_assert_str_eq(w->withdrawn_by, "anna");
+	ck_assert_str_eq(w->withdrawn_reason, "wrong upload");
+	ck_assert_str_eq(w->withdrawn_at, "2026-12-01T11:00:00Z");
+	ck_assert_int_eq(w->current, 0);
+	reg_submissions_free(s, n);
+	/* withdrawing the last one leaves the year without a current statement */
+	ck_assert_int_eq(reg_withdraw(r, ida, "not ours", "2026-12-01T11:02:00Z", &back, &err), 0);
+	ck_assert_int_eq(back, 0);
+	ck_assert_int_eq(current_id(r, "norr", 2014), 0);
+	/* the audit trail, append-only */
+	struct reg_event *ev;
+	ck_assert_int_eq(reg_events(r, 0, &ev, &n, &err), 0);
+	const char *want[] = {"registered", "registered", "superseded", "withdrawn", "reinstated", "withdrawn"};
+	ck_assert_int_eq(n, 6);
+	for (int i = 0; i < n; i++)
+		ck_assert_str_eq(ev[i].what, want[i]);
+	ck_assert_str_eq(ev[3].by, "anna");
+	reg_events_free(ev, n);
+	ck_assert_int_ne(sqlite3_exec(r->db, "DELETE FROM event", NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_ne(sqlite3_exec(r->db, "UPDATE event SET by = 'x'", NULL, NULL, NULL), SQLITE_OK);
+	sb_free(&err);
+	file_result_free(&a);
+	file_result_free(&b);
+	close_rw(r);
+}
+END_TEST
+
+START_TEST(unknown_rcc_unidentified)
+{
+	struct rs_code codes[] = {{"rcc", "norr", {"RCC Norr", "RCC North"}}, {"rcc", "sydost", {"RCC Sydöst", "RCC South East"}}};
+	struct ruleset set = fake_set;
+	set.codes = codes;
+	set.ncodes = 2;
+	struct reg *r = open_rw();
+	struct file_result a, b;
+	enum reg_outcome oc;
+	long long sup;
+	make_result(&a, "in/sydost-2014.xml", 'a', "sydost", 2014, 1000);
+	make_result(&b, "in/sydost-typo.xml", 'b', "sydöst", 2014, 1000);
+	a.ruleset = b.ruleset = &set;
+	record(r, &a, &oc, &sup);
+	ck_assert_int_eq(oc, REG_NEW);
+	record(r, &b, &oc, &sup);
+	ck_assert_int_eq(oc, REG_UNIDENTIFIED);
+	ck_assert_int_eq(sup, 0);
+	strbuf err = {0};
+	struct reg_row *rows;
+	int n;
+	ck_assert_int_eq(reg_current_rows(r, &rows, &n, &err), 0);
+	ck_assert_int_eq(n, 1);
+	ck_assert_str_eq(rows[0].rcc, "sydost");
+	reg_rows_free(rows, n);
+	struct reg_submission *s;
+	ck_assert_int_eq(reg_list(r, 0, 0, &s, &n, &err), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(s[0].identified, 1);
+	ck_assert_int_eq(s[1].identified, 0);
+	ck_assert_int_eq(s[1].current, 0);
+	reg_submissions_free(s, n);
+	sb_free(&err);
+	file_result_free(&a);
+	file_result_free(&b);
+	close_rw(r);
+}
+END_TEST
+
 Suite *register_suite(void)
 {
 	Suite *s = suite_create("register");
@@ -263,6 +430,9 @@ Suite *register_suite(void)
 	tcase_add_test(tc, record_duplicate_once);
 	tcase_add_test(tc, record_supersedes);
 	tcase_add_test(tc, readonly_open);
+	tcase_add_test(tc, correction_wins_within_run);
+	tcase_add_test(tc, withdraw_reinstates);
+	tcase_add_test(tc, unknown_rcc_unidentified);
 	suite_add_tcase(s, tc);
 	return s;
 }
