@@ -19,7 +19,7 @@ DOCDIR  ?= $(PREFIX)/share/doc/grantcheck
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
-PKGS    := expat sqlite3 xlsxwriter
+PKGS    := expat sqlite3 xlsxwriter zlib
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -pthread -D_GNU_SOURCE -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -33,7 +33,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/main.o
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
-DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
+DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db
 
 .PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean FORCE

@@ -31,6 +31,10 @@ enum opt_id {
 	OPT_YEAR,
 	OPT_HISTORY,
 	OPT_OUTPUT,
+	OPT_DIFF,
+	OPT_FINDING,
+	OPT_WHY,
+	OPT_BY,
 	OPT_HELP,
 	OPT_COUNT,
 	OPT_END = -1 /* ends a command's list of options */

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "output.h"
+#include "register_findings.h"
 
 /* Migrations: entry i brings a register from schema version i to i + 1. */
 static const char *const migrations[REGISTER_SCHEMA_VERSION] = {
@@ -35,6 +36,34 @@ static const char *const migrations[REGISTER_SCHEMA_VERSION] = {
 	"INSERT INTO meta VALUES('application', 'grantcheck');"
 	"INSERT INTO meta VALUES('created_by', 'grantcheck " GRANTCHECK_VERSION "');"
 	"INSERT INTO meta VALUES('created_at', strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));",
+	/* ---- schema v2 (shared DDL) ---- begin: the same text as officer-a's
+	 * migration 1 -> 2; keep one copy at merge */
+	"ALTER TABLE submission ADD COLUMN identified INTEGER NOT NULL DEFAULT 1;"
+	"ALTER TABLE submission ADD COLUMN withdrawn_at TEXT;"
+	"ALTER TABLE submission ADD COLUMN withdrawn_by TEXT;"
+	"ALTER TABLE submission ADD COLUMN withdrawn_reason TEXT;"
+	"ALTER TABLE submission ADD COLUMN file_mtime TEXT;"
+	"CREATE TABLE content(submission INTEGER PRIMARY KEY REFERENCES submission(id), encoding TEXT NOT NULL,"
+	" bytes BLOB NOT NULL) STRICT;"
+	"ALTER TABLE finding ADD COLUMN xpath TEXT;"
+	"ALTER TABLE finding ADD COLUMN fingerprint TEXT;"
+	"ALTER TABLE finding ADD COLUMN change TEXT;"
+	"CREATE TABLE fixed_finding(submission INTEGER NOT NULL REFERENCES submission(id), rule TEXT NOT NULL,"
+	" fingerprint TEXT NOT NULL, message_sv TEXT, message_en TEXT) STRICT;"
+	"CREATE TABLE acceptance(id INTEGER PRIMARY KEY, fingerprint TEXT NOT NULL, rule TEXT NOT NULL,"
+	" rcc TEXT NOT NULL, year INTEGER NOT NULL, submission INTEGER NOT NULL REFERENCES submission(id),"
+	" why TEXT NOT NULL, by TEXT NOT NULL, at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX acceptance_fingerprint ON acceptance(fingerprint);"
+	"CREATE TABLE event(id INTEGER PRIMARY KEY, at TEXT NOT NULL, what TEXT NOT NULL, submission INTEGER,"
+	" detail TEXT, by TEXT NOT NULL) STRICT;"
+	"CREATE TRIGGER event_append_only_u BEFORE UPDATE ON event BEGIN SELECT RAISE(ABORT, 'event is append-only'); END;"
+	"CREATE TRIGGER event_append_only_d BEFORE DELETE ON event BEGIN SELECT RAISE(ABORT, 'event is append-only'); END;"
+	"CREATE TABLE user(name TEXT PRIMARY KEY, role TEXT NOT NULL, token_hash TEXT NOT NULL, created_at TEXT NOT NULL)"
+	" STRICT;"
+	"UPDATE submission SET identified = 0 WHERE rcc IS NULL OR year IS NULL;"
+	"INSERT INTO event(at, what, detail, by) SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'migrated',"
+	" 'schema 1 -> 2', 'grantcheck' WHERE EXISTS (SELECT 1 FROM submission);",
+	/* ---- schema v2 (shared DDL) ---- end */
 };
 
 void utc_now(char out[21])
@@ -451,6 +480,9 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	sqlite3_int64 id = sqlite3_last_insert_rowid(r->db);
 	if ((parsed && record_figures(r, &res->figures, id, err)) || record_findings(r, res, id, err))
 		goto out;
+	/* schema v2 (shared DDL): the original bytes (one INSERT; officer-a has the same) */
+	if (regf_store_content(r, id, res, err))
+		goto out;
 	if (res->rcc && res->year) {
 		/* the newest file for an RCC and year is the current one */
 		if (prep(r, "SELECT id FROM submission WHERE rcc = ?1 AND year = ?2 AND current = 1", &st, err))
@@ -478,6 +510,9 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 		sqlite3_finalize(st);
 		st = NULL;
 	}
+	/* fingerprints, what changed since the replaced submission */
+	if (regf_record_changes(r, id, *superseded, res, err))
+		goto out;
 	rc = exec(r, "COMMIT", "finishing the submission", err);
 out:
 	sqlite3_finalize(st);

@@ -40,7 +40,7 @@
 
 #include "engine.h"
 
-#define REGISTER_SCHEMA_VERSION 1
+#define REGISTER_SCHEMA_VERSION 2
 
 struct reg {
 	sqlite3 *db;
@@ -85,6 +85,7 @@ struct reg_submission {
 	char *received_at, *path, *sha256, *programme; /* programme may be NULL */
 	int current;
 	long long superseded_by; /* 0: none */
+	int accepted; /* warnings accepted by the officer (regf_count_accepted) */
 };
 
 /* The current submissions (with history: every submission), of year only
