@@ -112,9 +112,11 @@ int cmd_accept(struct cmd_ctx *c)
 		goto out;
 	}
 	if (pick->why) {
+		strbuf b2 = {0};
 		printf(sv ? "redan godtagen %.10s av %s: %s (inlämning #%lld); ingenting ändrat\n"
 		          : "already accepted %.10s by %s: %s (submission #%lld); nothing changed\n",
-		       pick->at, term_text(&b, pick->by), pick->why, pick->accepted_in);
+		       pick->at, term_text(&b, pick->by), term_text(&b2, pick->why), pick->accepted_in);
+		sb_free(&b2);
 		status = EXIT_VALID;
 		goto out;
 	}
@@ -122,9 +124,13 @@ int cmd_accept(struct cmd_ctx *c)
 	utc_now(at);
 	if (regf_accept(&reg, id, pick, d.rcc, d.year, c->args.val[OPT_WHY], by, at, &c->err))
 		goto out;
+	strbuf b2 = {0}, b3 = {0};
 	printf(sv ? "#%lld %s %d: warning[%s] %s godtagen %.10s av %s: %s\n"
 	          : "#%lld %s %d: warning[%s] %s accepted %.10s by %s: %s\n",
-	       id, d.rcc ? d.rcc : "?", d.year, pick->rule, pick->xpath, at, by, c->args.val[OPT_WHY]);
+	       id, term_text(&b, d.rcc ? d.rcc : "?"), d.year, pick->rule, pick->xpath, at, term_text(&b2, by),
+	       term_text(&b3, c->args.val[OPT_WHY]));
+	sb_free(&b2);
+	sb_free(&b3);
 	status = EXIT_VALID;
 out:
 	sb_free(&b);
