@@ -584,6 +584,7 @@ static void fingerprint_findings(struct engine *e, struct file_result *r)
 	strbuf b = {0};
 	char year[16];
 	snprintf(year, sizeof year, "%d", r->year);
+	int shani = sha256_have_shani(); /* asked once: the CPU query costs more than a short hash */
 	for (int i = 0; i < r->nfindings; i++) {
 		struct finding *f = &r->findings[i];
 		if (line[i]) {
@@ -594,7 +595,7 @@ static void fingerprint_findings(struct engine *e, struct file_result *r)
 		}
 		f->xpath = xstrdup(sb_str(&b));
 		sha256 c;
-		sha256_init(&c);
+		sha256_init_impl(&c, shani);
 		const char *parts[] = {f->rule->id, r->rcc ? r->rcc : "", year, f->xpath};
 		for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
 			sha256_update(&c, parts[k], strlen(parts[k]) + 1);
