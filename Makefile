@@ -23,7 +23,7 @@ DOCDIR  ?= $(PREFIX)/share/doc/grantcheck
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
-PKGS    := expat sqlite3 xlsxwriter
+PKGS    := expat sqlite3 xlsxwriter zlib
 CFLAGS  ?= -O2 -g
 STD     := -std=c11 -pthread -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral $(if $(WERROR),-Werror)
@@ -43,7 +43,7 @@ CLANG_FORMAT ?= clang-format
 # The test drivers, each run as DRIVER path/to/grantcheck after the unit tests.
 TESTS := tests/golden.sh tests/e2e.sh tests/readme.sh
 
-DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
+DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium \
                 libreoffice-calc-nogui poppler-utils
 

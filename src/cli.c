@@ -52,6 +52,16 @@ static int valid_year(const char *v)
 	return cli_year(v) > 0;
 }
 
+static int valid_number(const char *v)
+{
+	return *v && strlen(v) < 16 && strspn(v, "0123456789") == strlen(v) && atoll(v) > 0;
+}
+
+static int valid_text(const char *v)
+{
+	return v[strspn(v, " \t\n")] != 0;
+}
+
 static const struct opt_row opt_rows[OPT_COUNT] = {
 	[OPT_FORMAT] = {"format", 0, {"text|json|html", "text|json|html"}, valid_format,
 	                {"--format ska vara text, json eller html, inte '%s'", "--format must be text, json or html, not '%s'"},
@@ -84,14 +94,27 @@ static const struct opt_row opt_rows[OPT_COUNT] = {
 	                 {"visa även inlämningar som har ersatts", "show superseded submissions too"}},
 	[OPT_OUTPUT] = {"output", 'o', {"FIL", "FILE"}, NULL, {NULL, NULL}, {"filen som skrivs", "the file to write"}},
 	[OPT_RCC] = {"rcc", 0, {"ID", "ID"}, NULL, {NULL, NULL}, {"RCC:ts id, t.ex. sydost", "the RCC's id, e.g. sydost"}},
-	[OPT_BY] = {"by", 0, {"NAMN", "NAME"}, NULL, {NULL, NULL},
-	            {"vem som gör ändringen (standard: inloggningsnamnet)", "who makes the change (default: the login name)"}},
 	[OPT_REASON] = {"reason", 0, {"TEXT", "TEXT"}, NULL, {NULL, NULL},
 	                {"varför (sparas i registret)", "why (kept in the register)"}},
 	[OPT_MISSING] = {"missing", 0, {NULL, NULL}, NULL, {NULL, NULL},
 	                 {"visa bara de RCC som saknas per år", "show only the RCCs missing per year"}},
 	[OPT_EVENTS] = {"events", 0, {NULL, NULL}, NULL, {NULL, NULL},
 	                {"visa registrets händelselogg", "show the register's audit trail"}},
+	[OPT_DIFF] = {"diff", 0, {"ID", "ID"}, valid_number,
+	              {"--diff ska vara ett inlämningsnummer som 7, inte '%s'",
+	               "--diff must be a submission number like 7, not '%s'"},
+	              {"visa vad som ändrats i inlämning ID mot den den ersatte",
+	               "show what changed in submission ID since the one it replaced"}},
+	[OPT_FINDING] = {"finding", 0, {"N", "N"}, valid_number,
+	                 {"--finding ska vara ett nummer som 2, inte '%s'", "--finding must be a number like 2, not '%s'"},
+	                 {"vilken av regelns varningar (när den har flera)",
+	                  "which of the rule's warnings (when it has several)"}},
+	[OPT_WHY] = {"why", 0, {"TEXT", "TEXT"}, valid_text,
+	             {"--why får inte vara tom", "--why must not be empty"},
+	             {"motiveringen som sparas", "the justification to record"}},
+	[OPT_BY] = {"by", 0, {"NAMN", "NAME"}, valid_text,
+	            {"--by får inte vara tom", "--by must not be empty"},
+	            {"vem som gör ändringen (standard: inloggningsnamnet)", "who makes the change (default: the login name)"}},
 	[OPT_HELP] = {"help", 'h', {NULL, NULL}, NULL, {NULL, NULL}, {"visa denna hjälp", "show this help"}},
 };
 

@@ -36,6 +36,9 @@ enum opt_id {
 	OPT_REASON,
 	OPT_MISSING,
 	OPT_EVENTS,
+	OPT_DIFF,
+	OPT_FINDING,
+	OPT_WHY,
 	OPT_HELP,
 	OPT_COUNT,
 	OPT_END = -1 /* ends a command's list of options */

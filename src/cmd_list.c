@@ -103,6 +103,49 @@ static int list_events(struct cmd_ctx *c, int year, int json)
 	return EXIT_VALID;
 }
 
+#include "register_findings.h"
+
+/* `list --diff ID`: what changed in one submission. */
+static int list_diff(struct cmd_ctx *c, int json)
+{
+	long long id = atoll(c->args.val[OPT_DIFF]);
+	struct regf_diff d;
+	int rc = regf_diff(c->reg, id, &d, &c->err);
+	if (rc == 1)
+		sb_printf(&c->err, c->lang == LANG_SV ? "%s: det finns ingen inlämning #%lld; 'grantcheck list --history' "
+		                                        "visar dem"
+		                                      : "%s: there is no submission #%lld; 'grantcheck list --history' shows "
+		                                        "them",
+		          c->reg->path, id);
+	if (rc)
+		return EXIT_TROUBLE;
+	if (json)
+		json_diff(stdout, c->lang, c->reg->path, &d);
+	else
+		text_diff(stdout, c->lang, &d);
+	regf_diff_free(&d);
+	return EXIT_VALID;
+}
+
+/* The accepted warnings of the listed submissions, apart from the open ones. */
+static int list_accepted(struct cmd_ctx *c, const struct reg_submission *subs, int n)
+{
+	int any = 0;
+	for (int i = 0; i < n; i++) {
+		if (!subs[i].accepted)
+			continue;
+		if (!any++)
+			fputs(c->lang == LANG_SV ? "\nGodtagna varningar:\n" : "\nAccepted warnings:\n", stdout);
+		struct regf_item *it;
+		int k;
+		if (regf_findings(c->reg, subs[i].id, &it, &k, &c->err))
+			return -1;
+		text_accepted(stdout, c->lang, &subs[i], it, k);
+		regf_items_free(it, k);
+	}
+	return 0;
+}
+
 int cmd_list(struct cmd_ctx *c)
 {
 	int year = c->args.val[OPT_YEAR] ? cli_year(c->args.val[OPT_YEAR]) : 0;
@@ -120,7 +163,10 @@ int cmd_list(struct cmd_ctx *c)
 	struct list_missing *miss = NULL;
 	struct file_result rr = {0};
 	int nsubs = 0, nmiss = 0, status = EXIT_TROUBLE;
-	if (reg_list(reg, year, history, &subs, &nsubs, &c->err) || reg_check_register(reg, c->engine, &rr, &c->err))
+	if (c->args.val[OPT_DIFF])
+		return list_diff(c, json);
+	if (reg_list(reg, year, history, &subs, &nsubs, &c->err) || regf_count_accepted(reg, subs, nsubs, &c->err) ||
+	    reg_check_register(reg, c->engine, &rr, &c->err))
 		goto out;
 	miss = find_missing(engine_rulesets(c->engine), subs, nsubs, year, c->today, &nmiss);
 	struct list_view v = {subs, nsubs, miss, nmiss, year, history, c->args.given[OPT_MISSING] > 0, &rr};
@@ -128,6 +174,8 @@ int cmd_list(struct cmd_ctx *c)
 		json_list(stdout, c->lang, reg->path, &v);
 	else
 		text_list(stdout, c->lang, reg->path, &v);
+	if (!json && list_accepted(c, subs, nsubs))
+		goto out;
 	status = EXIT_VALID;
 out:
 	free(miss);

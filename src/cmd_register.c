@@ -13,6 +13,7 @@
 #include "fault.h"
 #include "output.h"
 #include "register.h"
+#include "register_findings.h"
 #include "runner.h"
 
 struct record_ctx {
@@ -21,6 +22,9 @@ struct record_ctx {
 	int json;
 	char note[512];
 	unsigned recorded; /* fault point "register-recorded" (tests/e2e/register.sh) */
+	long warnings, accepted; /* for --strict: only open warnings fail */
+	long long *replacing;    /* submissions that replaced another in this run (what changed) */
+	int nreplacing;
 };
 
 static const char *note_text(const struct reg *reg, enum reg_outcome oc, long long superseded, enum lang l, int json,
@@ -36,6 +40,16 @@ static int record(void *ctx, const struct file_result *r, const char **note, str
 	utc_now(when);
 	if (reg_record(c->reg, r, when, &oc, &superseded, err))
 		return -1;
+	long long id;
+	int accepted = 0;
+	if (regf_submission_id(c->reg, r->sha256, &id, err) || (id && regf_accepted_count(c->reg, id, &accepted, err)))
+		return -1;
+	c->warnings += r->warnings;
+	c->accepted += accepted;
+	if (superseded && oc == REG_NEW) {
+		c->replacing = xrealloc(c->replacing, sizeof *c->replacing * (size_t)(c->nreplacing + 1));
+		c->replacing[c->nreplacing++] = id;
+	}
 	if (oc != REG_DUPLICATE && oc != REG_DUPLICATE_NOT_CURRENT) /* committed: a test may kill the process here */
 		fault_point("register-recorded", &c->recorded);
 	*note = note_text(c->reg, oc, superseded, c->lang, c->json, c->note, sizeof c->note);
@@ -82,9 +96,28 @@ int cmd_register(struct cmd_ctx *c)
 {
 	struct check_opts o;
 	cmd_check_opts(c, &o);
-	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0};
+	/* --strict is decided here: an accepted warning does not fail it */
+	int strict = o.strict;
+	o.strict = 0;
+	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0, 0, 0, NULL, 0};
 	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec};
+	engine_set_fingerprints(c->engine, 1);
 	int status = run_files(&run, "register", c->files, c->nfiles);
+	if (status == EXIT_VALID && strict && rec.warnings > rec.accepted)
+		status = EXIT_INVALID;
+	/* what changed in each submission that replaced another */
+	for (int i = 0; status != EXIT_TROUBLE && !o.json && i < rec.nreplacing; i++) {
+		struct regf_diff d;
+		if (regf_diff(c->reg, rec.replacing[i], &d, &c->err)) {
+			status = EXIT_TROUBLE;
+			break;
+		}
+		fputs(i ? "" : (o.lang == LANG_SV ? "\nÄndringar mot den ersatta inlämningen:\n"
+		                                  : "\nChanges since the replaced submission:\n"), stdout);
+		text_diff(stdout, o.lang, &d);
+		regf_diff_free(&d);
+	}
+	free(rec.replacing);
 	if (status != EXIT_TROUBLE && !o.json) {
 		/* the register-level rules (G8) over the register as it is now */
 		struct file_result rr;

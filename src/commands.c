@@ -46,11 +46,30 @@ static const struct opt_use register_opts[] = {USE(OPT_DB, 0),    USE(OPT_FORMAT
                                                USE(OPT_STRICT, 0), USE(OPT_OUTPUT, 0), USE(OPT_BY, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 static const struct opt_use list_opts[] = {USE(OPT_DB, 0),     USE(OPT_YEAR, 0),  USE(OPT_HISTORY, 0), USE(OPT_MISSING, 0),
                                            USE(OPT_EVENTS, 0), USE(OPT_TODAY, 0), USE(OPT_FORMAT, 0),  USE(OPT_LANG, 0),
-                                           USE(OPT_RULES, 0),  USE(OPT_HELP, 0),  USE(OPT_END, 0)};
+                                           USE(OPT_RULES, 0),  USE(OPT_DIFF, 0),  USE(OPT_HELP, 0),
+                                           USE(OPT_END, 0)};
 static const struct opt_use withdraw_opts[] = {
 	{OPT_DB, 0, {NULL, NULL}},
 	{OPT_REASON, OPT_REQUIRED, {"varför inlämningen dras tillbaka (sparas)", "why the submission is withdrawn (kept)"}},
 	{OPT_BY, 0, {NULL, NULL}},
+	{OPT_LANG, 0, {NULL, NULL}},
+	{OPT_HELP, 0, {NULL, NULL}},
+	{OPT_END, 0, {NULL, NULL}}};
+static const struct opt_use accept_opts[] = {
+	{OPT_DB, 0, {NULL, NULL}},
+	{OPT_FINDING, 0, {NULL, NULL}},
+	{OPT_WHY, OPT_REQUIRED, {"varför varningen godtas (sparas och visas)", "why the warning is accepted (stored and shown)"}},
+	{OPT_BY, 0, {NULL, NULL}},
+	{OPT_LANG, 0, {NULL, NULL}},
+	{OPT_HELP, 0, {NULL, NULL}},
+	{OPT_END, 0, {NULL, NULL}}};
+static const struct opt_use recheck_opts[] = {
+	{OPT_DB, 0, {NULL, NULL}},
+	{OPT_RULES, 0, {"regeluppsättningarna att pröva (standard: de installerade)",
+	                "the rule sets to try (default: the installed ones)"}},
+	{OPT_YEAR, 0, {NULL, NULL}},
+	{OPT_TODAY, 0, {NULL, NULL}},
+	{OPT_FORMAT, 0, {NULL, NULL}},
 	{OPT_LANG, 0, {NULL, NULL}},
 	{OPT_HELP, 0, {NULL, NULL}},
 	{OPT_END, 0, {NULL, NULL}}};
@@ -118,7 +137,10 @@ static const struct command commands[] = {
 	   "a \"missing\" row for every RCC with no current statement for a year in the register (with the\n"
 	   "due date and how many days late it is by --today), unidentified submissions apart, and the\n"
 	   "register-level findings (G8: equal shares per year). --history shows superseded and withdrawn\n"
-	   "submissions too (who, when, why); --missing only the missing ones; --events the audit trail.\n"}}},
+	   "submissions too (who, when, why); --missing only the missing ones; --events the audit trail.\n"
+	   "Accepted warnings are listed apart, with their justification. --diff ID shows per finding of\n"
+	   "submission ID whether it is new or still there since the submission it replaced, and which\n"
+	   "findings were fixed.\n"}}},
 	{cmd_withdraw, WRITE_REGISTER,
 	 {"withdraw", withdraw_opts, {"ID", "ID"}, 1, 1,
 	  {"ange exakt ett inlämnings-ID (visas av 'grantcheck list --history')",
@@ -132,6 +154,35 @@ static const struct command commands[] = {
 	   "counts. When it was current, the newest remaining submission of the same RCC and year\n"
 	   "(attestation date, then file date, then path) becomes current again. Shown by list --history\n"
 	   "and list --events.\n"}}},
+	{cmd_accept, 0,
+	 {"accept", accept_opts, {"ID REGEL", "ID RULE"}, 2, 2,
+	  {"ange inlämningens ID och regelns id, t.ex. 'grantcheck accept 7 P2 --why ...'",
+	   "give the submission's ID and the rule id, e.g. 'grantcheck accept 7 P2 --why ...'"},
+	  {"godta en varning med en motivering", "accept a warning with a justification"},
+	  {"Sparar handläggarens motivering till en varning i inlämning ID (aldrig ett fel eller en\n"
+	   "notering). Har regeln flera varningar i inlämningen visas de med nummer; välj med --finding N.\n"
+	   "Godkännandet följer med till en ny inlämning där samma varning (samma fingeravtryck: regel,\n"
+	   "RCC, år, element och värden) finns kvar. register --strict underkänner bara varningar som\n"
+	   "inte är godtagna.\n\n"
+	   "Slutstatus: 0 godtagen, 2 kunde inte godtas (se meddelandet).\n",
+	   "Records the officer's justification for a warning of submission ID (never an error or an\n"
+	   "info). When the rule has several warnings in the submission they are listed with their\n"
+	   "numbers; choose one with --finding N. The acceptance carries over to a resubmission in which\n"
+	   "the same warning (the same fingerprint: rule, RCC, year, element and values) appears again.\n"
+	   "register --strict fails only on warnings that are not accepted.\n\n"
+	   "Exit status: 0 accepted, 2 could not be accepted (see the message).\n"}}},
+	{cmd_recheck, NEED_REGISTER | NEED_RULES,
+	 {"recheck", recheck_opts, {"", ""}, 0, 0,
+	  {NULL, NULL},
+	  {"pröva en regeluppsättning mot registret utan att ändra det", "try a rule set on the register without changing it"},
+	  {"Kör reglerna (typiskt en ny regelmapp, --rules) över varje gällande redovisning så som den\n"
+	   "sparades i registret och visar per inlämning vilka utfall och anmärkningar som skulle ändras.\n"
+	   "Registret öppnas skrivskyddat och ändras inte.\n\n"
+	   "Slutstatus: 0 inget skulle ändras, 1 något skulle ändras, 2 kunde inte utföra uppgiften.\n",
+	   "Runs the rules (typically a new rule folder, --rules) over every current statement as stored\n"
+	   "in the register and reports per submission which verdicts and findings would change. The\n"
+	   "register is opened read-only and never changed.\n\n"
+	   "Exit status: 0 nothing would change, 1 something would change, 2 could not do the job.\n"}}},
 	{cmd_summary, NEED_REGISTER | NEED_RULES,
 	 {"summary", summary_opts, {"", ""}, 0, 0,
 	  {NULL, NULL},

@@ -38,6 +38,8 @@ int cmd_check(struct cmd_ctx *c);
 int cmd_register(struct cmd_ctx *c);
 int cmd_list(struct cmd_ctx *c);
 int cmd_withdraw(struct cmd_ctx *c);
+int cmd_accept(struct cmd_ctx *c);
+int cmd_recheck(struct cmd_ctx *c);
 int cmd_summary(struct cmd_ctx *c);
 int cmd_rules(struct cmd_ctx *c);
 int cmd_explain(struct cmd_ctx *c);

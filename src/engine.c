@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
+#include "sha256.h"
+
 struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err)
 {
 	struct engine *e = xcalloc(1, sizeof *e);
@@ -61,6 +64,11 @@ void engine_set_previous(struct engine *e, prev_provider provider, void *ctx)
 {
 	e->prev = provider;
 	e->prev_ctx = ctx;
+}
+
+void engine_set_fingerprints(struct engine *e, int on)
+{
+	e->fingerprints = on;
 }
 
 void engine_set_previous_given(struct engine *e, const struct prev_statement *given, int n)
@@ -145,12 +153,46 @@ static struct finding *add_finding(struct file_result *r, const struct rule *rul
 	f->line = line > 0 ? line : 0;
 	f->col = line > 0 && col > 0 ? col : 0;
 	f->msg[0] = f->msg[1] = NULL;
+	f->xpath = f->fingerprint = NULL;
 	f->year = 0;
 	return f;
 }
 
-/* Renders a kept finding's message in every language. */
-static void render_finding(struct finding *f, const struct variant *v, param_getter get, void *ctx)
+/* The values a finding's message shows (the parameters its templates use,
+ * in parameter order, each ended by 0x1f; NULL as 0x1e), kept in
+ * f->fingerprint until fingerprint_findings() hashes them. */
+static char *message_values(const struct variant *v, param_getter get, void *ctx)
+{
+	int maxp = -1;
+	for (int l = 0; l < LANG_COUNT; l++)
+		for (int i = 0; i < v->msg[l].n; i++)
+			if (!v->msg[l].segs[i].literal && v->msg[l].segs[i].param > maxp)
+				maxp = v->msg[l].segs[i].param;
+	strbuf b = {0};
+	sb_puts(&b, "");
+	for (int p = 0; p <= maxp; p++) {
+		int used = 0;
+		for (int l = 0; l < LANG_COUNT && !used; l++)
+			for (int i = 0; i < v->msg[l].n && !used; i++)
+				used = !v->msg[l].segs[i].literal && v->msg[l].segs[i].param == p;
+		if (!used)
+			continue;
+		struct pval pv = {PV_NULL, 0, NULL};
+		get(ctx, p, &pv);
+		if (pv.type == PV_INT)
+			sb_printf(&b, "%lld", (long long)pv.i);
+		else if (pv.type == PV_TEXT && pv.s)
+			sb_puts(&b, pv.s);
+		else
+			sb_putc(&b, 0x1e);
+		sb_putc(&b, 0x1f);
+	}
+	return sb_take(&b);
+}
+
+/* Renders a kept finding's message in every language (and, with
+ * fingerprints on, keeps the values it shows). */
+static void render_finding(struct engine *e, struct finding *f, const struct variant *v, param_getter get, void *ctx)
 {
 	if (!f)
 		return;
@@ -159,6 +201,8 @@ static void render_finding(struct finding *f, const struct variant *v, param_get
 		template_render(&v->msg[l], (enum lang)l, get, ctx, &b);
 		f->msg[l] = sb_take(&b);
 	}
+	if (e->fingerprints && !f->rule->register_scope)
+		f->fingerprint = message_values(v, get, ctx);
 }
 
 struct builtin_params {
@@ -182,7 +226,7 @@ static void add_builtin(struct engine *e, struct file_result *r, const char *id,
 	const struct variant *v = rule_variant(rule, variant);
 	if (!v)
 		v = rule_variant(rule, "");
-	render_finding(add_finding(r, rule, rule->severity, line, col), v, builtin_get, (void *)params);
+	render_finding(e, add_finding(r, rule, rule->severity, line, col), v, builtin_get, (void *)params);
 }
 
 static void row_get(void *ctx, int idx, struct pval *out)
@@ -275,7 +319,7 @@ static int run_rule(struct engine *e, const struct rule *rule, struct file_resul
 		                                (long)sqlite3_column_int64(st, rule->c_col));
 		if (f && rule->register_scope && rule->c_year >= 0)
 			f->year = sqlite3_column_int(st, rule->c_year);
-		render_finding(f, v, row_get, st);
+		render_finding(e, f, v, row_get, st);
 	}
 	e->w.running_rule = 0;
 	if (rc == SQLITE_DONE) {
@@ -458,6 +502,115 @@ void prev_statement_init(struct prev_statement *p, const char *source, const cha
 	figures_copy(&p->figures, fig);
 }
 
+/* ---- fingerprints ---------------------------------------------------------- */
+
+/* The XML path of node id ("/statement/recipient/orgnr", "[n]" from the
+ * second sibling of a name on, "@name" for an attribute). */
+static void node_xpath(struct engine *e, sqlite3_stmt *up, int64_t id, strbuf *out)
+{
+	char *segs[64];
+	int n = 0;
+	while (id && n < 64) {
+		sqlite3_bind_int64(up, 1, id);
+		if (sqlite3_step(up) != SQLITE_ROW) {
+			sqlite3_reset(up);
+			break;
+		}
+		strbuf b = {0};
+		const char *name = (const char *)sqlite3_column_text(up, 1);
+		int nth = sqlite3_column_int(up, 2);
+		const char *kind = (const char *)sqlite3_column_text(up, 3);
+		sb_printf(&b, "%s%s", kind && kind[0] == 'a' ? "@" : "/", name ? name : "");
+		if (nth > 1)
+			sb_printf(&b, "[%d]", nth);
+		segs[n++] = sb_take(&b);
+		id = sqlite3_column_int64(up, 0);
+		sqlite3_reset(up);
+	}
+	(void)e;
+	sb_reset(out);
+	while (n > 0) {
+		sb_puts(out, segs[--n]);
+		free(segs[n]);
+	}
+	if (!out->len)
+		sb_puts(out, "/");
+}
+
+/* Gives every kept finding its xpath (by the element that starts at its
+ * line and column: a node, or an expense line, which is counted among the
+ * statement's lines) and turns the values kept by render_finding into the
+ * fingerprint. One join per table, so 10 000 findings cost no more than
+ * one pass over the statement. */
+static void fingerprint_findings(struct engine *e, struct file_result *r)
+{
+	if (!r->nfindings)
+		return;
+	int64_t *node = xcalloc((size_t)r->nfindings, sizeof *node);
+	int64_t *line = xcalloc((size_t)r->nfindings, sizeof *line);
+	db_check(&e->w, sqlite3_exec(e->w.db, "CREATE TEMP TABLE IF NOT EXISTS fp_want(i INTEGER PRIMARY KEY,"
+	                                      " line INTEGER, col INTEGER); DELETE FROM fp_want",
+	                             NULL, NULL, NULL),
+	         "preparing the fingerprints");
+	sqlite3_stmt *ins = db_prepare(&e->w, "INSERT INTO fp_want VALUES(?,?,?)");
+	run_simple(e, e->begin, "preparing the fingerprints");
+	for (int i = 0; i < r->nfindings; i++) {
+		if (!r->findings[i].line)
+			continue;
+		sqlite3_bind_int(ins, 1, i);
+		sqlite3_bind_int64(ins, 2, r->findings[i].line);
+		sqlite3_bind_int64(ins, 3, r->findings[i].col);
+		run_simple(e, ins, "preparing the fingerprints");
+	}
+	run_simple(e, e->commit, "preparing the fingerprints");
+	sqlite3_finalize(ins);
+	sqlite3_stmt *q = db_prepare(&e->w, "SELECT w.i, n.id FROM fp_want w JOIN node n ON n.line = w.line AND"
+	                                    " n.col = w.col ORDER BY w.i, n.kind = 'e' DESC, n.id DESC");
+	int rc;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		int i = sqlite3_column_int(q, 0);
+		if (!node[i])
+			node[i] = sqlite3_column_int64(q, 1);
+	}
+	db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "finding the findings' elements");
+	sqlite3_finalize(q);
+	q = db_prepare(&e->w, "SELECT w.i, x.id - (SELECT min(id) FROM expense) + 1 FROM fp_want w JOIN expense x"
+	                      " ON x.line = w.line AND x.col = w.col");
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		line[sqlite3_column_int(q, 0)] = sqlite3_column_int64(q, 1);
+	db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "finding the findings' expense lines");
+	sqlite3_finalize(q);
+	sqlite3_stmt *up = db_prepare(&e->w, "SELECT parent, name, nth, kind FROM node WHERE id = ?");
+	strbuf b = {0};
+	char year[16];
+	snprintf(year, sizeof year, "%d", r->year);
+	int shani = sha256_have_shani(); /* asked once: the CPU query costs more than a short hash */
+	for (int i = 0; i < r->nfindings; i++) {
+		struct finding *f = &r->findings[i];
+		if (line[i]) {
+			sb_reset(&b);
+			sb_printf(&b, "/%s[%lld]", fmt_nodes[FMT_EXPENSE].path, (long long)line[i]);
+		} else {
+			node_xpath(e, up, node[i], &b);
+		}
+		f->xpath = xstrdup(sb_str(&b));
+		sha256 c;
+		sha256_init_impl(&c, shani);
+		const char *parts[] = {f->rule->id, r->rcc ? r->rcc : "", year, f->xpath};
+		for (size_t k = 0; k < sizeof parts / sizeof parts[0]; k++)
+			sha256_update(&c, parts[k], strlen(parts[k]) + 1);
+		if (f->fingerprint)
+			sha256_update(&c, f->fingerprint, strlen(f->fingerprint));
+		free(f->fingerprint);
+		f->fingerprint = xmalloc(65);
+		sha256_final_hex(&c, f->fingerprint);
+	}
+	sb_free(&b);
+	sqlite3_finalize(up);
+	free(node);
+	free(line);
+}
+
 /* Loads the statement in the file path, or in data[0..n) when data is not
  * NULL, into the emptied statement tables in one transaction. */
 static int load(struct engine *e, const char *path, const char *data, size_t n, struct parse_outcome *out,
@@ -543,12 +696,14 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 		} else if (!have) {
 			struct named_params np = {a6, "rule", overflow_rule};
 			const struct variant *v = rule_variant(a6, "rule");
-			render_finding(add_finding(r, a6, a6->severity, 0, 0), v, named_get, &np);
+			render_finding(e, add_finding(r, a6, a6->severity, 0, 0), v, named_get, &np);
 		}
 	}
 	if (rc == 0)
 		read_figures(e, &r->figures);
 done:
+	if (e->fingerprints)
+		fingerprint_findings(e, r);
 	sort_findings(r);
 	parse_outcome_free(&out);
 	return rc;
@@ -635,6 +790,8 @@ void file_result_free(struct file_result *r)
 	for (int i = 0; i < r->nfindings; i++) {
 		free(r->findings[i].msg[0]);
 		free(r->findings[i].msg[1]);
+		free(r->findings[i].xpath);
+		free(r->findings[i].fingerprint);
 	}
 	free(r->findings);
 	free(r->path);

@@ -26,6 +26,12 @@ struct finding {
 	long line, col; /* 0: about the file as a whole */
 	int year;       /* register-level findings: the year they are about */
 	char *msg[LANG_COUNT];
+	/* With engine_set_fingerprints(e, 1) only (else NULL): the XML path of
+	 * the finding's element ("/statement/expenses/expense[3]", "/" for the
+	 * file as a whole) and its fingerprint, hex SHA-256 of rule id, RCC,
+	 * year, xpath and the values its message shows (stable when lines move,
+	 * different when a value changes). */
+	char *xpath, *fingerprint;
 };
 
 /* Findings kept per file: enough for any person, and memory stays bounded
@@ -127,6 +133,10 @@ void engine_set_previous(struct engine *e, prev_provider provider, void *ctx);
 /* The --previous statements as given (not owned), so G5's note can say
  * when the one given is another RCC's or another year's; NULL, 0: none. */
 void engine_set_previous_given(struct engine *e, const struct prev_statement *given, int n);
+
+/* on: every finding of engine_check/engine_check_mem gets its xpath and
+ * fingerprint (struct finding); off (the default) costs nothing. */
+void engine_set_fingerprints(struct engine *e, int on);
 
 /* Checks one file. Returns 0 (res filled; findings may be errors) or -1 when
  * the program cannot do its job (a broken rule; err says which). */

@@ -23,6 +23,7 @@ struct engine {
 	/* the --previous statements, for G5's note when none is the one needed */
 	const struct prev_statement *prev_given;
 	int nprev_given;
+	int fingerprints; /* engine_set_fingerprints */
 	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
 };
 

@@ -8,6 +8,7 @@
 #include "checks.h"
 #include "output.h"
 #include "register.h"
+#include "register_findings.h"
 
 void json_string(FILE *fp, const char *str)
 {
@@ -121,7 +122,8 @@ static void json_submission(FILE *fp, const struct reg_submission *x)
 	json_string(fp, x->received_at);
 	fputs(", \"path\": ", fp);
 	json_string(fp, x->path);
-	fprintf(fp, ", \"sha256\": \"%s\", \"current\": %s", x->sha256, x->current ? "true" : "false");
+	fprintf(fp, ", \"sha256\": \"%s\", \"current\": %s, \"accepted_warnings\": %d", x->sha256,
+	        x->current ? "true" : "false", x->accepted);
 	if (!x->current && x->superseded_by)
 		fprintf(fp, ", \"superseded_by\": %lld", x->superseded_by);
 	if (x->withdrawn_at) {
@@ -199,4 +201,73 @@ void json_events(FILE *fp, const char *reg_path, const struct reg_event *e, int 
 		fputs("}", fp);
 	}
 	fprintf(fp, "%s]\n}\n", n ? "\n  " : "");
+}
+
+/* `list --diff ID --format json` (register_findings.h). */
+static void json_item(FILE *fp, const struct regf_item *it, enum lang l, long long id)
+{
+	fputs("{\"rule\": ", fp);
+	json_string(fp, it->rule);
+	fputs(", \"severity\": ", fp);
+	if (it->severity)
+		json_string(fp, it->severity);
+	else
+		fputs("null", fp);
+	fputs(", \"change\": ", fp);
+	if (it->change)
+		json_string(fp, it->change);
+	else
+		fputs("null", fp);
+	fputs(", \"xpath\": ", fp);
+	if (it->xpath)
+		json_string(fp, it->xpath);
+	else
+		fputs("null", fp);
+	fputs(", \"fingerprint\": ", fp);
+	json_string(fp, it->fingerprint ? it->fingerprint : "");
+	if (it->line)
+		fprintf(fp, ", \"line\": %ld, \"col\": %ld", it->line, it->col);
+	fputs(", \"message\": ", fp);
+	json_string(fp, it->msg[l] ? it->msg[l] : "");
+	if (it->why) {
+		fputs(", \"accepted\": {\"why\": ", fp);
+		json_string(fp, it->why);
+		fputs(", \"by\": ", fp);
+		json_string(fp, it->by ? it->by : "");
+		fputs(", \"at\": ", fp);
+		json_string(fp, it->at ? it->at : "");
+		fprintf(fp, ", \"submission\": %lld, \"carried_over\": %s}", it->accepted_in,
+		        it->accepted_in != id ? "true" : "false");
+	}
+	fputc('}', fp);
+}
+
+void json_diff(FILE *fp, enum lang l, const char *reg_path, const struct regf_diff *d)
+{
+	fputs("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"" GRANTCHECK_VERSION "\",\n  \"register\": ", fp);
+	json_string(fp, reg_path);
+	fprintf(fp, ",\n  \"submission\": %lld,\n  \"rcc\": ", d->id);
+	if (d->rcc)
+		json_string(fp, d->rcc);
+	else
+		fputs("null", fp);
+	if (d->year)
+		fprintf(fp, ",\n  \"year\": %d", d->year);
+	else
+		fputs(",\n  \"year\": null", fp);
+	if (d->replaced)
+		fprintf(fp, ",\n  \"replaces\": %lld", d->replaced);
+	else
+		fputs(",\n  \"replaces\": null", fp);
+	fputs(",\n  \"findings\": [", fp);
+	for (int i = 0; i < d->n; i++) {
+		fputs(i ? ",\n    " : "\n    ", fp);
+		json_item(fp, &d->items[i], l, d->id);
+	}
+	fprintf(fp, "%s],\n  \"fixed\": [", d->n ? "\n  " : "");
+	for (int i = 0; i < d->nfixed; i++) {
+		fputs(i ? ",\n    " : "\n    ", fp);
+		json_item(fp, &d->fixed[i], l, d->id);
+	}
+	fprintf(fp, "%s]\n}\n", d->nfixed ? "\n  " : "");
 }

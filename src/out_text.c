@@ -10,6 +10,7 @@
 #include "checks.h"
 #include "output.h"
 #include "register.h"
+#include "register_findings.h"
 
 #define RED "\033[1;31m"
 #define YELLOW "\033[1;33m"
@@ -283,5 +284,112 @@ void text_events(FILE *fp, enum lang l, const struct reg_event *e, int n)
 	}
 	if (!n)
 		fputs(sv ? "(inga händelser)\n" : "(no events)\n", fp);
+	sb_free(&b);
+}
+
+/* ---- what changed; accepted warnings (register_findings.h) --------------- */
+
+static const char *change_word(const char *change, enum lang l)
+{
+	int sv = l == LANG_SV;
+	if (!change)
+		return "-";
+	if (strcmp(change, "new") == 0)
+		return sv ? "ny" : "new";
+	if (strcmp(change, "still") == 0)
+		return sv ? "kvar" : "still";
+	return sv ? "åtgärdad" : "fixed";
+}
+
+/* "godtagen 2026-11-02 av anna: why, överförd från #12" */
+static void text_acceptance(FILE *fp, strbuf *b, const struct regf_item *it, long long id, enum lang l)
+{
+	int sv = l == LANG_SV;
+	fprintf(fp, sv ? "godtagen %.10s av " : "accepted %.10s by ", it->at ? it->at : "");
+	fputs(term_text(b, it->by ? it->by : ""), fp);
+	fprintf(fp, ": %s", term_text(b, it->why));
+	if (it->accepted_in != id)
+		fprintf(fp, sv ? ", överförd från #%lld" : ", carried over from #%lld", it->accepted_in);
+}
+
+static void text_item(FILE *fp, strbuf *b, const struct regf_item *it, const char *tag, long long id, enum lang l)
+{
+	fputs("  ", fp);
+	if (tag)
+		pad(fp, b, tag, 9);
+	if (tag)
+		putc(' ', fp);
+	if (it->line)
+		fprintf(fp, "%ld:%ld: ", it->line, it->col);
+	fprintf(fp, "%s[%s]: %s", it->severity ? it->severity : (l == LANG_SV ? "anmärkning" : "finding"), it->rule,
+	        term_text(b, it->msg[l] ? it->msg[l] : ""));
+	if (it->why) {
+		fputs(" (", fp);
+		text_acceptance(fp, b, it, id, l);
+		putc(')', fp);
+	}
+	putc('\n', fp);
+}
+
+void text_diff(FILE *fp, enum lang l, const struct regf_diff *d)
+{
+	int sv = l == LANG_SV;
+	strbuf b = {0};
+	fprintf(fp, "#%lld ", d->id);
+	fputs(term_text(&b, d->rcc ? d->rcc : "?"), fp);
+	if (d->year)
+		fprintf(fp, " %d", d->year);
+	if (!d->replaced) {
+		fputs(sv ? ": ersätter ingen tidigare inlämning; inget att jämföra\n"
+		         : ": replaces no earlier submission; nothing to compare\n", fp);
+	} else if (!d->fingerprinted || (d->n && !d->items[0].change)) {
+		fprintf(fp, sv ? ": ersätter #%lld, men en av dem registrerades före version 2 (inga fingeravtryck att "
+		                 "jämföra)\n"
+		               : ": replaces #%lld, but one of them was registered before version 2 (no fingerprints to "
+		                 "compare)\n", d->replaced);
+	} else {
+		fprintf(fp, sv ? ": ersätter #%lld\n" : ": replaces #%lld\n", d->replaced);
+	}
+	int nn = 0, ns = 0;
+	for (int i = 0; i < d->n; i++) {
+		const char *ch = d->replaced ? d->items[i].change : NULL;
+		nn += ch && strcmp(ch, "new") == 0;
+		ns += ch && strcmp(ch, "still") == 0;
+		text_item(fp, &b, &d->items[i], change_word(ch, l), d->id, l);
+	}
+	for (int i = 0; i < d->nfixed; i++)
+		text_item(fp, &b, &d->fixed[i], change_word("fixed", l), d->id, l);
+	if (!d->n && !d->nfixed)
+		fputs(sv ? "  (inga anmärkningar)\n" : "  (no findings)\n", fp);
+	if (d->replaced && sv)
+		fprintf(fp, "(%d %s, %d kvar, %d %s)\n", nn, plural(nn, "ny", "nya"), ns, d->nfixed,
+		        plural(d->nfixed, "åtgärdad", "åtgärdade"));
+	else if (d->replaced)
+		fprintf(fp, "(%d new, %d still there, %d fixed)\n", nn, ns, d->nfixed);
+	sb_free(&b);
+}
+
+void text_accepted(FILE *fp, enum lang l, const struct reg_submission *s, const struct regf_item *it, int n)
+{
+	int sv = l == LANG_SV;
+	strbuf b = {0};
+	fprintf(fp, "#%lld ", s->id);
+	fputs(term_text(&b, s->rcc ? s->rcc : "?"), fp);
+	if (s->year)
+		fprintf(fp, " %d", s->year);
+	if (sv)
+		fprintf(fp, ": %d %s, varav %d %s\n", s->warnings, plural(s->warnings, "varning", "varningar"), s->accepted,
+		        plural(s->accepted, "godtagen", "godtagna"));
+	else
+		fprintf(fp, ": %d %s, %d of them accepted\n", s->warnings, plural(s->warnings, "warning", "warnings"),
+		        s->accepted);
+	for (int i = 0; i < n; i++) {
+		if (!it[i].why)
+			continue;
+		fprintf(fp, "  %s[%s] ", it[i].severity, it[i].rule);
+		fprintf(fp, "%s: ", term_text(&b, it[i].xpath ? it[i].xpath : "/"));
+		text_acceptance(fp, &b, &it[i], s->id, l);
+		putc('\n', fp);
+	}
 	sb_free(&b);
 }

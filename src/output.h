@@ -83,6 +83,17 @@ void json_events(FILE *fp, const char *reg_path, const struct reg_event *e, int 
  * (of year only, when year is not 0). */
 void text_register_findings(FILE *fp, enum lang l, const struct file_result *r, int year);
 
+struct regf_diff;
+struct regf_item;
+
+/* `list --diff ID`: submission d->id's findings, each new or still there
+ * since the submission it replaced, then the fixed ones. */
+void text_diff(FILE *fp, enum lang l, const struct regf_diff *d);
+void json_diff(FILE *fp, enum lang l, const char *reg_path, const struct regf_diff *d);
+/* `list`: a submission's accepted warnings ("2 warnings, 1 of them
+ * accepted", then each with its justification); it[0..n) its findings. */
+void text_accepted(FILE *fp, enum lang l, const struct reg_submission *s, const struct regf_item *it, int n);
+
 /* s made safe for a terminal, in b (reset first): C0 controls, DEL, C1
  * controls (U+0080-U+009F) and bytes that are not UTF-8 are shown escaped
  * (\e \r \t \n \x7f \u009b ...); everything else as it is. Returns b's text. */

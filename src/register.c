@@ -22,12 +22,12 @@ static char *col_dup(sqlite3_stmt *st, int i);
 static long long current_of(struct reg *r, const char *rcc, int year);
 static int is_identified(const struct file_result *res);
 static int file_mtime_utc(const char *path, char out[21]);
-static int record_content(struct reg *r, const struct file_result *res, sqlite3_int64 id, strbuf *err);
 static int reg_event_add(struct reg *r, const char *what, long long submission, const char *detail, const char *at,
                          strbuf *err);
 static int make_current(struct reg *r, const char *rcc, int year, sqlite3_int64 id, const char *at,
                         enum reg_outcome *outcome, long long *superseded, strbuf *err);
 static int reg_migrated_event(struct reg *r, int from, strbuf *err);
+#include "register_findings.h"
 
 /* Migrations: entry i brings a register from schema version i to i + 1. */
 static const char *const migrations[REGISTER_SCHEMA_VERSION] = {
@@ -535,11 +535,14 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	sqlite3_int64 id = sqlite3_last_insert_rowid(r->db);
 	r->last_id = id;
 	if ((parsed && record_figures(r, &res->figures, id, err)) || record_findings(r, res, id, err) ||
-	    record_content(r, res, id, err) || reg_event_add(r, "registered", id, NULL, received_at, err))
+	    regf_store_content(r, id, res, err) || reg_event_add(r, "registered", id, NULL, received_at, err))
 		goto out;
 	if (!identified)
 		*outcome = REG_UNIDENTIFIED;
 	else if (make_current(r, res->rcc, res->year, id, received_at, outcome, superseded, err))
+		goto out;
+	/* fingerprints, what changed since the submission this one replaced */
+	if (regf_record_changes(r, id, *outcome == REG_NEW ? *superseded : 0, res, err))
 		goto out;
 	rc = exec(r, "COMMIT", "finishing the submission", err);
 	if (rc == 0) {
@@ -825,36 +828,6 @@ static int file_mtime_utc(const char *path, char out[21])
 	return strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) == 20;
 }
 
-/* Stores the statement's original bytes (encoding 'raw'), read again from
- * its path and kept only when their SHA-256 is the one checked; standard
- * input and a file changed since it was checked get no content row. */
-static int record_content(struct reg *r, const struct file_result *res, sqlite3_int64 id, strbuf *err)
-{
-	if (strcmp(res->path, "-") == 0 || res->bytes > (uint64_t)256 << 20)
-		return 0;
-	size_t len = 0;
-	char *data = read_small_file(res->path, (size_t)res->bytes + 1, &len);
-	if (!data)
-		return 0;
-	sha256 h;
-	char hex[65];
-	sha256_init(&h);
-	sha256_update(&h, data, len);
-	sha256_final_hex(&h, hex);
-	int rc = 0;
-	if (strcmp(hex, res->sha256) == 0) {
-		sqlite3_stmt *st;
-		rc = prep(r, "INSERT INTO content(submission, encoding, bytes) VALUES(?, 'raw', ?)", &st, err);
-		if (rc == 0) {
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_blob64(st, 2, data, len, SQLITE_STATIC);
-			rc = step_done(r, st, "storing the statement's content", err);
-			sqlite3_finalize(st);
-		}
-	}
-	free(data);
-	return rc;
-}
 
 /* The current submission of rcc and year (0: none, -1: failure). */
 static long long current_of(struct reg *r, const char *rcc, int year)

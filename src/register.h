@@ -109,6 +109,7 @@ struct reg_submission {
 	long long superseded_by; /* 0: none */
 	int identified;          /* 0: RCC/year unreadable or RCC not in the rule set */
 	char *withdrawn_at, *withdrawn_by, *withdrawn_reason; /* NULL: not withdrawn */
+	int accepted; /* warnings accepted by the officer (regf_count_accepted) */
 };
 
 /* The current and the unidentified submissions (with history: every

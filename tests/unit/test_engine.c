@@ -463,6 +463,101 @@ START_TEST(previous_statement_unusable)
 }
 END_TEST
 
+/* ---- fingerprints ---------------------------------------------------------- */
+
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	ck_assert_msg(fp != NULL, "%s: cannot open", path);
+	strbuf b = {0};
+	char buf[4096];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
+		sb_putn(&b, buf, n);
+	fclose(fp);
+	sb_puts(&b, "");
+	return sb_take(&b);
+}
+
+/* src with the first occurrence of from replaced by to. */
+static char *replaced(const char *src, const char *from, const char *to)
+{
+	const char *at = strstr(src, from);
+	ck_assert_msg(at != NULL, "\"%s\" not in the sample", from);
+	strbuf b = {0};
+	sb_putn(&b, src, (size_t)(at - src));
+	sb_puts(&b, to);
+	sb_puts(&b, at + strlen(from));
+	return sb_take(&b);
+}
+
+/* The P1 finding of data checked with fingerprints on: its line, xpath
+ * and fingerprint (copied into the out arguments). */
+static long p1_of(const char *data, char xpath[128], char fp[65])
+{
+	struct file_result r;
+	strbuf err = {0};
+	ck_assert_int_eq(engine_check_mem(E, "p1.xml", data, strlen(data), &r, &err), 0);
+	long line = 0;
+	for (int i = 0; i < r.nfindings; i++)
+		if (strcmp(r.findings[i].rule->id, "P1") == 0) {
+			ck_assert_ptr_nonnull(r.findings[i].xpath);
+			ck_assert_ptr_nonnull(r.findings[i].fingerprint);
+			snprintf(xpath, 128, "%s", r.findings[i].xpath);
+			snprintf(fp, 65, "%s", r.findings[i].fingerprint);
+			line = r.findings[i].line;
+		}
+	ck_assert_msg(line > 0, "no P1 finding");
+	file_result_free(&r);
+	sb_free(&err);
+	return line;
+}
+
+START_TEST(fingerprint_stable_across_line_moves)
+{
+	engine_set_fingerprints(E, 1);
+	char *a = slurp("samples/invalid/P1-overhead-15pc.xml");
+	char *b = replaced(a, "<expenses>", "<!-- a comment\n over\n three lines -->\n  <expenses>");
+	char xa[128], xb[128], fa[65], fb[65];
+	long la = p1_of(a, xa, fa), lb = p1_of(b, xb, fb);
+	ck_assert_int_eq(lb, la + 3); /* the line moved ... */
+	ck_assert_str_eq(xa, "/statement/expenses/expense[8]");
+	ck_assert_str_eq(xb, xa); /* ... the element and the fingerprint did not */
+	ck_assert_str_eq(fb, fa);
+	ck_assert_uint_eq(strlen(fa), 64);
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(fingerprint_changes_with_a_value)
+{
+	engine_set_fingerprints(E, 1);
+	char *a = slurp("samples/invalid/P1-overhead-15pc.xml");
+	char *b = replaced(a, "1415400.00", "1415500.00");
+	char xa[128], xb[128], fa[65], fb[65];
+	p1_of(a, xa, fa);
+	p1_of(b, xb, fb);
+	ck_assert_str_eq(xb, xa);
+	ck_assert_str_ne(fb, fa); /* the message shows another amount */
+	free(a);
+	free(b);
+}
+END_TEST
+
+START_TEST(fingerprint_off_by_default)
+{
+	struct file_result r;
+	check_file("samples/invalid/P1-overhead-15pc.xml", &r);
+	ck_assert_int_gt(r.nfindings, 0);
+	for (int i = 0; i < r.nfindings; i++) {
+		ck_assert_ptr_null(r.findings[i].xpath);
+		ck_assert_ptr_null(r.findings[i].fingerprint);
+	}
+	file_result_free(&r);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -488,6 +583,13 @@ Suite *engine_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, previous_statement_g5);
 	tcase_add_test(tc, previous_statement_unusable);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("fingerprint");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, fingerprint_stable_across_line_moves);
+	tcase_add_test(tc, fingerprint_changes_with_a_value);
+	tcase_add_test(tc, fingerprint_off_by_default);
 	suite_add_tcase(s, tc);
 	return s;
 }

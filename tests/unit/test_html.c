@@ -50,7 +50,7 @@ static char *page_for(const char *path, long line, long col, enum lang l)
 	rule.title[LANG_SV] = rule.title[LANG_EN] = title;
 	rule.explain[LANG_SV] = rule.explain[LANG_EN] = explain;
 	char msg[] = "value \"<b>\"";
-	struct finding f = {&rule, SEV_ERROR, line, col, 0, {msg, msg}};
+	struct finding f = {.rule = &rule, .severity = SEV_ERROR, .line = line, .col = col, .msg = {msg, msg}};
 	struct file_result r;
 	memset(&r, 0, sizeof r);
 	r.path = (char *)path;

@@ -1,0 +1,486 @@
+/*
+ * register_findings.c - findings across submissions in the register:
+ * fingerprints and xpaths, what changed since a replaced submission,
+ * accepted warnings and the statements' stored bytes (see
+ * register_findings.h). Schema version 2 (register.c's migration list).
+ */
+#include "register_findings.h"
+
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "sha256.h"
+
+/* Statements larger than this are not stored (recheck then says so). */
+#define CONTENT_MAX (256u << 20)
+
+static int fail(struct reg *r, int rc, const char *doing, strbuf *err)
+{
+	sb_printf(err, "%s: %s: %s; the register was left as it was; report this if it persists", r->path, doing,
+	          r->db ? sqlite3_errmsg(r->db) : sqlite3_errstr(rc));
+	return -1;
+}
+
+static int prep(struct reg *r, const char *sql, sqlite3_stmt **st, strbuf *err)
+{
+	int rc = sqlite3_prepare_v2(r->db, sql, -1, st, NULL);
+	return rc == SQLITE_OK ? 0 : fail(r, rc, "reading the register", err);
+}
+
+static int done(struct reg *r, sqlite3_stmt *st, const char *doing, strbuf *err)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW ? 0 : fail(r, rc, doing, err);
+}
+
+static char *col(sqlite3_stmt *st, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(st, i);
+	return t ? xstrdup(t) : NULL;
+}
+
+/* ---- content ---------------------------------------------------------- */
+
+/* Reads path whole (at most CONTENT_MAX bytes); NULL when it cannot. */
+static char *read_all(const char *path, size_t *n)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return NULL;
+	strbuf b = {0};
+	char buf[65536];
+	size_t k;
+	while ((k = fread(buf, 1, sizeof buf, fp)) > 0 && b.len <= CONTENT_MAX)
+		sb_putn(&b, buf, k);
+	int bad = ferror(fp) || b.len > CONTENT_MAX;
+	fclose(fp);
+	if (bad) {
+		sb_free(&b);
+		return NULL;
+	}
+	*n = b.len;
+	sb_puts(&b, "");
+	return sb_take(&b);
+}
+
+static void hex_of(const char *data, size_t n, char hex[65])
+{
+	sha256 c;
+	sha256_init(&c);
+	sha256_update(&c, data, n);
+	sha256_final_hex(&c, hex);
+}
+
+int regf_store_content(struct reg *r, long long id, const struct file_result *res, strbuf *err)
+{
+	if (!res->path || strcmp(res->path, "-") == 0)
+		return 0;
+	size_t n = 0;
+	char *data = read_all(res->path, &n);
+	if (!data)
+		return 0;
+	char hex[65];
+	hex_of(data, n, hex);
+	if (strcmp(hex, res->sha256) != 0) { /* changed since it was checked */
+		free(data);
+		return 0;
+	}
+	uLongf zn = compressBound((uLong)n);
+	unsigned char *z = xmalloc(zn ? zn : 1);
+	int zipped = compress2(z, &zn, (const Bytef *)data, (uLong)n, Z_BEST_COMPRESSION) == Z_OK && zn < n;
+	sqlite3_stmt *st;
+	int rc = prep(r, "INSERT INTO content(submission, encoding, bytes) VALUES(?,?,?)", &st, err);
+	if (rc == 0) {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, zipped ? "zlib" : "raw", -1, SQLITE_STATIC);
+		sqlite3_bind_blob64(st, 3, zipped ? (const void *)z : (const void *)data,
+		                    zipped ? (sqlite3_uint64)zn : (sqlite3_uint64)n, SQLITE_STATIC);
+		rc = done(r, st, "storing the statement's bytes", err);
+		sqlite3_finalize(st);
+	}
+	free(z);
+	free(data);
+	return rc;
+}
+
+int regf_load_content(struct reg *r, long long id, char **data, size_t *n, strbuf *err)
+{
+	*data = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT c.encoding, c.bytes, s.sha256, (SELECT bytes FROM submission WHERE id = ?1)"
+	            " FROM content c JOIN submission s ON s.id = c.submission WHERE c.submission = ?1", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int s = sqlite3_step(st);
+	if (s != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return s == SQLITE_DONE ? 0 : fail(r, s, "reading a stored statement", err);
+	}
+	const char *enc = (const char *)sqlite3_column_text(st, 0);
+	const void *blob = sqlite3_column_blob(st, 1);
+	size_t bn = (size_t)sqlite3_column_bytes(st, 1);
+	sqlite3_int64 size = sqlite3_column_int64(st, 3);
+	char want[65];
+	snprintf(want, sizeof want, "%s", sqlite3_column_text(st, 2) ? (const char *)sqlite3_column_text(st, 2) : "");
+	char *out = NULL;
+	size_t on = 0;
+	if (enc && strcmp(enc, "raw") == 0) {
+		out = xmalloc(bn + 1);
+		if (bn)
+			memcpy(out, blob, bn);
+		on = bn;
+	} else if (enc && strcmp(enc, "zlib") == 0 && size >= 0 && (uint64_t)size <= CONTENT_MAX) {
+		uLongf zn = (uLongf)size;
+		out = xmalloc(zn + 1);
+		if (uncompress((Bytef *)out, &zn, blob, (uLong)bn) != Z_OK || zn != (uLongf)size) {
+			free(out);
+			out = NULL;
+		}
+		on = zn;
+	}
+	sqlite3_finalize(st);
+	char hex[65] = "";
+	if (out)
+		hex_of(out, on, hex);
+	if (!out || strcmp(hex, want) != 0) {
+		free(out);
+		sb_printf(err, "%s: the stored bytes of submission #%lld are damaged (their SHA-256 is not the one "
+		          "recorded); restore the register from a backup", r->path, id);
+		return -1;
+	}
+	out[on] = 0;
+	*data = out;
+	*n = on;
+	return 1;
+}
+
+/* ---- fingerprints and changes -------------------------------------------- */
+
+int regf_record_changes(struct reg *r, long long id, long long replaced, const struct file_result *res,
+                        strbuf *err)
+{
+	sqlite3_stmt *st;
+	if (prep(r, "UPDATE finding SET xpath = ?3, fingerprint = ?4 WHERE submission = ?1 AND seq = ?2", &st, err))
+		return -1;
+	int rc = 0, all = 1;
+	for (int i = 0; rc == 0 && i < res->nfindings; i++) {
+		const struct finding *f = &res->findings[i];
+		all &= f->fingerprint != NULL;
+		if (!f->fingerprint)
+			continue;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int(st, 2, i + 1);
+		sqlite3_bind_text(st, 3, f->xpath, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, f->fingerprint, -1, SQLITE_STATIC);
+		rc = done(r, st, "recording the findings' fingerprints", err);
+	}
+	sqlite3_finalize(st);
+	if (rc || !replaced || !all)
+		return rc;
+	/* a replaced submission registered before version 2 has no
+	 * fingerprints: nothing to compare with */
+	int old_missing = 0;
+	if (prep(r, "SELECT count(*) FROM finding WHERE submission = ? AND fingerprint IS NULL", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, replaced);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		old_missing = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (old_missing)
+		return 0;
+	if (prep(r, "UPDATE finding SET change = CASE WHEN fingerprint IN (SELECT fingerprint FROM finding"
+	            " WHERE submission = ?2) THEN 'still' ELSE 'new' END WHERE submission = ?1", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, replaced);
+	rc = done(r, st, "recording what changed", err);
+	sqlite3_finalize(st);
+	if (rc || prep(r, "INSERT INTO fixed_finding(submission, rule, fingerprint, message_sv, message_en)"
+	                  " SELECT ?1, rule, fingerprint, message_sv, message_en FROM finding WHERE submission = ?2"
+	                  " AND fingerprint NOT IN (SELECT fingerprint FROM finding WHERE submission = ?1) ORDER BY seq",
+	                  &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, replaced);
+	rc = done(r, st, "recording the fixed findings", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int regf_submission_id(struct reg *r, const char *hash, long long *id, strbuf *err)
+{
+	*id = 0;
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT id FROM submission WHERE sha256 = ?", &st, err))
+		return -1;
+	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return s == SQLITE_ROW || s == SQLITE_DONE ? 0 : fail(r, s, "looking up a submission", err);
+}
+
+/* The newest acceptance of a fingerprint, as a finding shows it. */
+#define ACCEPTANCE_SQL(fp)                                                                                        \
+	"(SELECT why FROM acceptance WHERE fingerprint = " fp " ORDER BY id DESC LIMIT 1),"                          \
+	" (SELECT by FROM acceptance WHERE fingerprint = " fp " ORDER BY id DESC LIMIT 1),"                         \
+	" (SELECT at FROM acceptance WHERE fingerprint = " fp " ORDER BY id DESC LIMIT 1),"                         \
+	" (SELECT submission FROM acceptance WHERE fingerprint = " fp " ORDER BY id DESC LIMIT 1)"
+
+int regf_findings(struct reg *r, long long id, struct regf_item **out, int *n, strbuf *err)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT seq, rule, severity, xpath, fingerprint, change, line, col, message_sv, message_en, "
+	            ACCEPTANCE_SQL("f.fingerprint") " FROM finding f WHERE submission = ? ORDER BY seq", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		struct regf_item *it = &(*out)[(*n)++];
+		memset(it, 0, sizeof *it);
+		it->seq = sqlite3_column_int(st, 0);
+		it->rule = col(st, 1);
+		it->severity = col(st, 2);
+		it->xpath = col(st, 3);
+		it->fingerprint = col(st, 4);
+		it->change = col(st, 5);
+		it->line = (long)sqlite3_column_int64(st, 6);
+		it->col = (long)sqlite3_column_int64(st, 7);
+		it->msg[LANG_SV] = col(st, 8);
+		it->msg[LANG_EN] = col(st, 9);
+		/* only a warning is ever accepted */
+		if (it->severity && strcmp(it->severity, "warning") == 0) {
+			it->why = col(st, 10);
+			it->by = col(st, 11);
+			it->at = col(st, 12);
+			it->accepted_in = sqlite3_column_int64(st, 13);
+		}
+	}
+	sqlite3_finalize(st);
+	if (s != SQLITE_DONE) {
+		regf_items_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return fail(r, s, "reading the findings", err);
+	}
+	return 0;
+}
+
+void regf_items_free(struct regf_item *it, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(it[i].rule);
+		free(it[i].severity);
+		free(it[i].xpath);
+		free(it[i].fingerprint);
+		free(it[i].change);
+		free(it[i].msg[0]);
+		free(it[i].msg[1]);
+		free(it[i].why);
+		free(it[i].by);
+		free(it[i].at);
+	}
+	free(it);
+}
+
+int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err)
+{
+	memset(d, 0, sizeof *d);
+	d->id = id;
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT rcc, year, (SELECT id FROM submission WHERE superseded_by = ?1 ORDER BY id DESC LIMIT 1),"
+	            " (SELECT count(*) FROM finding WHERE submission = ?1 AND fingerprint IS NULL)"
+	            " FROM submission WHERE id = ?1", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int s = sqlite3_step(st);
+	if (s != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return s == SQLITE_DONE ? 1 : fail(r, s, "reading the submission", err);
+	}
+	d->rcc = col(st, 0);
+	d->year = sqlite3_column_int(st, 1);
+	d->replaced = sqlite3_column_int64(st, 2);
+	d->fingerprinted = sqlite3_column_int(st, 3) == 0;
+	sqlite3_finalize(st);
+	if (regf_findings(r, id, &d->items, &d->n, err))
+		goto bad;
+	if (prep(r, "SELECT rule, fingerprint, message_sv, message_en, (SELECT severity FROM finding"
+	            " WHERE submission = ?2 AND fingerprint = x.fingerprint LIMIT 1), (SELECT xpath FROM finding"
+	            " WHERE submission = ?2 AND fingerprint = x.fingerprint LIMIT 1)"
+	            " FROM fixed_finding x WHERE submission = ?1 ORDER BY rowid", &st, err))
+		goto bad;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, d->replaced);
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		d->fixed = xrealloc(d->fixed, sizeof *d->fixed * (size_t)(d->nfixed + 1));
+		struct regf_item *it = &d->fixed[d->nfixed++];
+		memset(it, 0, sizeof *it);
+		it->rule = col(st, 0);
+		it->fingerprint = col(st, 1);
+		it->msg[LANG_SV] = col(st, 2);
+		it->msg[LANG_EN] = col(st, 3);
+		it->severity = col(st, 4);
+		it->xpath = col(st, 5);
+		it->change = xstrdup("fixed");
+	}
+	sqlite3_finalize(st);
+	if (s != SQLITE_DONE) {
+		fail(r, s, "reading the fixed findings", err);
+		goto bad;
+	}
+	return 0;
+bad:
+	regf_diff_free(d);
+	return -1;
+}
+
+void regf_diff_free(struct regf_diff *d)
+{
+	regf_items_free(d->items, d->n);
+	regf_items_free(d->fixed, d->nfixed);
+	free(d->rcc);
+	memset(d, 0, sizeof *d);
+}
+
+/* ---- acceptances ----------------------------------------------------------- */
+
+int regf_accepted_count(struct reg *r, long long id, int *n, strbuf *err)
+{
+	*n = 0;
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT count(*) FROM finding WHERE submission = ? AND severity = 'warning'"
+	            " AND fingerprint IN (SELECT fingerprint FROM acceptance)", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		*n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return s == SQLITE_ROW ? 0 : fail(r, s, "counting the accepted warnings", err);
+}
+
+int regf_count_accepted(struct reg *r, struct reg_submission *s, int n, strbuf *err)
+{
+	for (int i = 0; i < n; i++)
+		if (regf_accepted_count(r, s[i].id, &s[i].accepted, err))
+			return -1;
+	return 0;
+}
+
+int regf_accept(struct reg *r, long long id, const struct regf_item *it, const char *rcc, int year,
+                const char *why, const char *by, const char *at, strbuf *err)
+{
+	int rc = sqlite3_exec(r->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fail(r, rc, "starting to write", err);
+	sqlite3_stmt *st;
+	if (prep(r, "INSERT INTO acceptance(fingerprint, rule, rcc, year, submission, why, by, at)"
+	            " VALUES(?,?,?,?,?,?,?,?)", &st, err))
+		goto bad;
+	sqlite3_bind_text(st, 1, it->fingerprint, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, it->rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, rcc ? rcc : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, year);
+	sqlite3_bind_int64(st, 5, id);
+	sqlite3_bind_text(st, 6, why, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, at, -1, SQLITE_STATIC);
+	rc = done(r, st, "recording the acceptance", err);
+	sqlite3_finalize(st);
+	if (rc || prep(r, "INSERT INTO event(at, what, submission, detail, by) VALUES(?, 'accepted', ?, ?, ?)", &st, err))
+		goto bad;
+	strbuf detail = {0};
+	sb_printf(&detail, "%s %s: %s", it->rule, it->xpath ? it->xpath : "/", why);
+	sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	sqlite3_bind_text(st, 3, sb_str(&detail), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
+	rc = done(r, st, "recording the event", err);
+	sqlite3_finalize(st);
+	sb_free(&detail);
+	if (rc)
+		goto bad;
+	rc = sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		fail(r, rc, "finishing the acceptance", err);
+		goto bad;
+	}
+	return 0;
+bad:
+	sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+const char *regf_default_by(char *buf, size_t n)
+{
+	const char *u = getenv("USER");
+	if (!u || !*u) {
+		struct passwd *pw = getpwuid(getuid());
+		u = pw && pw->pw_name ? pw->pw_name : "unknown";
+	}
+	snprintf(buf, n, "%s", u);
+	return buf;
+}
+
+int regf_open_existing(struct reg *r, const char *path, strbuf *err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size == 0) {
+		/* the read-only open says precisely what is wrong */
+		int rc = reg_open(r, path, REG_EXISTING, err);
+		if (rc == 0) {
+			reg_close(r);
+			sb_printf(err, "%s: cannot open the register for writing; check the path", path);
+		}
+		return -1;
+	}
+	return reg_open(r, path, REG_CREATE, err);
+}
+
+/* ---- current statements, one at a time ------------------------------------ */
+
+int regf_next_current(struct reg *r, int year, long long after, struct regf_current *c, strbuf *err)
+{
+	memset(c, 0, sizeof *c);
+	sqlite3_stmt *st;
+	if (prep(r, "SELECT id, rcc, year, path, status, errors, warnings FROM submission"
+	            " WHERE current = 1 AND id > ?1 AND (?2 = 0 OR year = ?2) ORDER BY id LIMIT 1", &st, err))
+		return -1;
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int(st, 2, year);
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW) {
+		c->id = sqlite3_column_int64(st, 0);
+		c->rcc = col(st, 1);
+		c->year = sqlite3_column_int(st, 2);
+		c->path = col(st, 3);
+		c->status = col(st, 4);
+		c->errors = sqlite3_column_int(st, 5);
+		c->warnings = sqlite3_column_int(st, 6);
+	}
+	sqlite3_finalize(st);
+	if (s == SQLITE_ROW)
+		return 1;
+	return s == SQLITE_DONE ? 0 : fail(r, s, "reading the current statements", err);
+}
+
+void regf_current_free(struct regf_current *c)
+{
+	free(c->rcc);
+	free(c->path);
+	free(c->status);
+	memset(c, 0, sizeof *c);
+}
