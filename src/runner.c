@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fault.h"
 #include "output.h"
 
 struct prev_list {
@@ -36,7 +37,9 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	strbuf err = {0};
 	struct prev_list prev = {xcalloc((size_t)(o->nprevious ? o->nprevious : 1), sizeof *prev.p), 0,
 	                         run->fallback, run->fallback_ctx};
-	int status = EXIT_TROUBLE;
+	int status = EXIT_TROUBLE, begun = 0;
+	unsigned fault_count = 0;
+	struct output out;
 	for (int i = 0; i < o->nprevious; i++) {
 		if (engine_load_previous(e, o->previous[i], &prev.p[prev.n], &err))
 			goto out;
@@ -44,16 +47,22 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	}
 	engine_set_previous(e, prev_lookup, &prev);
 	engine_set_previous_given(e, prev.p, prev.n);
-	struct output out;
 	if (o->json)
 		output_json(&out, stdout, o->lang);
 	else
 		output_text(&out, stdout, o->lang, want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
+	begun = 1;
 	for (int i = 0; i < nfiles; i++) {
 		struct file_result r;
 		const char *note = NULL;
 		int rc = engine_check(e, files[i], &r, &err);
+		/* test-only: the run fails at the Nth file, before it is recorded
+		 * or shown (GRANTCHECK_FAULT=run-file:N) */
+		if (rc == 0 && fault_point("run-file", &fault_count)) {
+			sb_printf(&err, "%s: injected fault (GRANTCHECK_FAULT=run-file)", files[i]);
+			rc = -1;
+		}
 		if (rc == 0 && run->hook)
 			rc = run->hook(run->hook_ctx, &r, &note, &err);
 		if (rc == 0)
@@ -66,6 +75,9 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	status = out.errors || (o->strict && out.warnings) ? EXIT_INVALID : EXIT_VALID;
 out:
 	if (status == EXIT_TROUBLE) {
+		/* a document already begun is finished, with the error in it */
+		if (begun && out.ops->fail)
+			out.ops->fail(&out, sb_str(&err), EXIT_TROUBLE);
 		fflush(stdout);
 		term_error(cmd, sb_str(&err));
 	}
