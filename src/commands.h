@@ -38,6 +38,8 @@ int cmd_check(struct cmd_ctx *c);
 int cmd_register(struct cmd_ctx *c);
 int cmd_list(struct cmd_ctx *c);
 int cmd_summary(struct cmd_ctx *c);
+int cmd_verify(struct cmd_ctx *c);
+int cmd_backup(struct cmd_ctx *c);
 int cmd_rules(struct cmd_ctx *c);
 int cmd_explain(struct cmd_ctx *c);
 int cmd_help(struct cmd_ctx *c);

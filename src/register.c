@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "output.h"
+#include "register_verify.h"
 
 /* Migrations: entry i brings a register from schema version i to i + 1. */
 static const char *const migrations[REGISTER_SCHEMA_VERSION] = {
@@ -224,6 +225,22 @@ static int check_readonly(struct reg *r, strbuf *err)
 	return 0;
 }
 
+/* Damage is noticed before the first write (PRAGMA quick_check): a damaged
+ * register is refused, never written into. A file that is not a database
+ * at all is left to migrate(), which says so. */
+static int refuse_damaged(struct reg *r, strbuf *err)
+{
+	strbuf what = {0}, why = {0};
+	int rc = reg_quick_check(r, &what, &why);
+	if (rc == 1)
+		sb_printf(err, "%s: the register is damaged: %s; nothing was written. Restore it from a backup (made "
+		          "with 'grantcheck backup'), or run 'grantcheck verify --db %s' for the full report",
+		          r->path, sb_str(&what), r->path);
+	sb_free(&what);
+	sb_free(&why);
+	return rc == 1 ? -1 : 0;
+}
+
 int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *err)
 {
 	memset(r, 0, sizeof *r);
@@ -250,7 +267,8 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 	sqlite3_db_config(r->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
 	sqlite3_busy_timeout(r->db, 30000);
 	if (readonly ? check_readonly(r, err)
-	             : exec(r, "PRAGMA foreign_keys=ON", "opening the register", err) || migrate(r, err)) {
+	             : exec(r, "PRAGMA foreign_keys=ON", "opening the register", err) || refuse_damaged(r, err) ||
+	                   migrate(r, err)) {
 		reg_close(r);
 		return -1;
 	}
