@@ -7,6 +7,7 @@
  * with integrity_check, then renamed to OUT. OUT is complete or as it was.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "atomic.h"
 #include "cli.h"
@@ -24,6 +25,11 @@ int cmd_backup(struct cmd_ctx *c)
 	long long n = 0;
 	unsigned fault = 0;
 	int status = EXIT_TROUBLE;
+	if (strcmp(out, "-") == 0) { /* a database cannot be streamed: a file named "-" would surprise */
+		sb_printf(&c->err, c->lang == LANG_SV ? "kopian skrivs till en fil, inte till standard ut; ange filens namn"
+		                                      : "the copy is written to a file, not to standard output; give its name");
+		goto out;
+	}
 	atomic_protect_db(&protect, c->reg->path);
 	if (atomic_open(&af, out, &protect, &c->err))
 		goto out;

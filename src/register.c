@@ -247,10 +247,13 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 	r->path = xstrdup(path);
 	int readonly = mode == REG_EXISTING;
 	struct stat st;
-	if (readonly ? check_existing(path, err) != 0 : stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (!readonly)
+	if (readonly ? check_existing(path, err) != 0 : stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (!readonly && S_ISDIR(st.st_mode))
 			sb_printf(err, "%s: is a folder, not a register; give the register's file with --db FILE, e.g. "
 			          "--db %s/register.db", path, path);
+		else if (!readonly) /* a device or FIFO: SQLite would block or call it a disk error */
+			sb_printf(err, "%s: is not a regular file, so not a register; give the register's file with --db "
+			          "FILE", path);
 		reg_close(r);
 		return -1;
 	}
