@@ -26,8 +26,9 @@ int cmd_backup(struct cmd_ctx *c)
 	unsigned fault = 0;
 	int status = EXIT_TROUBLE;
 	if (strcmp(out, "-") == 0) { /* a database cannot be streamed: a file named "-" would surprise */
-		sb_printf(&c->err, c->lang == LANG_SV ? "kopian skrivs till en fil, inte till standard ut; ange filens namn"
-		                                      : "the copy is written to a file, not to standard output; give its name");
+		sb_printf(&c->err,
+		          c->lang == LANG_SV ? "kopian skrivs till en fil, inte till standard ut; ange filens namn"
+		                             : "the copy is written to a file, not to standard output; give its name");
 		goto out;
 	}
 	atomic_protect_db(&protect, c->reg->path);

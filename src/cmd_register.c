@@ -70,12 +70,12 @@ static int refuse_register_as_input(struct cmd_ctx *c)
 			sb_reset(&p);
 			sb_printf(&p, "%s%s", c->reg->path, sfx[k]);
 			if (stat(p.s, &db) == 0 && db.st_dev == in.st_dev && db.st_ino == in.st_ino) {
-				sb_printf(&c->err, c->lang == LANG_SV
-				                       ? "%s är samma fil som %s, som registret skrivs i; den kan inte läsas "
-				                         "som en redovisning; ingenting registrerades"
-				                       : "%s is the same file as %s, which the register is written to; it cannot "
-				                         "be read as a statement; nothing was recorded",
-				          file, p.s);
+				const char *fmt = c->lang == LANG_SV
+				        ? "%s är samma fil som %s, som registret skrivs i; den kan inte läsas som "
+				          "en redovisning; ingenting registrerades"
+				        : "%s is the same file as %s, which the register is written to; it "
+				          "cannot be read as a statement; nothing was recorded";
+				sb_printf(&c->err, fmt, file, p.s);
 				sb_free(&p);
 				return -1;
 			}

@@ -69,10 +69,11 @@ int cmd_verify(struct cmd_ctx *c)
 		goto out;
 	}
 	if (n.unknown_coding) {
-		sb_printf(&c->err, sv ? "%s: %ld sparade redovisningar är kodade på ett sätt som denna grantcheck inte kan "
-		                        "läsa, så deras SHA-256 kunde inte kontrolleras; använd en nyare grantcheck"
-		                      : "%s: %ld stored statements are in an encoding this grantcheck cannot read, so their "
-		                        "SHA-256 could not be checked; use a newer grantcheck",
+		sb_printf(&c->err,
+		          sv ? "%s: %ld sparade redovisningar är kodade på ett sätt som denna grantcheck inte kan "
+		               "läsa, så deras SHA-256 kunde inte kontrolleras; använd en nyare grantcheck"
+		             : "%s: %ld stored statements are in an encoding this grantcheck cannot read, so their "
+		               "SHA-256 could not be checked; use a newer grantcheck",
 		          c->reg->path, n.unknown_coding);
 		goto out;
 	}

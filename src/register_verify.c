@@ -80,8 +80,8 @@ int reg_quick_check(struct reg *r, strbuf *what, strbuf *err)
 
 /* ---- verify ------------------------------------------------------------- */
 
-static void problem(struct reg_verify_counts *c, reg_problem_fn fn, void *ctx, enum reg_problem kind,
-                    long long id, const char *a, const char *b)
+static void problem(struct reg_verify_counts *c, reg_problem_fn fn, void *ctx, enum reg_problem kind, long long id,
+                    const char *a, const char *b)
 {
 	c->problems++;
 	fn(ctx, kind, id, a, b);
@@ -120,7 +120,8 @@ static int structure(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_ver
 		problem(c, fn, ctx, REG_PROBLEM_STRUCTURE, 0, sqlite3_errmsg(r->db), NULL);
 		return 0;
 	}
-	sb_printf(err, "%s: cannot run integrity_check (%s); check the disk and the file", r->path, sqlite3_errmsg(r->db));
+	sb_printf(err, "%s: cannot run integrity_check (%s); check the disk and the file", r->path,
+	          sqlite3_errmsg(r->db));
 	return -1;
 }
 
@@ -149,7 +150,8 @@ static int foreign_keys(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_
 static int has_table(struct reg *r, const char *name, int *yes, strbuf *err)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(r->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(r->db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?", -1, &st,
+	                            NULL);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
@@ -330,8 +332,10 @@ int reg_backup(struct reg *r, const char *dest, long long *submissions, strbuf *
 	}
 	if (rc != SQLITE_DONE || !ok || what.len) {
 		if (what.len)
-			sb_printf(err, "%s: the copy failed its integrity_check (%s); the register itself may be damaged: "
-			          "run 'grantcheck verify --db %s'", dest, sb_str(&what), r->path);
+			sb_printf(err,
+			          "%s: the copy failed its integrity_check (%s); the register itself may be damaged: "
+			          "run 'grantcheck verify --db %s'",
+			          dest, sb_str(&what), r->path);
 		else
 			dest_error(dst, dest, "cannot check the copy", err);
 		sb_free(&what);
