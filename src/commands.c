@@ -299,7 +299,7 @@ static int run_command(const struct command *cmd, int argc, char **argv)
 	if (status != EXIT_VALID && status != EXIT_INVALID) {
 		if (c.err.len) {
 			fflush(stdout);
-			term_error(c.name, sb_str(&c.err)); /* paths in it may hold control characters */
+			term_error(c.name, sb_str(&c.err));
 		}
 		status = EXIT_TROUBLE;
 	}
