@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -92,8 +93,42 @@ static const char *note_text(const struct reg *reg, enum reg_outcome oc, long lo
 	return json ? "registered" : sv ? "registrerad" : "registered";
 }
 
+/* An input that is the register itself (or its -wal, -shm, -journal file,
+ * through any link) would be read while it is written: refused before
+ * anything is recorded. */
+static int refuse_register_as_input(struct cmd_ctx *c)
+{
+	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
+	struct stat in, db;
+	strbuf p = {0};
+	int nprev = c->args.nmany[OPT_PREVIOUS];
+	for (int i = 0; i < c->nfiles + nprev; i++) {
+		const char *file = i < c->nfiles ? c->files[i] : c->args.many[OPT_PREVIOUS][i - c->nfiles];
+		if (strcmp(file, "-") == 0 || stat(file, &in) != 0)
+			continue;
+		for (size_t k = 0; k < sizeof sfx / sizeof sfx[0]; k++) {
+			sb_reset(&p);
+			sb_printf(&p, "%s%s", c->reg->path, sfx[k]);
+			if (stat(p.s, &db) == 0 && db.st_dev == in.st_dev && db.st_ino == in.st_ino) {
+				const char *fmt = c->lang == LANG_SV
+				        ? "%s är samma fil som %s, som registret skrivs i; den kan inte läsas som "
+				          "en redovisning; ingenting registrerades"
+				        : "%s is the same file as %s, which the register is written to; it "
+				          "cannot be read as a statement; nothing was recorded";
+				sb_printf(&c->err, fmt, file, p.s);
+				sb_free(&p);
+				return -1;
+			}
+		}
+	}
+	sb_free(&p);
+	return 0;
+}
+
 int cmd_register(struct cmd_ctx *c)
 {
+	if (refuse_register_as_input(c))
+		return EXIT_TROUBLE;
 	struct check_opts o;
 	cmd_check_opts(c, &o);
 	/* --strict is decided here: an accepted warning does not fail it */

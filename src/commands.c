@@ -33,6 +33,8 @@ struct command {
 };
 
 #define EXIT_HELP_SV "Slutstatus: 0 alla godkända, 1 fel i någon fil, 2 kunde inte utföra uppgiften.\n"
+#define EXIT_BACKUP_SV "Slutstatus: 0 kopian är skriven och hel, 2 ingen kopia (UT är som förut).\n"
+#define EXIT_BACKUP_EN "Exit status: 0 the copy is written and whole, 2 no copy (OUT is as it was).\n"
 #define EXIT_HELP_EN "Exit status: 0 all valid, 1 an error finding in some file, 2 could not do the job.\n"
 
 /* An option a command takes as the row in cli.c describes it. */
@@ -97,6 +99,7 @@ static const struct opt_use template_opts[] = {
 	{OPT_OUTPUT, 0, {"skriv mallen till FIL i stället för till standard ut", "write to FILE instead of standard output"}},
 	{OPT_HELP, 0, {NULL, NULL}},
 	{OPT_END, 0, {NULL, NULL}}};
+static const struct opt_use verify_opts[] = {USE(OPT_DB, 0), USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 static const struct opt_use help_opts[] = {USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 
 static const struct command commands[] = {
@@ -193,6 +196,33 @@ static const struct command commands[] = {
 	   "Writes the Excel summary for the ministry from the register's current statements (default: every\n"
 	   "year in the register). Swedish by default, English with --lang en. The workbook is written to a\n"
 	   "temporary file and renamed into place.\n"}}},
+	{cmd_verify, NEED_REGISTER,
+	 {"verify", verify_opts, {"", ""}, 0, 0,
+	  {NULL, NULL},
+	  {"kontrollera att registret är helt", "check that the register is whole"},
+	  {"Kontrollerar registret utan att ändra det: SQLites fullständiga integrity_check, att varje\n"
+	   "hänvisning mellan tabellerna håller, och att varje sparad redovisning har den SHA-256 som\n"
+	   "fördes in när den togs emot. Visar varje problem, eller OK. (register gör en snabbare\n"
+	   "quick_check före varje skrivning och vägrar skriva i ett skadat register.)\n\n"
+	   "Slutstatus: 0 registret är helt, 1 problem hittades, 2 kunde inte kontrollera.\n",
+	   "Checks the register without changing it: SQLite's full integrity_check, that every reference\n"
+	   "between its tables holds, and that every stored statement has the SHA-256 recorded when it was\n"
+	   "received. Shows each problem, or OK. (register runs the quicker quick_check before it writes\n"
+	   "and refuses to write into a damaged register.)\n\n"
+	   "Exit status: 0 the register is whole, 1 problems found, 2 could not check.\n"}}},
+	{cmd_backup, NEED_REGISTER,
+	 {"backup", verify_opts, {"UT", "OUT"}, 1, 1,
+	  {"ange exakt en fil att skriva kopian till, t.ex. 'grantcheck backup kopia.db'",
+	   "give exactly one file to write the copy to, e.g. 'grantcheck backup copy.db'"},
+	  {"kopiera registret säkert, även medan andra registrerar", "copy the register safely, even while others register"},
+	  {"Gör en hel och konsistent kopia av registret till UT med SQLites backup-funktion, även\n"
+	   "medan andra registrerar: kopian visar registret som det var vid ett ögonblick. Kopian skrivs\n"
+	   "till en tillfällig fil, kontrolleras med integrity_check och byter sedan namn till UT. UT får\n"
+	   "inte vara registret självt eller dess -wal-, -shm- eller -journal-fil.\n\n" EXIT_BACKUP_SV,
+	   "Makes a whole, consistent copy of the register in OUT with SQLite's backup API, even while\n"
+	   "others register: the copy shows the register as it was at one moment. The copy is written to\n"
+	   "a temporary file, checked with integrity_check and renamed to OUT. OUT may not be the register\n"
+	   "itself or its -wal, -shm or -journal file.\n\n" EXIT_BACKUP_EN}}},
 	{cmd_rules, NEED_RULES,
 	 {"rules", rules_opts, {"", ""}, 0, 0,
 	  {NULL, NULL},

@@ -41,6 +41,8 @@ int cmd_withdraw(struct cmd_ctx *c);
 int cmd_accept(struct cmd_ctx *c);
 int cmd_recheck(struct cmd_ctx *c);
 int cmd_summary(struct cmd_ctx *c);
+int cmd_verify(struct cmd_ctx *c);
+int cmd_backup(struct cmd_ctx *c);
 int cmd_rules(struct cmd_ctx *c);
 int cmd_explain(struct cmd_ctx *c);
 int cmd_help(struct cmd_ctx *c);

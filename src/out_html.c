@@ -598,7 +598,7 @@ static void html_end(struct output *o)
 	sb_free(&page);
 }
 
-static const struct output_ops html_ops = {html_begin, html_file, html_end};
+static const struct output_ops html_ops = {html_begin, html_file, html_end, NULL} /* the page is written at the end: nothing to finish */;
 
 void output_html(struct output *o, struct html_page *page, FILE *fp, enum lang l)
 {

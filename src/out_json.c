@@ -96,7 +96,15 @@ static void json_end(struct output *o)
 	fputs(o->nfiles ? "\n  ]\n}\n" : "]\n}\n", o->fp);
 }
 
-static const struct output_ops json_ops = {json_begin, json_file, json_end};
+/* The run stopped part-way: the files so far, then why (complete document). */
+static void json_fail(struct output *o, const char *msg, int status)
+{
+	fputs(o->nfiles ? "\n  ],\n  \"error\": {\"message\": " : "],\n  \"error\": {\"message\": ", o->fp);
+	json_string(o->fp, msg);
+	fprintf(o->fp, ", \"exit_status\": %d}\n}\n", status);
+}
+
+static const struct output_ops json_ops = {json_begin, json_file, json_end, json_fail};
 
 void output_json(struct output *o, FILE *fp, enum lang l)
 {

@@ -137,7 +137,7 @@ static void text_end(struct output *o)
 	fprintf(o->fp, "%s\n", o->color ? RESET : "");
 }
 
-static const struct output_ops text_ops = {text_begin, text_file, text_end};
+static const struct output_ops text_ops = {text_begin, text_file, text_end, NULL};
 
 void output_text(struct output *o, FILE *fp, enum lang l, int color)
 {

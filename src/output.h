@@ -7,6 +7,11 @@
  * form editors jump to; JSON (out_json.c) is the document in cli.md; HTML
  * (out_html.c) the self-contained report page.
  *
+ * A document format is complete or absent: when a run stops part-way
+ * (exit 2) the runner calls fail() instead of end(), and the JSON writer
+ * closes its open arrays and adds an "error" member (cli.md), so standard
+ * output always parses. Memory stays bounded: nothing is buffered.
+ *
  * The same two files write `list` (the register's submissions and its
  * register-level findings), from the register's structs.
  *
@@ -30,6 +35,10 @@ struct output_ops {
 	/* note: extra outcome for the register ("registered", ...), or NULL */
 	void (*file)(struct output *o, const struct file_result *r, const char *note);
 	void (*end)(struct output *o);
+	/* the run failed part-way after begin(): instead of end(), finish the
+	 * document so that it is complete and says why (msg, exit status);
+	 * NULL: the format needs nothing (text) */
+	void (*fail)(struct output *o, const char *msg, int status);
 };
 
 struct output {

@@ -28,6 +28,7 @@ static int make_current(struct reg *r, const char *rcc, int year, sqlite3_int64 
                         enum reg_outcome *outcome, long long *superseded, strbuf *err);
 static int reg_migrated_event(struct reg *r, int from, strbuf *err);
 #include "register_findings.h"
+#include "register_verify.h"
 
 /* Migrations: entry i brings a register from schema version i to i + 1. */
 static const char *const migrations[REGISTER_SCHEMA_VERSION] = {
@@ -281,6 +282,22 @@ static int check_readonly(struct reg *r, strbuf *err)
 	return 0;
 }
 
+/* Damage is noticed before the first write (PRAGMA quick_check): a damaged
+ * register is refused, never written into. A file that is not a database
+ * at all is left to migrate(), which says so. */
+static int refuse_damaged(struct reg *r, strbuf *err)
+{
+	strbuf what = {0}, why = {0};
+	int rc = reg_quick_check(r, &what, &why);
+	if (rc == 1)
+		sb_printf(err, "%s: the register is damaged: %s; nothing was written. Restore it from a backup (made "
+		          "with 'grantcheck backup'), or run 'grantcheck verify --db %s' for the full report",
+		          r->path, sb_str(&what), r->path);
+	sb_free(&what);
+	sb_free(&why);
+	return rc == 1 ? -1 : 0;
+}
+
 int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *err)
 {
 	memset(r, 0, sizeof *r);
@@ -292,10 +309,13 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 		reg_close(r);
 		return -1;
 	}
-	if (readonly ? check_existing(path, err) != 0 : stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		if (!readonly)
+	if (readonly ? check_existing(path, err) != 0 : stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (!readonly && S_ISDIR(st.st_mode))
 			sb_printf(err, "%s: is a folder, not a register; give the register's file with --db FILE, e.g. "
 			          "--db %s/register.db", path, path);
+		else if (!readonly) /* a device or FIFO: SQLite would block or call it a disk error */
+			sb_printf(err, "%s: is not a regular file, so not a register; give the register's file with --db "
+			          "FILE", path);
 		reg_close(r);
 		return -1;
 	}
@@ -313,7 +333,8 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 	sqlite3_db_config(r->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
 	sqlite3_busy_timeout(r->db, 30000);
 	if (readonly ? check_readonly(r, err)
-	             : exec(r, "PRAGMA foreign_keys=ON", "opening the register", err) || migrate(r, err)) {
+	             : exec(r, "PRAGMA foreign_keys=ON", "opening the register", err) || refuse_damaged(r, err) ||
+	                   migrate(r, err)) {
 		reg_close(r);
 		return -1;
 	}

@@ -43,7 +43,9 @@
  *
  * Every write is one BEGIN IMMEDIATE transaction per file in WAL mode with a
  * busy timeout, so several officers can register at once and a run killed
- * part-way leaves the register as it was before that file.
+ * part-way leaves the register as it was before that file. Opening for
+ * writing runs PRAGMA quick_check first and refuses a damaged register
+ * (register_verify.h).
  */
 #ifndef GC_REGISTER_H
 #define GC_REGISTER_H

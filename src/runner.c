@@ -10,6 +10,7 @@
 
 #include "atomic.h"
 #include "out_html.h"
+#include "fault.h"
 #include "output.h"
 
 struct prev_list {
@@ -55,7 +56,9 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	strbuf err = {0};
 	struct prev_list prev = {xcalloc((size_t)(o->nprevious ? o->nprevious : 1), sizeof *prev.p), 0,
 	                         run->fallback, run->fallback_ctx};
-	int status = EXIT_TROUBLE;
+	int status = EXIT_TROUBLE, begun = 0;
+	unsigned fault_count = 0;
+	struct output out;
 	struct atomic_file af = {.slot = -1}; /* -o: the temporary file while it is written */
 	int have_out = 0;
 	struct html_page page, *html = NULL;
@@ -66,7 +69,6 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	}
 	engine_set_previous(e, prev_lookup, &prev);
 	engine_set_previous_given(e, prev.p, prev.n);
-	struct output out;
 	FILE *fp = stdout;
 	if (o->out) {
 		const char *db = strcmp(cmd, "register") ? NULL : default_db(o->db);
@@ -83,10 +85,17 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	else
 		output_text(&out, fp, o->lang, !o->out && want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
+	begun = 1;
 	for (int i = 0; i < nfiles; i++) {
 		struct file_result r;
 		const char *note = NULL;
 		int rc = engine_check(e, files[i], &r, &err);
+		/* test-only: the run fails at the Nth file, before it is recorded
+		 * or shown (GRANTCHECK_FAULT=run-file:N) */
+		if (rc == 0 && fault_point("run-file", &fault_count)) {
+			sb_printf(&err, "%s: injected fault (GRANTCHECK_FAULT=run-file)", files[i]);
+			rc = -1;
+		}
 		if (rc == 0 && run->hook)
 			rc = run->hook(run->hook_ctx, &r, &note, &err);
 		if (rc == 0)
@@ -96,6 +105,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 			goto out;
 	}
 	out.ops->end(&out); /* standard output is checked once for every command (commands.c) */
+	begun = 0;          /* the document is complete */
 	if (have_out) {
 		have_out = 0;
 		if (atomic_commit(&af, &err))
@@ -104,6 +114,9 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 	status = out.errors || (o->strict && out.warnings) ? EXIT_INVALID : EXIT_VALID;
 out:
 	if (status == EXIT_TROUBLE) {
+		/* a document already begun is finished, with the error in it */
+		if (begun && out.ops->fail)
+			out.ops->fail(&out, sb_str(&err), EXIT_TROUBLE);
 		fflush(stdout);
 		term_error(cmd, sb_str(&err));
 	}
