@@ -8,7 +8,10 @@
 
 #include <errno.h>
 #include <pwd.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -49,11 +52,23 @@ static char *col(sqlite3_stmt *st, int i)
 /* ---- content ---------------------------------------------------------- */
 
 /* Reads path whole (at most CONTENT_MAX bytes); NULL when it cannot. */
+/* The file's bytes again, only when it is a regular file (opened without
+ * blocking: a FIFO or device named like a statement must not hang). */
 static char *read_all(const char *path, size_t *n)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	struct stat sb;
+	if (fd < 0)
 		return NULL;
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return NULL;
+	}
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) {
+		close(fd);
+		return NULL;
+	}
 	strbuf b = {0};
 	char buf[65536];
 	size_t k;
