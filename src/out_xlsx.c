@@ -743,25 +743,45 @@ static void write_charts(struct xw *x, struct xlsx_sheet *s)
 		xlsx_head_num(s, (lxw_col_t)(2 + ny + y), xlsx_keep(s, h));
 	}
 	xlsx_head_num(s, (lxw_col_t)(1 + ny), "100 %");
+	/* the y axis spans the utilisations shown (and 100 %), so that a few
+	 * percent of difference is visible */
+	double lo = 1.0, hi = 1.0;
 	for (int c = 0; c < n; c++) {
 		lxw_row_t r = s->head + 1 + (lxw_row_t)c;
-		xlsx_put_str(s, r, 0, rc->c[c].label[l], FM_TEXT);
+		/* a missing or rejected year is an empty grey cell, never text or 0:
+		 * a chart plots text as 0; the RCC's label says which year and why */
+		strbuf label = {0};
+		sb_puts(&label, rc->c[c].label[l]);
+		int marked = 0;
 		xlsx_put_num(s, r, (lxw_col_t)(1 + ny), 1.0, FM_PCT, 9);
 		for (int y = 0; y < ny; y++) {
 			const struct summary_year *b = &x->m->yb[y];
 			const struct regsum_statement *st = granted_of(b, rc->c[c].code);
 			enum summary_status status = summary_status_of(st);
 			struct money av = summary_available(st);
-			if (status == ST_MISSING || status == ST_INVALID)
-				put_status(s, r, (lxw_col_t)(1 + y), status);
-			else if (st->fig[F_EXPENSES].has && av.has && av.ore > 0)
-				xlsx_put_num(s, r, (lxw_col_t)(1 + y), xlsx_ratio(st->fig[F_EXPENSES].ore, av.ore), FM_PCT, 9);
+			if (status == ST_MISSING || status == ST_INVALID) {
+				sb_printf(&label, "%s%d %s", marked ? ", " : " (", b->year,
+				          status == ST_MISSING ? W_MISSING_ONE[l] : W_REJ_LOWER[l]);
+				marked = 1;
+				xlsx_put_blank(s, r, (lxw_col_t)(1 + y), status == ST_MISSING ? FM_ST_MISSING : FM_ST_INVALID);
+			} else if (st->fig[F_EXPENSES].has && av.has && av.ore > 0) {
+				double u = xlsx_ratio(st->fig[F_EXPENSES].ore, av.ore);
+				lo = u < lo ? u : lo;
+				hi = u > hi ? u : hi;
+				xlsx_put_num(s, r, (lxw_col_t)(1 + y), u, FM_PCT, 9);
+			}
 			if (st && status != ST_INVALID)
 				put_money(s, r, (lxw_col_t)(2 + ny + y), st->fig[F_FORWARD], FM_MONEY);
 		}
+		if (marked)
+			sb_putc(&label, ')');
+		xlsx_put_str(s, r, 0, label.s, FM_TEXT);
+		sb_free(&label);
 	}
 	lxw_row_t first = s->head + 1, last = s->head + (lxw_row_t)(n > 0 ? n : 1);
 	xlsx_sheet_finish(s, 1);
+	/* the table and its three charts print on one page */
+	worksheet_fit_to_pages(s->ws, 1, 1);
 	if (n == 0 || ny == 0)
 		return;
 	static const uint8_t patterns[] = {LXW_CHART_PATTERN_DARK_DOWNWARD_DIAGONAL, LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
@@ -801,7 +821,12 @@ static void write_charts(struct xw *x, struct xlsx_sheet *s)
 	                                    : "Utilisation per RCC and year (expenses / available funds), "
 	                                      "axis at 100 %; no bar: missing or rejected");
 	chart_axis_set_num_format(col->y_axis, "0 %");
-	chart_axis_set_min(col->y_axis, 0);
+	/* whole 5 % steps around the values: 94-97 % shows as 90-105 %, not 0-120 % */
+	chart_axis_set_min(col->y_axis, lo < 0.05 ? 0 : (double)(int)(lo * 20 - 0.5) / 20);
+	chart_axis_set_max(col->y_axis, (double)(int)(hi * 20 + 1.5) / 20);
+	if (hi - lo < 0.4)
+		chart_axis_set_major_unit(col->y_axis, 0.05);
+	chart_show_blanks_as(col, LXW_CHART_BLANKS_AS_GAP);
 	chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
 	lxw_row_t at = last + 2;
 	lxw_chart_options opt = {.x_offset = 0, .y_offset = 5, .x_scale = 2.2, .y_scale = 1.3};
@@ -839,6 +864,8 @@ static void write_charts(struct xw *x, struct xlsx_sheet *s)
 		                           : (l == LANG_SV ? "Nyttjandegrad per RCC över åren" : "Utilisation per RCC over the years"));
 		chart_axis_set_num_format(ch->y_axis, k ? (l == LANG_SV ? "#,##0 \"kr\"" : "\"SEK \"#,##0") : "0 %");
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
+		/* a missing or rejected year is a gap in the line, not a fall to 0 */
+		chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 		lxw_chart_options o2 = {.x_offset = k ? 520 : 0, .y_offset = 5, .x_scale = 1.1, .y_scale = 1.2};
 		lxw_row_t at2 = at + 22;
 		xlsx_ok(s, worksheet_insert_chart_opt(s->ws, at2, 0, ch, &o2), at2, 0, "inserting a chart");
