@@ -222,7 +222,7 @@ static lxw_row_t ov_total(struct xlsx_sheet *s, lxw_row_t r, const struct summar
 		if (line)
 			xlsx_put_blank(s, r, OV_STATUS, FM_TOT_BLANK);
 		else
-			xlsx_put_str(s, r, OV_STATUS, count.s, FM_TOT_TEXT);
+			xlsx_put_str(s, r, OV_STATUS, count.s, FM_TOT_MID);
 		xlsx_put_count_subtotal(s, r, OV_ERRORS, rows, n, line ? t.rej_errors : t.errors, FM_TOT_COUNT);
 		xlsx_put_count_subtotal(s, r, OV_WARNINGS, rows, n, line ? t.rej_warnings : t.warnings, FM_TOT_COUNT);
 		xlsx_put_blank(s, r, OV_ATTESTED, FM_TOT_BLANK);
@@ -329,12 +329,16 @@ static void breakdown_block(struct xlsx_sheet *s, lxw_row_t *r, const struct sum
 	}
 	strbuf count = {0};
 	count_text(b, s->book->l, &count);
-	xlsx_put_str(s, t, (lxw_col_t)(3 + cols->n), count.s, FM_TOT_TEXT);
+	xlsx_put_str(s, t, (lxw_col_t)(3 + cols->n), count.s, FM_TOT_MID);
 	sb_free(&count);
 	free(cnt);
 	free(rej);
 	free(col_tot);
 }
+
+/* Kriterier: the narrowest criterion column, in characters (an amount of
+ * "9 999 999,99 kr" and a word of about 13 letters in bold) */
+#define CRIT_MIN_WIDTH 16
 
 static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct summary_cols *cols, int by_criterion)
 {
@@ -368,6 +372,15 @@ static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct sum
 	for (int y = 0; y < x->m->nyb; y++)
 		if (x->m->yb[y].nrows)
 			breakdown_block(s, &r, &x->m->yb[y], cols, by_criterion);
+	/* the criteria's long titles would set wide columns and print the sheet
+	 * smaller than the others: each column is as wide as its amounts and
+	 * the title wraps over more lines */
+	if (by_criterion)
+		for (int c = 0; c < cols->n && 2 + c < s->ncols; c++) {
+			double w = s->width[2 + c] + 2, word = xlsx_head_word(s, (lxw_col_t)(2 + c)) * 1.1 + 1;
+			w = w > word ? w : word;
+			xlsx_fix_width(s, (lxw_col_t)(2 + c), w < CRIT_MIN_WIDTH ? CRIT_MIN_WIDTH : w);
+		}
 	xlsx_sheet_finish(s, 1);
 	for (int c = 0; c < cols->n; c++)
 		sb_free(&heads[c]);

@@ -386,6 +386,11 @@ void xlsx_note(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text)
 	free(t);
 }
 
+double xlsx_head_word(const struct xlsx_sheet *s, lxw_col_t c)
+{
+	return (int)c < s->ncols && s->header[c] ? longest_word(s->header[c]) : 0;
+}
+
 void xlsx_fix_width(struct xlsx_sheet *s, lxw_col_t c, double width)
 {
 	sheet_grow(s, c);
@@ -563,6 +568,7 @@ static const struct fmt_spec FORMATS[] = {
 	{FM_SHARE, SHARE_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
 	{FM_SHARE_MARK, SHARE_MARK_FORMAT, 1, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_NONE},
 	{FM_SHARE_MED, PP_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
+	{FM_TOT_MID, NULL, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_CENTER},
 };
 
 int xlsx_make_formats(struct xlsx_book *x)
