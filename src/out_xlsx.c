@@ -692,7 +692,7 @@ static void comparison_rows(struct xlsx_sheet *s, lxw_row_t *r, const struct sum
 			xlsx_put_str(s, *r, CM_KIND, CM_KINDS[k][l], FM_TEXT);
 			strbuf code = {0};
 			const struct summary_col *cs = &cols->c[c];
-			if (k && cs->code && strcmp(cs->code, cs->label[l]) != 0)
+			if (k && cs->code && cs->code[0] >= '0' && cs->code[0] <= '9' && strcmp(cs->code, cs->label[l]) != 0)
 				sb_printf(&code, "%s %s", cs->code, cs->label[l]);
 			else
 				sb_puts(&code, cs->label[l]);
@@ -716,9 +716,9 @@ static void write_comparison(struct xw *x, struct xlsx_sheet *s)
 	int pp = x->m->nyb ? summary_threshold_pp(&x->m->yb[x->m->nyb - 1]) : SUMMARY_DEFAULT_THRESHOLD_PP;
 	char note[400];
 	snprintf(note, sizeof note, l == LANG_SV
-	         ? "◆ = andelen skiljer sig mer än %d procentenheter från medianen av de övriga RCC:erna samma år. "
+	         ? "◆ = andelen skiljer sig mer än %d procentenheter (p.e.) från medianen av de övriga RCC:erna samma år. "
 	           "Detta är information, inte en avvikelse. Underkända och saknade redovisningar ingår inte."
-	         : "◆ = the share differs by more than %d percentage points from the median of the other RCCs of "
+	         : "◆ = the share differs by more than %d percentage points (pp) from the median of the other RCCs of "
 	           "the year. This is information, not a finding. Rejected and missing statements take no part.", pp);
 	xlsx_put_text(s, 0, 0, note, FM_KEY, 0);
 	s->head = 2;

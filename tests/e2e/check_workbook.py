@@ -619,7 +619,7 @@ def check_comparison(rep, wbv, lang, subs, years, rcc_codes, codes, threshold):
     kinds = []
     for k, lst in enumerate((codes["category"], codes["criterion"])):
         for code, lab in lst:
-            text = f"{code} {lab[lang]}" if k and code != lab[lang] else lab[lang]
+            text = f"{code} {lab[lang]}" if k and code[0].isdigit() and code != lab[lang] else lab[lang]
             kinds.append((k, code, text))
     # codes the rule set does not list get a row of their own, named by the code
     for k in (0, 1):
