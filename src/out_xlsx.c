@@ -528,8 +528,17 @@ static enum xlsx_fmt g8_verdict(const struct xw *x, const struct summary_year *b
 		return FM_GREY;
 	}
 	const struct file_result *rc = x->in->regchk;
+	/* an incomplete year whose statements all grant the equal share is
+	 * Ofullständig, whatever severity G8 gives the missing sum */
+	int agree = state == YS_INCOMPLETE && b->approp.has;
+	struct money share = summary_equal_share(b);
+	for (int i = 0; agree && i < b->nrows; i++) {
+		const struct regsum_statement *st = b->rows[i].st;
+		if (st && (!st->fig[F_GRANTED].has || !share.has || st->fig[F_GRANTED].ore != share.ore))
+			agree = 0;
+	}
 	strbuf errs = {0};
-	for (int i = 0; rc && i < rc->nfindings; i++)
+	for (int i = 0; rc && !agree && i < rc->nfindings; i++)
 		if (rc->findings[i].year == b->year && rc->findings[i].severity == SEV_ERROR)
 			sb_printf(&errs, "\n%s: %s", rc->findings[i].rule ? rc->findings[i].rule->id : "?",
 			          rc->findings[i].msg[l]);

@@ -494,6 +494,12 @@ def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc
             ok = verdict.startswith("Ej bedömd" if lang == "sv" else "Not evaluated")
         elif not any(s["year"] == y for s in subs):
             ok = verdict == ("Inga redovisningar" if lang == "sv" else "No statements")
+        elif len([s for s in subs if s["year"] == y]) < rcc_count and all(
+                s["xml"]["granted"] == (approp * 100 // rcc_count) / 100 for s in subs if s["year"] == y):
+            # an incomplete year whose statements grant the equal share: never "Avviker"
+            gone = [lab for code, lab in label.items() if not any(s["rcc"] == code and s["year"] == y for s in subs)]
+            ok = verdict == ("Ofullständig – " if lang == "sv" else "Incomplete – ") + ", ".join(gone) + \
+                (" saknas" if lang == "sv" else " missing")
         elif g8_fails(subs, y, approp):
             ok = verdict.startswith("Avviker\nG8" if lang == "sv" else "Differs\nG8") or \
                 verdict.startswith("Ofullständig" if lang == "sv" else "Incomplete")
