@@ -222,7 +222,7 @@ static lxw_row_t ov_total(struct xlsx_sheet *s, lxw_row_t r, const struct summar
 		if (line)
 			xlsx_put_blank(s, r, OV_STATUS, FM_TOT_BLANK);
 		else
-			xlsx_put_str(s, r, OV_STATUS, count.s, FM_TOT_TEXT);
+			xlsx_put_str(s, r, OV_STATUS, count.s, FM_TOT_MID);
 		xlsx_put_count_subtotal(s, r, OV_ERRORS, rows, n, line ? t.rej_errors : t.errors, FM_TOT_COUNT);
 		xlsx_put_count_subtotal(s, r, OV_WARNINGS, rows, n, line ? t.rej_warnings : t.warnings, FM_TOT_COUNT);
 		xlsx_put_blank(s, r, OV_ATTESTED, FM_TOT_BLANK);
@@ -329,12 +329,16 @@ static void breakdown_block(struct xlsx_sheet *s, lxw_row_t *r, const struct sum
 	}
 	strbuf count = {0};
 	count_text(b, s->book->l, &count);
-	xlsx_put_str(s, t, (lxw_col_t)(3 + cols->n), count.s, FM_TOT_TEXT);
+	xlsx_put_str(s, t, (lxw_col_t)(3 + cols->n), count.s, FM_TOT_MID);
 	sb_free(&count);
 	free(cnt);
 	free(rej);
 	free(col_tot);
 }
+
+/* Kriterier: the narrowest criterion column, in characters (an amount of
+ * "9 999 999,99 kr" and a word of about 13 letters in bold) */
+#define CRIT_MIN_WIDTH 16
 
 static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct summary_cols *cols, int by_criterion)
 {
@@ -368,6 +372,15 @@ static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct sum
 	for (int y = 0; y < x->m->nyb; y++)
 		if (x->m->yb[y].nrows)
 			breakdown_block(s, &r, &x->m->yb[y], cols, by_criterion);
+	/* the criteria's long titles would set wide columns and print the sheet
+	 * smaller than the others: each column is as wide as its amounts and
+	 * the title wraps over more lines */
+	if (by_criterion)
+		for (int c = 0; c < cols->n && 2 + c < s->ncols; c++) {
+			double w = s->width[2 + c] + 2, word = xlsx_head_word(s, (lxw_col_t)(2 + c)) * 1.1 + 1;
+			w = w > word ? w : word;
+			xlsx_fix_width(s, (lxw_col_t)(2 + c), w < CRIT_MIN_WIDTH ? CRIT_MIN_WIDTH : w);
+		}
 	xlsx_sheet_finish(s, 1);
 	for (int c = 0; c < cols->n; c++)
 		sb_free(&heads[c]);
@@ -515,8 +528,17 @@ static enum xlsx_fmt g8_verdict(const struct xw *x, const struct summary_year *b
 		return FM_GREY;
 	}
 	const struct file_result *rc = x->in->regchk;
+	/* an incomplete year whose statements all grant the equal share is
+	 * Ofullständig, whatever severity G8 gives the missing sum */
+	int agree = state == YS_INCOMPLETE && b->approp.has;
+	struct money share = summary_equal_share(b);
+	for (int i = 0; agree && i < b->nrows; i++) {
+		const struct regsum_statement *st = b->rows[i].st;
+		if (st && (!st->fig[F_GRANTED].has || !share.has || st->fig[F_GRANTED].ore != share.ore))
+			agree = 0;
+	}
 	strbuf errs = {0};
-	for (int i = 0; rc && i < rc->nfindings; i++)
+	for (int i = 0; rc && !agree && i < rc->nfindings; i++)
 		if (rc->findings[i].year == b->year && rc->findings[i].severity == SEV_ERROR)
 			sb_printf(&errs, "\n%s: %s", rc->findings[i].rule ? rc->findings[i].rule->id : "?",
 			          rc->findings[i].msg[l]);
@@ -679,7 +701,7 @@ static void comparison_rows(struct xlsx_sheet *s, lxw_row_t *r, const struct sum
 			xlsx_put_str(s, *r, CM_KIND, CM_KINDS[k][l], FM_TEXT);
 			strbuf code = {0};
 			const struct summary_col *cs = &cols->c[c];
-			if (k && cs->code && strcmp(cs->code, cs->label[l]) != 0)
+			if (k && cs->code && cs->code[0] >= '0' && cs->code[0] <= '9' && strcmp(cs->code, cs->label[l]) != 0)
 				sb_printf(&code, "%s %s", cs->code, cs->label[l]);
 			else
 				sb_puts(&code, cs->label[l]);
@@ -703,9 +725,9 @@ static void write_comparison(struct xw *x, struct xlsx_sheet *s)
 	int pp = x->m->nyb ? summary_threshold_pp(&x->m->yb[x->m->nyb - 1]) : SUMMARY_DEFAULT_THRESHOLD_PP;
 	char note[400];
 	snprintf(note, sizeof note, l == LANG_SV
-	         ? "◆ = andelen skiljer sig mer än %d procentenheter från medianen av de övriga RCC:erna samma år. "
+	         ? "◆ = andelen skiljer sig mer än %d procentenheter (p.e.) från medianen av de övriga RCC:erna samma år. "
 	           "Detta är information, inte en avvikelse. Underkända och saknade redovisningar ingår inte."
-	         : "◆ = the share differs by more than %d percentage points from the median of the other RCCs of "
+	         : "◆ = the share differs by more than %d percentage points (pp) from the median of the other RCCs of "
 	           "the year. This is information, not a finding. Rejected and missing statements take no part.", pp);
 	xlsx_put_text(s, 0, 0, note, FM_KEY, 0);
 	s->head = 2;
@@ -743,25 +765,45 @@ static void write_charts(struct xw *x, struct xlsx_sheet *s)
 		xlsx_head_num(s, (lxw_col_t)(2 + ny + y), xlsx_keep(s, h));
 	}
 	xlsx_head_num(s, (lxw_col_t)(1 + ny), "100 %");
+	/* the y axis spans the utilisations shown (and 100 %), so that a few
+	 * percent of difference is visible */
+	double lo = 1.0, hi = 1.0;
 	for (int c = 0; c < n; c++) {
 		lxw_row_t r = s->head + 1 + (lxw_row_t)c;
-		xlsx_put_str(s, r, 0, rc->c[c].label[l], FM_TEXT);
+		/* a missing or rejected year is an empty grey cell, never text or 0:
+		 * a chart plots text as 0; the RCC's label says which year and why */
+		strbuf label = {0};
+		sb_puts(&label, rc->c[c].label[l]);
+		int marked = 0;
 		xlsx_put_num(s, r, (lxw_col_t)(1 + ny), 1.0, FM_PCT, 9);
 		for (int y = 0; y < ny; y++) {
 			const struct summary_year *b = &x->m->yb[y];
 			const struct regsum_statement *st = granted_of(b, rc->c[c].code);
 			enum summary_status status = summary_status_of(st);
 			struct money av = summary_available(st);
-			if (status == ST_MISSING || status == ST_INVALID)
-				put_status(s, r, (lxw_col_t)(1 + y), status);
-			else if (st->fig[F_EXPENSES].has && av.has && av.ore > 0)
-				xlsx_put_num(s, r, (lxw_col_t)(1 + y), xlsx_ratio(st->fig[F_EXPENSES].ore, av.ore), FM_PCT, 9);
+			if (status == ST_MISSING || status == ST_INVALID) {
+				sb_printf(&label, "%s%d %s", marked ? ", " : " (", b->year,
+				          status == ST_MISSING ? W_MISSING_ONE[l] : W_REJ_LOWER[l]);
+				marked = 1;
+				xlsx_put_blank(s, r, (lxw_col_t)(1 + y), status == ST_MISSING ? FM_ST_MISSING : FM_ST_INVALID);
+			} else if (st->fig[F_EXPENSES].has && av.has && av.ore > 0) {
+				double u = xlsx_ratio(st->fig[F_EXPENSES].ore, av.ore);
+				lo = u < lo ? u : lo;
+				hi = u > hi ? u : hi;
+				xlsx_put_num(s, r, (lxw_col_t)(1 + y), u, FM_PCT, 9);
+			}
 			if (st && status != ST_INVALID)
 				put_money(s, r, (lxw_col_t)(2 + ny + y), st->fig[F_FORWARD], FM_MONEY);
 		}
+		if (marked)
+			sb_putc(&label, ')');
+		xlsx_put_str(s, r, 0, label.s, FM_TEXT);
+		sb_free(&label);
 	}
 	lxw_row_t first = s->head + 1, last = s->head + (lxw_row_t)(n > 0 ? n : 1);
 	xlsx_sheet_finish(s, 1);
+	/* the table and its three charts print on one page */
+	worksheet_fit_to_pages(s->ws, 1, 1);
 	if (n == 0 || ny == 0)
 		return;
 	static const uint8_t patterns[] = {LXW_CHART_PATTERN_DARK_DOWNWARD_DIAGONAL, LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
@@ -801,7 +843,12 @@ static void write_charts(struct xw *x, struct xlsx_sheet *s)
 	                                    : "Utilisation per RCC and year (expenses / available funds), "
 	                                      "axis at 100 %; no bar: missing or rejected");
 	chart_axis_set_num_format(col->y_axis, "0 %");
-	chart_axis_set_min(col->y_axis, 0);
+	/* whole 5 % steps around the values: 94-97 % shows as 90-105 %, not 0-120 % */
+	chart_axis_set_min(col->y_axis, lo < 0.05 ? 0 : (double)(int)(lo * 20 - 0.5) / 20);
+	chart_axis_set_max(col->y_axis, (double)(int)(hi * 20 + 1.5) / 20);
+	if (hi - lo < 0.4)
+		chart_axis_set_major_unit(col->y_axis, 0.05);
+	chart_show_blanks_as(col, LXW_CHART_BLANKS_AS_GAP);
 	chart_legend_set_position(col, LXW_CHART_LEGEND_BOTTOM);
 	lxw_row_t at = last + 2;
 	lxw_chart_options opt = {.x_offset = 0, .y_offset = 5, .x_scale = 2.2, .y_scale = 1.3};
@@ -839,6 +886,8 @@ static void write_charts(struct xw *x, struct xlsx_sheet *s)
 		                           : (l == LANG_SV ? "Nyttjandegrad per RCC över åren" : "Utilisation per RCC over the years"));
 		chart_axis_set_num_format(ch->y_axis, k ? (l == LANG_SV ? "#,##0 \"kr\"" : "\"SEK \"#,##0") : "0 %");
 		chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
+		/* a missing or rejected year is a gap in the line, not a fall to 0 */
+		chart_show_blanks_as(ch, LXW_CHART_BLANKS_AS_GAP);
 		lxw_chart_options o2 = {.x_offset = k ? 520 : 0, .y_offset = 5, .x_scale = 1.1, .y_scale = 1.2};
 		lxw_row_t at2 = at + 22;
 		xlsx_ok(s, worksheet_insert_chart_opt(s->ws, at2, 0, ch, &o2), at2, 0, "inserting a chart");

@@ -386,6 +386,11 @@ void xlsx_note(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text)
 	free(t);
 }
 
+double xlsx_head_word(const struct xlsx_sheet *s, lxw_col_t c)
+{
+	return (int)c < s->ncols && s->header[c] ? longest_word(s->header[c]) : 0;
+}
+
 void xlsx_fix_width(struct xlsx_sheet *s, lxw_col_t c, double width)
 {
 	sheet_grow(s, c);
@@ -514,6 +519,9 @@ void xlsx_sheet_close(struct xlsx_sheet *s)
 /* a comparison cell beyond the threshold: marked in black and white too */
 #define SHARE_MARK_FORMAT "+0.0\" pp ◆\";-0.0\" pp ◆\";0.0\" pp ◆\""
 #define PP_FORMAT "+0.0\" pp  \";-0.0\" pp  \";0.0\" pp  \""
+/* Swedish: procentenheter, p.e. */
+#define SHARE_MARK_FORMAT_SV "+0.0\" p.e. ◆\";-0.0\" p.e. ◆\";0.0\" p.e. ◆\""
+#define PP_FORMAT_SV "+0.0\" p.e.  \";-0.0\" p.e.  \";0.0\" p.e.  \""
 #define SHARE_FORMAT "0.0 %\"  \""
 
 struct fmt_spec {
@@ -563,6 +571,7 @@ static const struct fmt_spec FORMATS[] = {
 	{FM_SHARE, SHARE_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
 	{FM_SHARE_MARK, SHARE_MARK_FORMAT, 1, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_NONE},
 	{FM_SHARE_MED, PP_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
+	{FM_TOT_MID, NULL, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_CENTER},
 };
 
 int xlsx_make_formats(struct xlsx_book *x)
@@ -576,8 +585,16 @@ int xlsx_make_formats(struct xlsx_book *x)
 			return -1;
 		}
 		format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-		if (sp->num)
-			format_set_num_format(f, strcmp(sp->num, MONEY_FORMAT) == 0 && x->l == LANG_EN ? MONEY_FORMAT_EN : sp->num);
+		if (sp->num) {
+			const char *num = sp->num;
+			if (strcmp(num, MONEY_FORMAT) == 0 && x->l == LANG_EN)
+				num = MONEY_FORMAT_EN;
+			else if (strcmp(num, SHARE_MARK_FORMAT) == 0 && x->l == LANG_SV)
+				num = SHARE_MARK_FORMAT_SV;
+			else if (strcmp(num, PP_FORMAT) == 0 && x->l == LANG_SV)
+				num = PP_FORMAT_SV;
+			format_set_num_format(f, num);
+		}
 		if (sp->bold)
 			format_set_bold(f);
 		if (sp->wrap)

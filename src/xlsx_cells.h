@@ -32,7 +32,7 @@ enum xlsx_fmt {
 	FM_STAMP, FM_TOT_TEXT, FM_TOT_YEAR, FM_TOT_MONEY, FM_TOT_COUNT, FM_TOT_PCT, FM_TOT_BLANK, FM_EDGE_MONEY, FM_OK, FM_BAD,
 	FM_ST_VALID, FM_ST_WARNINGS, FM_ST_INVALID, FM_ST_MISSING, FM_SEV_ERROR, FM_SEV_WARNING, FM_SEV_INFO,
 	FM_GREY, FM_REJ_MONEY, FM_REJ_TEXT, FM_SHARE, FM_SHARE_MARK /* pp, beyond the threshold */, FM_SHARE_MED /* pp */,
-	FM_NFORMATS
+	FM_TOT_MID /* a total row's centred text */, FM_NFORMATS
 };
 
 struct xlsx_book {
@@ -115,6 +115,8 @@ void xlsx_put_stamp(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *
 void xlsx_note(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text);
 
 void xlsx_widen(struct xlsx_sheet *s, lxw_col_t c, double chars);
+/* The longest word of a column's header, in characters (0: no header). */
+double xlsx_head_word(const struct xlsx_sheet *s, lxw_col_t c);
 void xlsx_fix_width(struct xlsx_sheet *s, lxw_col_t c, double width);
 /* Gives a row the height its wrapped text needs in a fixed-width column. */
 void xlsx_fit_row(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text);

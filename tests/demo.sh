@@ -21,9 +21,16 @@ echo
 echo "== 3. The same statement in four encodings"
 "$gc" check --today "$today" --previous samples/valid/sydost-2013.xml samples/encodings || status=1
 echo
-echo "== 4. The finance officer registers 17 valid statements (RCC Väst's 2015 has not come in: an incomplete year) and two resubmissions (one rejected)"
+echo "== 4. The finance officer registers 17 valid statements (RCC Väst's 2015 has not come in: an incomplete year)"
+echo "      and three resubmissions: two with a warning, and RCC Stockholm Gotland's 2013 with a wrong sum (rejected)"
 "$gc" register --db "$demo/register.db" --today "$today" $(ls samples/valid/*.xml | grep -v 'vast-2015') | tail -3 || status=1
-"$gc" register --db "$demo/register.db" --today "$today" samples/invalid/G2-received.xml samples/invalid/P3-negative-line-without-note.xml
+# the rejected one must really be rejected (exit 1 from check), or the
+# workbook would show no Underkänd statement
+"$gc" check --today "$today" samples/invalid/A1-sum-mismatch.xml > /dev/null
+if [ $? -ne 1 ]; then echo "demo: samples/invalid/A1-sum-mismatch.xml is no longer rejected (check exit 1)"; status=1; fi
+"$gc" register --db "$demo/register.db" --today "$today" samples/invalid/G2-received.xml \
+  samples/invalid/P3-negative-line-without-note.xml samples/invalid/A1-sum-mismatch.xml
+[ $? -eq 1 ] || status=1
 echo
 "$gc" list --db "$demo/register.db" || status=1
 echo

@@ -494,6 +494,12 @@ def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc
             ok = verdict.startswith("Ej bedömd" if lang == "sv" else "Not evaluated")
         elif not any(s["year"] == y for s in subs):
             ok = verdict == ("Inga redovisningar" if lang == "sv" else "No statements")
+        elif len([s for s in subs if s["year"] == y]) < rcc_count and all(
+                s["xml"]["granted"] == (approp * 100 // rcc_count) / 100 for s in subs if s["year"] == y):
+            # an incomplete year whose statements grant the equal share: never "Avviker"
+            gone = [lab for code, lab in label.items() if not any(s["rcc"] == code and s["year"] == y for s in subs)]
+            ok = verdict == ("Ofullständig – " if lang == "sv" else "Incomplete – ") + ", ".join(gone) + \
+                (" saknas" if lang == "sv" else " missing")
         elif g8_fails(subs, y, approp):
             ok = verdict.startswith("Avviker\nG8" if lang == "sv" else "Differs\nG8") or \
                 verdict.startswith("Ofullständig" if lang == "sv" else "Incomplete")
@@ -531,6 +537,169 @@ def check_about(rep, wbf, wbv, lang, subs):
               f"({len(subs)})", "; ".join(wrong[:3]))
 
 
+# ---------------------------------------------------------------- counts and the comparison
+
+COUNT_WORDS = {"sv": ("av", "varav", "underkänd"), "en": ("of", "of which", "rejected")}
+KIND = {"sv": ("Kostnadsslag", "Kriterium"), "en": ("Category", "Criterion")}
+NOT_COMPARED = {"sv": "ingår inte i jämförelsen", "en": "not in the comparison"}
+MARK = "◆"
+
+
+def count_text(lang, received, expected, rejected):
+    of, of_which, rej = COUNT_WORDS[lang]
+    t = f"{received} {of} {expected}"
+    return t + (f", {of_which} {rejected} {rej}" if rejected else "")
+
+
+def check_counts(rep, wbv, lang, subs, years, rcc_count, expect_count):
+    """The Summa rows say what they count ("6 av 6", "5 av 6, varav 1
+    underkänd") on Översikt, Kostnadsslag and Kriterier; on Översikt the
+    rejected statements' sum stands apart on the line below, never in the
+    total."""
+    want = {}
+    for y in years:
+        ys = [s for s in subs if s["year"] == y]
+        want[y] = count_text(lang, len(ys), rcc_count, sum(s["status"] == "invalid" for s in ys))
+    for y, text in expect_count.items():
+        rep.check(want.get(y) == text, f"the register gives {y} the count {text!r}", f"{want.get(y)!r}")
+    for i, col in ((0, OV_STATUS), (2, None), (3, None)):
+        ws = wbv[SHEETS[lang][i]]
+        got = {}
+        for r in range(2, ws.max_row + 1):
+            if ws.cell(r, 1).value == TOTAL[lang]:
+                c = col or ws.max_column
+                got[ws.cell(r, 2).value] = ws.cell(r, c).value
+        rep.check(got == want, f"{ws.title}: the Summa rows say what they count {sorted(want.items())}",
+                  f"got {sorted(got.items())}")
+    ws = wbv[SHEETS[lang][0]]
+    wrong, seen = [], set()
+    for r in range(2, ws.max_row + 1):
+        if ws.cell(r, 1).value != TOTAL[lang]:
+            continue
+        y = ws.cell(r, 2).value
+        rej = [s for s in subs if s["year"] == y and s["status"] == "invalid"]
+        below = ws.cell(r + 1, 1).value
+        if not rej:
+            if below == REJECTED_APART[lang]:
+                wrong.append(f"{y}: a rejected line without a rejected statement")
+            continue
+        if below != REJECTED_APART[lang] or ws.cell(r + 1, 2).value != y:
+            wrong.append(f"{y}: no line {REJECTED_APART[lang]!r} below the total (row {r + 1}: {below!r})")
+            continue
+        seen.add(y)
+        for fig, c in OV_MONEY_COL.items():
+            apart = sum((s["xml"][fig] for s in rej if s["xml"][fig] is not None), Decimal(0))
+            counted = sum((s["xml"][fig] for s in subs if s["year"] == y and s["status"] != "invalid"
+                           and s["xml"][fig] is not None), Decimal(0))
+            if (money(ws.cell(r + 1, c).value) or Decimal(0)) != apart:
+                wrong.append(f"{y} {fig}: rejected line {ws.cell(r + 1, c).value} != {apart}")
+            if (money(ws.cell(r, c).value) or Decimal(0)) != counted:
+                wrong.append(f"{y} {fig}: total {ws.cell(r, c).value} != {counted} (without the rejected)")
+    rej_years = sorted({s["year"] for s in subs if s["status"] == "invalid"})
+    rep.check(not wrong and sorted(seen) == rej_years,
+              f"{ws.title}: the rejected statements' sum on its own line below the total {rej_years}, "
+              f"the total without it", "; ".join(wrong[:4]))
+
+
+def median(values):
+    v = sorted(values)
+    n = len(v)
+    return v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
+
+
+def check_comparison(rep, wbv, lang, subs, years, rcc_codes, codes, threshold):
+    """Recomputes the Jämförelse sheet from the XML statements alone: each
+    compared RCC's share (Decimal, in percentage points) of its expense lines
+    per category and per criterion, the median of the other compared RCCs of
+    the year, the difference, and the mark beyond the threshold."""
+    name = SHEETS[lang][4]
+    ws = wbv[name]
+    head = header_row(ws)
+    rep.check(head == 3, f"{name}: the note above, header frozen at row 3", f"{ws.freeze_panes}")
+    note = str(ws.cell(1, 1).value or "")
+    rep.check(MARK in note and f" {threshold} " in note, f"{name}: the note row explains {MARK} and the "
+              f"threshold of {threshold} pp from the rule set", note[:80])
+    if head is None:
+        return
+    label = {code: lab[lang] for code, lab in rcc_codes}
+    kinds = []
+    for k, lst in enumerate((codes["category"], codes["criterion"])):
+        for code, lab in lst:
+            text = f"{code} {lab[lang]}" if k and code[0].isdigit() and code != lab[lang] else lab[lang]
+            kinds.append((k, code, text))
+    # codes the rule set does not list get a row of their own, named by the code
+    for k in (0, 1):
+        listed = {code for kk, code, _ in kinds if kk == k}
+        extra = sorted({(crit if k else cat) for s in subs for cat, crit, _ in s["xml"]["lines"]} - listed - {None})
+        kinds += [(k, code, code) for code in extra]
+    # the reference, from the statements' expense lines
+    ref, not_compared = {}, set()
+    for y in years:
+        ys = [s for s in subs if s["year"] == y]
+        have = {s["rcc"] for s in ys}
+        not_compared |= {(y, label[c]) for c, _ in rcc_codes if c not in have}
+        comp = []
+        for s in ys:
+            total = sum((a for _, _, a in s["xml"]["lines"] if a is not None), Decimal(0))
+            if s["status"] == "invalid" or total <= 0:
+                not_compared.add((y, label.get(s["rcc"], s["rcc"])))
+                continue
+            comp.append((s, total))
+        shares = {}
+        for s, total in comp:
+            for k, code, text in kinds:
+                part = sum((a for cat, crit, a in s["xml"]["lines"]
+                            if (crit if k else cat) == code and a is not None), Decimal(0))
+                shares[(s["rcc"], k, code)] = part * 100 / total
+        for s, _ in comp:
+            for k, code, text in kinds:
+                others = [shares[(o["rcc"], k, code)] for o, _ in comp if o is not s]
+                ref[(y, label.get(s["rcc"], s["rcc"]), KIND[lang][k], text)] = \
+                    (shares[(s["rcc"], k, code)], median(others) if others else None)
+    got, nc_got, wrong, marked, want_marked = {}, set(), [], 0, 0
+    tol = Decimal("0.05")  # agreement to 0.1 percentage point
+    for r in range(head + 1, ws.max_row + 1):
+        v = [ws.cell(r, c).value for c in range(1, 8)]
+        if v[0] is None:
+            continue
+        if v[3] == NOT_COMPARED[lang]:
+            nc_got.add((v[0], v[1]))
+            continue
+        key = (v[0], v[1], v[2], v[3])
+        got[key] = r
+        if key not in ref:
+            continue
+        share, med = ref[key]
+        cell_share = Decimal(repr(float(v[4]))) * 100 if isinstance(v[4], (int, float)) else None
+        if cell_share is None or abs(cell_share - share) > tol:
+            wrong.append(f"row {r} {key[1]} {key[3]}: share {v[4]} != {share:.3f} pp")
+        if med is None:
+            if v[5] is not None or v[6] is not None:
+                wrong.append(f"row {r}: a median without another RCC")
+            continue
+        cell_med = Decimal(repr(float(v[5]))) * 100 if isinstance(v[5], (int, float)) else None
+        if cell_med is None or abs(cell_med - med) > tol:
+            wrong.append(f"row {r} {key[1]} {key[3]}: median {v[5]} != {med:.3f} pp")
+        diff = share - med
+        cell_diff = Decimal(repr(float(v[6]))) if isinstance(v[6], (int, float)) else None
+        if cell_diff is None or abs(cell_diff - diff) > tol:
+            wrong.append(f"row {r} {key[1]} {key[3]}: difference {v[6]} != {diff:.3f} pp")
+        fmt = ws.cell(r, 7).number_format or ""
+        beyond = abs(diff) > threshold
+        if abs(abs(diff) - threshold) > tol and beyond != (MARK in fmt):
+            wrong.append(f"row {r} {key[1]} {key[3]}: difference {diff:.3f} pp marked={MARK in fmt}")
+        want_marked += beyond
+        marked += MARK in fmt
+    missing = sorted(set(ref) - set(got))
+    rep.check(not missing and not wrong and set(got) <= set(ref),
+              f"{name}: {len(ref)} shares, medians of the other RCCs and differences recomputed from the XML "
+              f"to 0.1 pp", f"missing {missing[:2]} extra {sorted(set(got) - set(ref))[:2]} " + "; ".join(wrong[:4]))
+    rep.check(marked == want_marked, f"{name}: {want_marked} differences beyond {threshold} pp marked {MARK}, "
+              f"no other", f"marked {marked}")
+    rep.check(nc_got == not_compared, f"{name}: missing and rejected statements named as not compared "
+              f"{sorted(not_compared)}", f"got {sorted(nc_got)}")
+
+
 def check_package(rep, path, lang, wbv, years):
     z = zipfile.ZipFile(path)
     names = z.namelist()
@@ -566,6 +735,8 @@ def main():
     ap.add_argument("--years")
     ap.add_argument("--expect-missing", action="store_true")
     ap.add_argument("--name", default=None)
+    ap.add_argument("--expect-count", action="append", default=[], metavar="YEAR=TEXT",
+                    help="the Summa rows of YEAR must say TEXT (\"5 av 6, varav 1 underkänd\")")
     a = ap.parse_args()
     rep = Report(a.name or os.path.basename(a.xlsx))
     try:
@@ -588,6 +759,10 @@ def main():
     check_findings(rep, wbf, wbv, a.lang, subs, years, codes["rcc"], appropriation)
     check_shares(rep, wbf, wbv, a.lang, subs, years, codes["rcc"], appropriation, rcc_count)
     check_about(rep, wbf, wbv, a.lang, subs)
+    params = dict(r[:2] for r in read_tsv(os.path.join(a.rules, sorted(rulesets)[0], "programme.tsv")))
+    expect_count = {int(y): t for y, t in (e.split("=", 1) for e in a.expect_count)}
+    check_counts(rep, wbv, a.lang, subs, years, rcc_count, expect_count)
+    check_comparison(rep, wbv, a.lang, subs, years, codes["rcc"], codes, int(params["comparison_threshold_pp"]))
     check_formulas(rep, wbf, wbv)
     check_package(rep, a.xlsx, a.lang, wbv, years)
     return 1 if rep.failed else 0
