@@ -5,11 +5,13 @@
  * place that parses, sets up, reports a command's error, checks standard
  * output and maps failures to exit status 2. Each command is one cmd_*.c.
  */
+#include <errno.h>
 #include <expat.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -236,6 +238,20 @@ void cmd_check_opts(const struct cmd_ctx *c, struct check_opts *o)
 	o->nargs = c->args.noperands;
 }
 
+int commands_register_exists(const char *path, enum lang l, strbuf *err)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 || errno != ENOENT)
+		return 0;
+	sb_printf(err,
+	          l == LANG_SV ? "%s: här finns inget register (filen finns inte); ange det med --db FIL eller "
+	                         "GRANTCHECK_DB, eller skapa det med 'grantcheck register --db %s FIL...'"
+	                       : "%s: there is no register here (no such file); give it with --db FILE or "
+	                         "GRANTCHECK_DB, or create one with 'grantcheck register --db %s FILE...'",
+	          path, path);
+	return -1;
+}
+
 /* Does what cmd->flags ask; -1 with c->err on failure. */
 static int setup(const struct command *cmd, struct cmd_ctx *c)
 {
@@ -252,6 +268,9 @@ static int setup(const struct command *cmd, struct cmd_ctx *c)
 			return -1;
 	}
 	if (cmd->flags & (NEED_REGISTER | MAY_CREATE_REGISTER)) {
+		if (!(cmd->flags & MAY_CREATE_REGISTER) &&
+		    commands_register_exists(default_db(c->args.val[OPT_DB]), c->lang, &c->err))
+			return -1;
 		c->reg = xcalloc(1, sizeof *c->reg);
 		if (reg_open(c->reg, default_db(c->args.val[OPT_DB]),
 		             cmd->flags & MAY_CREATE_REGISTER ? REG_CREATE : REG_EXISTING, &c->err)) {
