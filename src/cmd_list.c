@@ -19,11 +19,7 @@ int cmd_list(struct cmd_ctx *c)
 	int year = c->args.val[OPT_YEAR] ? cli_year(c->args.val[OPT_YEAR]) : 0;
 	int history = c->args.given[OPT_HISTORY] > 0;
 	int json = c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "json") == 0;
-	if (c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "html") == 0) {
-		sb_puts(&c->err, c->lang == LANG_SV ? "--format html finns för check och register; list skriver text eller json"
-		                                    : "--format html is for check and register; list writes text or json");
-		return EXIT_TROUBLE;
-	}
+	/* --format html is refused by the parser (list_opts in commands.c) */
 	struct reg *reg = c->reg; /* set up and closed by commands.c */
 	struct reg_submission *subs = NULL;
 	struct file_result rr = {0};
