@@ -135,7 +135,7 @@ print(sum(s.get("errors", 0) + s.get("warnings", 0) + s.get("infos", 0) for s in
   "$py" - "$t/cap.xlsx" > "$t/cap.txt" <<'PY'
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["Avvikelser"]
-last = ws.cell(row=ws.max_row, column=5).value or ""
+last = ws.cell(row=ws.max_row, column=6).value or ""  # F: Meddelande (E is the severity since the Titel column)
 print("rows", ws.max_row, "last", last[:60])
 PY
   check "findings beyond the sheet: 100 rows, the last says how many more and names list" \
