@@ -119,6 +119,11 @@ static const char *clashes(const char *target, const struct atomic_protect *p)
 	return hit;
 }
 
+const char *atomic_clash(const char *target, const struct atomic_protect *p)
+{
+	return clashes(target, p);
+}
+
 /* ------------------------------------------------------------------ */
 /* Signal clean-up                                                      */
 
@@ -176,17 +181,22 @@ static void unregister_cleanup(int slot)
 /* The file                                                             */
 
 /* OUT may be a new name or an existing regular file, nothing else. */
-static int check_target(const char *out, struct stat *st, int *exists, strbuf *err)
+static int check_target(const char *out, struct stat *st, int *exists, enum lang l, strbuf *err)
 {
+	int sv = l == LANG_SV;
 	*exists = 0;
 	if (stat(out, st) != 0)
 		return 0;
 	if (S_ISDIR(st->st_mode)) {
-		sb_printf(err, "%s is a folder; give the output's file name, e.g. -o %s/summary.xlsx", out, out);
+		sb_printf(err, sv ? "%s är en mapp; ange utdatafilens namn, t.ex. -o %s/sammanstallning.xlsx"
+		                  : "%s is a folder; give the output's file name, e.g. -o %s/summary.xlsx",
+		          out, out);
 		return -1;
 	}
 	if (!S_ISREG(st->st_mode)) {
-		sb_printf(err, "%s exists and is not a regular file; give another name with -o", out);
+		sb_printf(err, sv ? "%s finns och är ingen vanlig fil; ange ett annat namn med -o"
+		                  : "%s exists and is not a regular file; give another name with -o",
+		          out);
 		return -1;
 	}
 	*exists = 1;
@@ -199,18 +209,22 @@ static void af_clear(struct atomic_file *af)
 	af->slot = -1;
 }
 
-int atomic_open(struct atomic_file *af, const char *target, const struct atomic_protect *protect, strbuf *err)
+int atomic_open(struct atomic_file *af, const char *target, const struct atomic_protect *protect, enum lang l,
+                strbuf *err)
 {
 	af_clear(af);
+	int sv = l == LANG_SV;
 	struct stat old;
 	int exists;
 	const char *hit = clashes(target, protect);
 	if (hit) {
-		sb_printf(err, "%s is the same file as %s, which this command reads; nothing was written; give "
-		          "another name with -o", target, hit);
+		sb_printf(err, sv ? "%s är samma fil som %s, som kommandot läser; inget skrevs; ange ett annat namn med -o"
+		                  : "%s is the same file as %s, which this command reads; nothing was written; give "
+		                    "another name with -o",
+		          target, hit);
 		return -1;
 	}
-	if (check_target(target, &old, &exists, err))
+	if (check_target(target, &old, &exists, l, err))
 		return -1;
 	strbuf t = {0};
 	sb_printf(&t, "%s.tmp.XXXXXX", target);
@@ -220,11 +234,16 @@ int atomic_open(struct atomic_file *af, const char *target, const struct atomic_
 		strbuf dir = {0};
 		dir_of(target, &dir);
 		if (e == ENOENT || e == ENOTDIR)
-			sb_printf(err, "cannot write %s: the folder %s does not exist; create it or give another path with -o",
+			sb_printf(err, sv ? "kan inte skriva %s: mappen %s finns inte; skapa den eller ange en annan sökväg med -o"
+			                  : "cannot write %s: the folder %s does not exist; create it or give another path "
+			                    "with -o",
 			          target, dir.s);
 		else
-			sb_printf(err, "cannot write %s: cannot create a file in the folder %s (%s); choose a folder you "
-			          "can write to", target, dir.s, strerror(e));
+			sb_printf(err, sv ? "kan inte skriva %s: kan inte skapa en fil i mappen %s (%s); välj en mapp du "
+			                    "kan skriva i"
+			                  : "cannot write %s: cannot create a file in the folder %s (%s); choose a folder you "
+			                    "can write to",
+			          target, dir.s, strerror(e));
 		sb_free(&dir);
 		sb_free(&t);
 		return -1;
@@ -233,7 +252,9 @@ int atomic_open(struct atomic_file *af, const char *target, const struct atomic_
 	mode_t um = umask(0);
 	umask(um);
 	if (fchmod(fd, exists ? (old.st_mode & 07777) : (0666 & ~um)) != 0 || !(af->fp = fdopen(fd, "wb"))) {
-		sb_printf(err, "cannot write %s: cannot prepare the temporary file %s (%s)", target, t.s, strerror(errno));
+		sb_printf(err, sv ? "kan inte skriva %s: kan inte förbereda den tillfälliga filen %s (%s)"
+		                  : "cannot write %s: cannot prepare the temporary file %s (%s)",
+		          target, t.s, strerror(errno));
 		close(fd);
 		unlink(t.s);
 		unregister_cleanup(af->slot);
@@ -243,6 +264,7 @@ int atomic_open(struct atomic_file *af, const char *target, const struct atomic_
 	}
 	af->tmp = sb_take(&t);
 	af->target = xstrdup(target);
+	af->lang = l;
 	return 0;
 }
 
@@ -275,8 +297,11 @@ static int sync_dir(const char *target)
 
 int atomic_commit(struct atomic_file *af, strbuf *err)
 {
+	int sv = af->lang == LANG_SV;
 	if (fflush(af->fp) != 0 || ferror(af->fp) || fsync(fileno(af->fp)) != 0) {
-		sb_printf(err, "cannot write %s: the file could not be saved to disk (%s); check the free space",
+		sb_printf(err, sv ? "kan inte skriva %s: filen kunde inte sparas på disken (%s); kontrollera det lediga "
+		                    "utrymmet"
+		                  : "cannot write %s: the file could not be saved to disk (%s); check the free space",
 		          af->target, strerror(errno));
 		atomic_abort(af);
 		return -1;
@@ -284,13 +309,16 @@ int atomic_commit(struct atomic_file *af, strbuf *err)
 	int rc = fclose(af->fp);
 	af->fp = NULL;
 	if (rc != 0) {
-		sb_printf(err, "cannot write %s: %s; check the free space", af->target, strerror(errno));
+		sb_printf(err, sv ? "kan inte skriva %s: %s; kontrollera det lediga utrymmet"
+		                  : "cannot write %s: %s; check the free space",
+		          af->target, strerror(errno));
 		atomic_abort(af);
 		return -1;
 	}
 	if (rename(af->tmp, af->target) != 0) {
-		sb_printf(err, "cannot put the file in place at %s (%s); check that the folder is writable", af->target,
-		          strerror(errno));
+		sb_printf(err, sv ? "kan inte lägga filen på plats som %s (%s); kontrollera att mappen är skrivbar"
+		                  : "cannot put the file in place at %s (%s); check that the folder is writable",
+		          af->target, strerror(errno));
 		atomic_abort(af);
 		return -1;
 	}
@@ -300,8 +328,9 @@ int atomic_commit(struct atomic_file *af, strbuf *err)
 	af->tmp = NULL; /* renamed: nothing to remove any more */
 	rc = sync_dir(af->target);
 	if (rc != 0)
-		sb_printf(err, "wrote %s, but the folder could not be saved to disk (%s); check the disk", af->target,
-		          strerror(errno));
+		sb_printf(err, sv ? "skrev %s, men mappen kunde inte sparas på disken (%s); kontrollera disken"
+		                  : "wrote %s, but the folder could not be saved to disk (%s); check the disk",
+		          af->target, strerror(errno));
 	atomic_abort(af);
 	return rc ? -1 : 0;
 }

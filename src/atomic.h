@@ -15,7 +15,7 @@
  *   struct atomic_protect p = {0};
  *   atomic_protect_db(&p, db_path);
  *   struct atomic_file af;
- *   if (atomic_open(&af, out, &p, err)) ...         // af.tmp, af.fp
+ *   if (atomic_open(&af, out, &p, lang, err)) ...   // af.tmp, af.fp
  *   write to af.fp, or by name to af.tmp (libxlsxwriter)
  *   if (failed) atomic_abort(&af); else if (atomic_commit(&af, err)) ...
  *   atomic_protect_free(&p);
@@ -29,6 +29,7 @@
 
 #include <stdio.h>
 
+#include "lang.h"
 #include "util.h"
 
 #define ATOMIC_MAX_OPEN 4
@@ -46,20 +47,26 @@ void atomic_protect_db(struct atomic_protect *p, const char *db_path);
 void atomic_protect_dir(struct atomic_protect *p, const char *dir);
 void atomic_protect_free(struct atomic_protect *p);
 
+/* The protected path that target is (links resolved), or NULL. */
+const char *atomic_clash(const char *target, const struct atomic_protect *p);
+
 struct atomic_file {
 	char *target; /* as given */
 	char *tmp;    /* the temporary file beside it */
 	FILE *fp;     /* open for writing on tmp ("wb") */
 	int slot;     /* in the signal clean-up list, -1: none */
+	enum lang lang; /* of the messages atomic_commit writes */
 };
 
 /*
  * Checks the target (a new name or an existing regular file, not a
  * protected path) and creates the temporary file with the mode the target
  * has (or 0666 & ~umask). Returns 0, or -1 with "what, where, what to do"
- * in err; *af is then inert (atomic_abort accepts it).
+ * in err, in the language l (kept in af for atomic_commit's messages);
+ * *af is then inert (atomic_abort accepts it).
  */
-int atomic_open(struct atomic_file *af, const char *target, const struct atomic_protect *protect, strbuf *err);
+int atomic_open(struct atomic_file *af, const char *target, const struct atomic_protect *protect, enum lang l,
+                strbuf *err);
 
 /* Flushes, fsyncs, renames over the target, fsyncs the folder. On failure
  * the temporary file is removed and the target left as it was. */

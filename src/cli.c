@@ -36,6 +36,11 @@ static int valid_format(const char *v)
 	return strcmp(v, "text") == 0 || strcmp(v, "json") == 0 || strcmp(v, "html") == 0;
 }
 
+int cli_valid_text_json(const char *v)
+{
+	return strcmp(v, "text") == 0 || strcmp(v, "json") == 0;
+}
+
 static int valid_lang(const char *v)
 {
 	enum lang l;
@@ -209,14 +214,20 @@ static enum lang prescan_lang(const struct cli_spec *spec, int argc, char **argv
 	return l;
 }
 
+/* The value's name as command u shows it: its own, else the row's. */
+static const char *use_arg(const struct opt_use *u, const struct opt_row *r, enum lang l)
+{
+	return u && u->arg[l] ? u->arg[l] : r->arg[l];
+}
+
 /* "--format text|json" or "-o, --output FILE" (left column of help) */
-static void opt_label(const struct opt_row *r, enum lang l, strbuf *out)
+static void opt_label(const struct opt_use *u, const struct opt_row *r, enum lang l, strbuf *out)
 {
 	if (r->shortc)
 		sb_printf(out, "-%c, ", r->shortc);
 	sb_printf(out, "--%s", r->name);
-	if (r->arg[l])
-		sb_printf(out, " %s", r->arg[l]);
+	if (use_arg(u, r, l))
+		sb_printf(out, " %s", use_arg(u, r, l));
 }
 
 int cli_parse(const struct cli_spec *spec, int argc, char **argv, struct cli_args *a)
@@ -259,10 +270,12 @@ int cli_parse(const struct cli_spec *spec, int argc, char **argv, struct cli_arg
 		if (r->arg[0] && !value) {
 			if (i + 1 >= argc)
 				return usage_error(l, spec->name, "--%s behöver ett värde: %s", "--%s needs a value: %s",
-				                   r->name, r->arg[l]);
+				                   r->name, use_arg(u, r, l));
 			value = argv[++i];
 		}
-		if (r->valid && !r->valid(value))
+		if (u->valid && !u->valid(value))
+			return usage_error(l, spec->name, u->bad[LANG_SV], u->bad[LANG_EN], value);
+		if (!u->valid && r->valid && !r->valid(value))
 			return usage_error(l, spec->name, r->bad[LANG_SV], r->bad[LANG_EN], value);
 		a->given[u->id]++;
 		a->val[u->id] = value ? value : "";
@@ -277,7 +290,7 @@ int cli_parse(const struct cli_spec *spec, int argc, char **argv, struct cli_arg
 		if ((u->flags & OPT_REQUIRED) && !a->given[u->id]) {
 			const struct opt_row *r = &opt_rows[u->id];
 			usage_error(l, spec->name, "ange %s%s %s: %s", "give %s%s %s: %s", r->shortc ? "-" : "--",
-			            r->shortc ? (char[]){r->shortc, '\0'} : r->name, r->arg[l],
+			            r->shortc ? (char[]){r->shortc, '\0'} : r->name, use_arg(u, r, l),
 			            u->help[l] ? u->help[l] : r->help[l]);
 			return EXIT_TROUBLE;
 		}
@@ -316,8 +329,8 @@ void cli_synopsis(const struct cli_spec *spec, int brief, enum lang l, strbuf *o
 			sb_printf(out, "-%c", r->shortc);
 		else
 			sb_printf(out, "--%s", r->name);
-		if (r->arg[l])
-			sb_printf(out, " %s", r->arg[l]);
+		if (use_arg(u, r, l))
+			sb_printf(out, " %s", use_arg(u, r, l));
 		sb_puts(out, u->flags & OPT_REQUIRED ? "" : "]");
 		if (u->flags & OPT_MANY)
 			sb_puts(out, "...");
@@ -357,7 +370,7 @@ void cli_help(const struct cli_spec *spec, enum lang l, FILE *fp)
 	for (const struct opt_use *u = spec->opts; u->id != OPT_END; u++) {
 		const struct opt_row *r = &opt_rows[u->id];
 		sb_reset(&sb);
-		opt_label(r, l, &sb);
+		opt_label(u, r, l, &sb);
 		fprintf(fp, "  %-22s %s%s\n", sb_str(&sb), u->help[l] ? u->help[l] : r->help[l],
 		        u->flags & OPT_MANY ? (l == LANG_SV ? "; kan anges flera gånger" : "; repeatable") : "");
 	}

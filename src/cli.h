@@ -52,7 +52,15 @@ struct opt_use {
 	enum opt_id id;
 	unsigned flags;
 	const char *help[LANG_COUNT]; /* the command's own help line; NULL: the row's */
+	/* optional: the command takes fewer values than the row (list: text|json
+	 * but not html); NULL: the row's placeholder, validator and message */
+	const char *arg[LANG_COUNT];  /* the value's name in help and usage */
+	int (*valid)(const char *v);
+	const char *bad[LANG_COUNT];  /* when valid() fails; %s is the value */
 };
+
+/* --format text or json (a command without the HTML report). */
+int cli_valid_text_json(const char *v);
 
 /* What a command line said: the values as given (validated by their row),
  * and the operands in order. With OPT_MANY every value is in many[id];

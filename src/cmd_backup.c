@@ -32,7 +32,7 @@ int cmd_backup(struct cmd_ctx *c)
 		goto out;
 	}
 	atomic_protect_db(&protect, c->reg->path);
-	if (atomic_open(&af, out, &protect, &c->err))
+	if (atomic_open(&af, out, &protect, c->lang, &c->err))
 		goto out;
 	if (reg_backup(c->reg, af.tmp, &n, &c->err)) {
 		atomic_abort(&af);

@@ -151,11 +151,7 @@ int cmd_list(struct cmd_ctx *c)
 	int year = c->args.val[OPT_YEAR] ? cli_year(c->args.val[OPT_YEAR]) : 0;
 	int history = c->args.given[OPT_HISTORY] > 0;
 	int json = c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "json") == 0;
-	if (c->args.val[OPT_FORMAT] && strcmp(c->args.val[OPT_FORMAT], "html") == 0) {
-		sb_puts(&c->err, c->lang == LANG_SV ? "--format html finns för check och register; list skriver text eller json"
-		                                    : "--format html is for check and register; list writes text or json");
-		return EXIT_TROUBLE;
-	}
+	/* --format html is refused by the parser (list_opts in commands.c) */
 	if (c->args.given[OPT_EVENTS])
 		return list_events(c, year, json);
 	struct reg *reg = c->reg; /* set up and closed by commands.c */

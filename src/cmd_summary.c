@@ -30,7 +30,9 @@
 
 struct summary_opts {
 	char *out;
-	enum lang lang;
+	const char *given; /* -o as given, before ".xlsx" was appended */
+	enum lang lang; /* of the workbook */
+	enum lang msg;  /* of the messages on the terminal: --lang or the locale */
 	int *years;
 	int nyears;
 };
@@ -62,8 +64,10 @@ static void summary_opts_from(const struct cmd_ctx *c, struct summary_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->out = out_name(c->args.val[OPT_OUTPUT]);
+	o->given = c->args.val[OPT_OUTPUT];
 	/* the ministry's workbook is Swedish unless asked (summary-workbook.md) */
 	o->lang = c->args.given[OPT_LANG] ? c->lang : LANG_SV;
+	o->msg = c->lang;
 	for (int i = 0; i < c->args.nmany[OPT_YEAR]; i++) {
 		o->years = xrealloc(o->years, sizeof *o->years * (size_t)(o->nyears + 1));
 		o->years[o->nyears++] = cli_year(c->args.many[OPT_YEAR][i]);
@@ -112,16 +116,23 @@ static int choose_years(const struct reg *r, const struct engine *e, struct summ
 	if (regsum_years(r, &have, &nhave, err))
 		return -1;
 	int rc = 0;
+	int sv = o->msg == LANG_SV;
 	for (int i = 0; i < o->nyears; i++)
 		if (!has_year(have, nhave, o->years[i]) && !rulesets_know(engine_rulesets(e), o->years[i])) {
-			sb_printf(err, "%s: no statement for %d in the register, and no installed rule set has that year; "
-			          "check --year", r->path, o->years[i]);
+			sb_printf(err, sv ? "%s: registret har ingen redovisning för %d, och ingen installerad "
+			                    "regeluppsättning omfattar det året; kontrollera --year"
+			                  : "%s: no statement for %d in the register, and no installed rule set has that "
+			                    "year; check --year",
+			          r->path, o->years[i]);
 			rc = -1;
 			break;
 		}
 	if (!o->nyears && !nhave) {
-		sb_printf(err, "%s: the register holds no statement to summarise; register the statements first "
-		          "with 'grantcheck register --db %s FILE...'", r->path, r->path);
+		sb_printf(err, sv ? "%s: registret har ingen redovisning att sammanställa; registrera redovisningarna "
+		                    "först med 'grantcheck register --db %s FIL...'"
+		                  : "%s: the register holds no statement to summarise; register the statements first "
+		                    "with 'grantcheck register --db %s FILE...'",
+		          r->path, r->path);
 		rc = -1;
 	} else if (!o->nyears) {
 		o->years = have;
@@ -133,9 +144,9 @@ static int choose_years(const struct reg *r, const struct engine *e, struct summ
 	return rc;
 }
 
-static void print_done(const char *out, const int *years, int n)
+static void print_done(const char *out, const int *years, int n, enum lang l)
 {
-	printf("grantcheck summary: wrote %s (", out);
+	printf(l == LANG_SV ? "grantcheck summary: skrev %s (" : "grantcheck summary: wrote %s (", out);
 	for (int i = 0; i < n; i++)
 		printf("%s%d", i ? ", " : "", years[i]);
 	printf(")\n");
@@ -154,7 +165,8 @@ static long sheet_rows(void)
 
 /* Writes the workbook to OUT through a temporary file; the register, its
  * companion files and the rule sets' files are never the output. */
-static int write_out(const struct summary_input *in, const char *db_path, const char *out, strbuf *err)
+static int write_out(const struct summary_input *in, const char *db_path, const char *out, const char *given,
+                     enum lang msg, strbuf *err)
 {
 	struct atomic_protect protect = {0};
 	struct atomic_file af;
@@ -163,7 +175,17 @@ static int write_out(const struct summary_input *in, const char *db_path, const 
 	atomic_protect_db(&protect, db_path);
 	for (int i = 0; i < in->sets->n; i++) /* the rule sets are inputs too */
 		atomic_protect_dir(&protect, in->sets->sets[i].dir);
-	if (atomic_open(&af, out, &protect, err))
+	/* -o reg.db is a slip of the register's name, not a new reg.db.xlsx */
+	const char *hit = given ? atomic_clash(given, &protect) : NULL;
+	if (hit) {
+		sb_printf(err, msg == LANG_SV ? "-o %s är samma fil som %s, som kommandot läser; inget skrevs; ange "
+		                                "ett annat namn med -o"
+		                              : "-o %s is the same file as %s, which this command reads; nothing was "
+		                                "written; give another name with -o",
+		          given, hit);
+		goto done;
+	}
+	if (atomic_open(&af, out, &protect, msg, err))
 		goto done;
 	if (xlsx_write_summary(in, af.tmp, out, err)) {
 		atomic_abort(&af);
@@ -199,13 +221,17 @@ static int run(struct reg *reg, struct engine *e, struct summary_opts *o, strbuf
 	summary_build(&model, &st, engine_rulesets(e), o->years, o->nyears);
 	struct summary_input in = {&model, reg->path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL),
 	                           sheet_rows()};
-	if (write_out(&in, reg->path, o->out, err) == 0) {
+	if (write_out(&in, reg->path, o->out, o->given, o->msg, err) == 0) {
 		for (int y = 0; y < model.nyb; y++)
 			if (summary_year_state(&model.yb[y]) == YS_NONE)
-				fprintf(stderr, "grantcheck summary: warning: the register holds no statement for %d; the "
-				        "workbook shows every RCC as missing for it (Varning: registret har ingen redovisning "
-				        "för %d)\n", model.yb[y].year, model.yb[y].year);
-		print_done(o->out, o->years, o->nyears);
+				fprintf(stderr,
+				        o->msg == LANG_SV
+				            ? "grantcheck summary: varning: registret har ingen redovisning för %d; "
+				              "sammanställningen visar alla RCC som saknade det året\n"
+				            : "grantcheck summary: warning: the register holds no statement for %d; the "
+				              "workbook shows every RCC as missing for it\n",
+				        model.yb[y].year);
+		print_done(o->out, o->years, o->nyears, o->msg);
 		rc = 0;
 	}
 end_snapshot:

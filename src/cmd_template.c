@@ -136,7 +136,7 @@ static int carried_over(struct engine *e, const struct tmpl_opts *o, int64_t *am
 		p = &own;
 		sb_puts(source, o->previous);
 	} else if (o->db) {
-		if (reg_open(&reg, o->db, REG_EXISTING, err))
+		if (commands_register_exists(o->db, o->lang, err) || reg_open(&reg, o->db, REG_EXISTING, err))
 			return -1;
 		rc = reg_prev_provider(&reg, o->rcc, o->year - 1, &p, err);
 		if (rc < 0) {
@@ -367,7 +367,7 @@ static int write_atomic(const struct tmpl_opts *o, const char *data, size_t n, s
 		atomic_protect_add(&p, o->previous);
 	if (o->db)
 		atomic_protect_db(&p, o->db);
-	int rc = atomic_open(&af, o->out, &p, err);
+	int rc = atomic_open(&af, o->out, &p, o->lang, err);
 	atomic_protect_free(&p);
 	if (rc)
 		return -1;

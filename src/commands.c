@@ -5,11 +5,13 @@
  * place that parses, sets up, reports a command's error, checks standard
  * output and maps failures to exit status 2. Each command is one cmd_*.c.
  */
+#include <errno.h>
 #include <expat.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -38,7 +40,7 @@ struct command {
 #define EXIT_HELP_EN "Exit status: 0 all valid, 1 an error finding in some file, 2 could not do the job.\n"
 
 /* An option a command takes as the row in cli.c describes it. */
-#define USE(id, flags) {id, flags, {NULL, NULL}}
+#define USE(id_, flags_) {.id = id_, .flags = flags_}
 
 static const struct opt_use check_opts[] = {USE(OPT_FORMAT, 0), USE(OPT_LANG, 0),   USE(OPT_RULES, 0),
                                             USE(OPT_PREVIOUS, OPT_MANY), USE(OPT_TODAY, 0), USE(OPT_STRICT, 0),
@@ -46,59 +48,62 @@ static const struct opt_use check_opts[] = {USE(OPT_FORMAT, 0), USE(OPT_LANG, 0)
 static const struct opt_use register_opts[] = {USE(OPT_DB, 0),    USE(OPT_FORMAT, 0), USE(OPT_LANG, 0),
                                                USE(OPT_RULES, 0), USE(OPT_PREVIOUS, OPT_MANY), USE(OPT_TODAY, 0),
                                                USE(OPT_STRICT, 0), USE(OPT_OUTPUT, 0), USE(OPT_BY, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
-static const struct opt_use list_opts[] = {USE(OPT_DB, 0),     USE(OPT_YEAR, 0),  USE(OPT_HISTORY, 0), USE(OPT_MISSING, 0),
-                                           USE(OPT_EVENTS, 0), USE(OPT_TODAY, 0), USE(OPT_FORMAT, 0),  USE(OPT_LANG, 0),
-                                           USE(OPT_RULES, 0),  USE(OPT_DIFF, 0),  USE(OPT_HELP, 0),
-                                           USE(OPT_END, 0)};
+static const struct opt_use list_opts[] = {
+	USE(OPT_DB, 0), USE(OPT_YEAR, 0), USE(OPT_HISTORY, 0), USE(OPT_MISSING, 0), USE(OPT_EVENTS, 0), USE(OPT_TODAY, 0),
+	/* no HTML report for the register's list */
+	{.id = OPT_FORMAT, .arg = {"text|json", "text|json"}, .valid = cli_valid_text_json,
+	 .bad = {"--format ska vara text eller json för list (html finns för check och register), inte '%s'",
+	  "--format must be text or json for list (html is for check and register), not '%s'"}},
+	USE(OPT_LANG, 0), USE(OPT_RULES, 0), USE(OPT_DIFF, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 static const struct opt_use withdraw_opts[] = {
-	{OPT_DB, 0, {NULL, NULL}},
-	{OPT_REASON, OPT_REQUIRED, {"varför inlämningen dras tillbaka (sparas)", "why the submission is withdrawn (kept)"}},
-	{OPT_BY, 0, {NULL, NULL}},
-	{OPT_LANG, 0, {NULL, NULL}},
-	{OPT_HELP, 0, {NULL, NULL}},
-	{OPT_END, 0, {NULL, NULL}}};
+	{.id = OPT_DB, .flags = 0},
+	{.id = OPT_REASON, .flags = OPT_REQUIRED, .help = {"varför inlämningen dras tillbaka (sparas)", "why the submission is withdrawn (kept)"}},
+	{.id = OPT_BY, .flags = 0},
+	{.id = OPT_LANG, .flags = 0},
+	{.id = OPT_HELP, .flags = 0},
+	{.id = OPT_END, .flags = 0}};
 static const struct opt_use accept_opts[] = {
-	{OPT_DB, 0, {NULL, NULL}},
-	{OPT_FINDING, 0, {NULL, NULL}},
-	{OPT_WHY, OPT_REQUIRED, {"varför varningen godtas (sparas och visas)", "why the warning is accepted (stored and shown)"}},
-	{OPT_BY, 0, {NULL, NULL}},
-	{OPT_LANG, 0, {NULL, NULL}},
-	{OPT_HELP, 0, {NULL, NULL}},
-	{OPT_END, 0, {NULL, NULL}}};
+	{.id = OPT_DB, .flags = 0},
+	{.id = OPT_FINDING, .flags = 0},
+	{.id = OPT_WHY, .flags = OPT_REQUIRED, .help = {"varför varningen godtas (sparas och visas)", "why the warning is accepted (stored and shown)"}},
+	{.id = OPT_BY, .flags = 0},
+	{.id = OPT_LANG, .flags = 0},
+	{.id = OPT_HELP, .flags = 0},
+	{.id = OPT_END, .flags = 0}};
 static const struct opt_use recheck_opts[] = {
-	{OPT_DB, 0, {NULL, NULL}},
-	{OPT_RULES, 0, {"regeluppsättningarna att pröva (standard: de installerade)",
+	{.id = OPT_DB, .flags = 0},
+	{.id = OPT_RULES, .flags = 0, .help = {"regeluppsättningarna att pröva (standard: de installerade)",
 	                "the rule sets to try (default: the installed ones)"}},
-	{OPT_YEAR, 0, {NULL, NULL}},
-	{OPT_TODAY, 0, {NULL, NULL}},
-	{OPT_FORMAT, 0, {NULL, NULL}},
-	{OPT_LANG, 0, {NULL, NULL}},
-	{OPT_HELP, 0, {NULL, NULL}},
-	{OPT_END, 0, {NULL, NULL}}};
+	{.id = OPT_YEAR, .flags = 0},
+	{.id = OPT_TODAY, .flags = 0},
+	{.id = OPT_FORMAT, .flags = 0},
+	{.id = OPT_LANG, .flags = 0},
+	{.id = OPT_HELP, .flags = 0},
+	{.id = OPT_END, .flags = 0}};
 static const struct opt_use summary_opts[] = {
-	{OPT_DB, 0, {NULL, NULL}},
-	{OPT_YEAR, OPT_MANY, {"ett år i sammanställningen (standard: alla år i registret)",
+	{.id = OPT_DB, .flags = 0},
+	{.id = OPT_YEAR, .flags = OPT_MANY, .help = {"ett år i sammanställningen (standard: alla år i registret)",
 	                      "a year to summarise (default: every year in the register)"}},
-	{OPT_LANG, 0, {"arbetsbokens språk (standard: sv)", "the workbook's language (default sv)"}},
-	{OPT_RULES, 0, {NULL, NULL}},
-	{OPT_OUTPUT, OPT_REQUIRED, {"arbetsboken som skrivs (OUT.xlsx)", "the workbook to write (OUT.xlsx)"}},
-	{OPT_HELP, 0, {NULL, NULL}},
-	{OPT_END, 0, {NULL, NULL}}};
+	{.id = OPT_LANG, .flags = 0, .help = {"arbetsbokens språk (standard: sv)", "the workbook's language (default sv)"}},
+	{.id = OPT_RULES, .flags = 0},
+	{.id = OPT_OUTPUT, .flags = OPT_REQUIRED, .help = {"arbetsboken som skrivs (OUT.xlsx)", "the workbook to write (OUT.xlsx)"}},
+	{.id = OPT_HELP, .flags = 0},
+	{.id = OPT_END, .flags = 0}};
 static const struct opt_use rules_opts[] = {USE(OPT_RULES, 0), USE(OPT_PROGRAMME, 0), USE(OPT_LANG, 0), USE(OPT_HELP, 0),
                                             USE(OPT_END, 0)};
 static const struct opt_use template_opts[] = {
-	{OPT_RCC, OPT_REQUIRED, {NULL, NULL}},
-	{OPT_YEAR, OPT_REQUIRED, {"redovisningsåret; det väljer programmet vars år omfattar det",
+	{.id = OPT_RCC, .flags = OPT_REQUIRED},
+	{.id = OPT_YEAR, .flags = OPT_REQUIRED, .help = {"redovisningsåret; det väljer programmet vars år omfattar det",
 	                          "the reporting year; it chooses the programme whose years contain it"}},
-	{OPT_LANG, 0, {"kommentarernas språk", "language of the comments"}},
-	{OPT_PREVIOUS, 0, {"samma RCC:s redovisning för året innan: dess carryForward blir carriedOver",
+	{.id = OPT_LANG, .flags = 0, .help = {"kommentarernas språk", "language of the comments"}},
+	{.id = OPT_PREVIOUS, .flags = 0, .help = {"samma RCC:s redovisning för året innan: dess carryForward blir carriedOver",
 	                   "last year's statement of the same RCC: its carryForward becomes carriedOver"}},
-	{OPT_DB, 0, {"eller ta förra årets aktuella redovisning ur detta register",
+	{.id = OPT_DB, .flags = 0, .help = {"eller ta förra årets aktuella redovisning ur detta register",
 	             "or take last year's current statement from this register"}},
-	{OPT_RULES, 0, {NULL, NULL}},
-	{OPT_OUTPUT, 0, {"skriv mallen till FIL i stället för till standard ut", "write to FILE instead of standard output"}},
-	{OPT_HELP, 0, {NULL, NULL}},
-	{OPT_END, 0, {NULL, NULL}}};
+	{.id = OPT_RULES, .flags = 0},
+	{.id = OPT_OUTPUT, .flags = 0, .help = {"skriv mallen till FIL i stället för till standard ut", "write to FILE instead of standard output"}},
+	{.id = OPT_HELP, .flags = 0},
+	{.id = OPT_END, .flags = 0}};
 static const struct opt_use verify_opts[] = {USE(OPT_DB, 0), USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 static const struct opt_use help_opts[] = {USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 
@@ -344,6 +349,20 @@ void cmd_check_opts(const struct cmd_ctx *c, struct check_opts *o)
 	o->nargs = c->args.noperands;
 }
 
+int commands_register_exists(const char *path, enum lang l, strbuf *err)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 || errno != ENOENT)
+		return 0;
+	sb_printf(err,
+	          l == LANG_SV ? "%s: här finns inget register (filen finns inte); ange det med --db FIL eller "
+	                         "GRANTCHECK_DB, eller skapa det med 'grantcheck register --db %s FIL...'"
+	                       : "%s: there is no register here (no such file); give it with --db FILE or "
+	                         "GRANTCHECK_DB, or create one with 'grantcheck register --db %s FILE...'",
+	          path, path);
+	return -1;
+}
+
 /* Does what cmd->flags ask; -1 with c->err on failure. */
 static int setup(const struct command *cmd, struct cmd_ctx *c)
 {
@@ -360,6 +379,9 @@ static int setup(const struct command *cmd, struct cmd_ctx *c)
 			return -1;
 	}
 	if (cmd->flags & (NEED_REGISTER | MAY_CREATE_REGISTER | WRITE_REGISTER)) {
+		if (!(cmd->flags & (MAY_CREATE_REGISTER | WRITE_REGISTER)) &&
+		    commands_register_exists(default_db(c->args.val[OPT_DB]), c->lang, &c->err))
+			return -1;
 		c->reg = xcalloc(1, sizeof *c->reg);
 		if (reg_open(c->reg, default_db(c->args.val[OPT_DB]),
 		             cmd->flags & MAY_CREATE_REGISTER ? REG_CREATE

@@ -52,6 +52,11 @@ int cmd_template(struct cmd_ctx *c);
  * (pointers into c, valid while c is). */
 void cmd_check_opts(const struct cmd_ctx *c, struct check_opts *o);
 
+/* For a command that reads an existing register: -1 with the message in
+ * language l when there is no file at path (reg_open's own message is
+ * English only), else 0 and reg_open says the rest. */
+int commands_register_exists(const char *path, enum lang l, strbuf *err);
+
 /* Prints the help of one command to stdout in language l; 0 if it exists. */
 int cmd_help_for(const char *name, enum lang l);
 

@@ -172,7 +172,9 @@ static void exec_node(struct loader *l, const struct chunk *c, const struct op *
 	int known = o->fmt >= 0;
 	int rc = sqlite3_bind_int64(st, 1, o->id);
 	rc |= bind_opt_int(st, 2, o->parent != 0, o->parent);
-	rc |= sqlite3_bind_text(st, 3, o->node_kind == 'e' ? "element" : "attribute", -1, SQLITE_STATIC);
+	rc |= sqlite3_bind_text(st, 3, o->node_kind == 'e'   ? "element"
+	                                     : o->node_kind == 't' ? "text"
+	                                                           : "attribute", -1, SQLITE_STATIC);
 	rc |= bind_str(st, 4, c, o->str[0]);
 	rc |= bind_str(st, 5, c, o->str[1]);
 	rc |= bind_str(st, 6, c, o->str[2]);

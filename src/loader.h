@@ -53,7 +53,7 @@ enum op_kind { OP_NODE = 1, OP_VALUE, OP_EXPENSE };
  * or OP_NOSTR for SQL NULL. */
 struct op {
 	unsigned char kind;       /* enum op_kind */
-	char node_kind;           /* OP_NODE: 'e' element, 'a' attribute */
+	char node_kind;           /* OP_NODE: 'e' element, 'a' attribute, 't' text directly in a container */
 	unsigned char has_value;  /* OP_NODE: text, nchars, ctrl are set */
 	unsigned char has_amount; /* amount is set */
 	unsigned char ctrl;       /* the text (OP_NODE, OP_VALUE) or note (OP_EXPENSE) has a control character */

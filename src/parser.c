@@ -33,6 +33,7 @@ struct frame {
 	int fmt;          /* index into fmt_nodes */
 	int64_t id;       /* node id (0 for expense lines, which are rows of expense) */
 	int counts[FMT_COUNT];
+	int text_seen;    /* a container: text directly inside it was recorded (once) */
 };
 
 /* Accumulates trimmed element text up to PARSER_TEXT_CAP bytes. */
@@ -286,6 +287,51 @@ static void XMLCALL on_text(void *ud, const XML_Char *s, int len)
 	}
 }
 
+static int64_t insert_node(struct parser *p, int64_t parent, char kind, const char *name, const char *ns,
+                           const char *path, int fmt, int nth, const char *value, long line, long col);
+
+/* Text directly inside an element that holds only elements or attributes
+ * (<statement>, <funds>, <expenses>, <balance>, <period>, <contact>,
+ * <attestation>): the XSD refuses it, so it is recorded once per element as a
+ * node of kind text (S3 reports it) rather than dropped. Whitespace between
+ * the children is the common case and returns at the first loop. */
+static void XMLCALL on_container_text(void *ud, const XML_Char *s, int len)
+{
+	struct parser *p = ud;
+	if (p->skip || p->depth == 0)
+		return;
+	struct frame *f = &p->frames[p->depth - 1];
+	if (f->text_seen)
+		return;
+	int i = 0;
+	while (i < len && is_ws(s[i]))
+		i++;
+	if (i == len)
+		return;
+	f->text_seen = 1;
+	long line = (long)XML_GetCurrentLineNumber(p->xp);
+	long col = (long)XML_GetCurrentColumnNumber(p->xp) + 1;
+	for (int k = 0; k < i; k++) {
+		if (s[k] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+	}
+	/* the first 40 bytes of it, cut at a character boundary, to quote */
+	int n = len - i < 40 ? len - i : 40;
+	while (n < len - i && n > 0 && ((unsigned char)s[i + n] & 0xC0) == 0x80)
+		n--;
+	char quote[41];
+	memcpy(quote, s + i, (size_t)n);
+	quote[n] = '\0';
+	sb_reset(&p->path);
+	sb_puts(&p->path, fmt_nodes[f->fmt].path);
+	sb_puts(&p->path, "/#text");
+	insert_node(p, f->id, 't', "#text", NULL, p->path.s, -1, 0, quote, line, col);
+}
+
 /* Finishes the text: trims trailing whitespace. */
 static void text_end(struct parser *p)
 {
@@ -470,6 +516,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 		f->id = insert_node(p, 0, 'e', name, FORMAT_NS, FORMAT_ROOT, FMT_ROOT, 1, NULL, line, col);
 		insert_node(p, f->id, 'a', "version", NULL, fmt_nodes[1].path, 1, 1, version, line, col);
 		handle_attributes(p, f, atts, line, col);
+		XML_SetCharacterDataHandler(p->xp, on_container_text);
 		return;
 	}
 
@@ -483,6 +530,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 	assert(p->depth < MAX_FRAMES);
 	struct frame *f = &p->frames[p->depth++];
 	f->fmt = idx;
+	f->text_seen = 0;
 	if (idx != FMT_EXPENSE) /* an expense line has no known children to count */
 		memset(f->counts, 0, sizeof f->counts);
 	int nth = ++parent->counts[idx];
@@ -503,6 +551,8 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 	handle_attributes(p, f, atts, line, col);
 	if (fmt_nodes[idx].type != VT_NONE)
 		text_start(p);
+	else
+		XML_SetCharacterDataHandler(p->xp, on_container_text);
 }
 
 static void XMLCALL on_end(void *ud, const XML_Char *qname)
@@ -519,10 +569,15 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 	if (p->stopped || p->depth == 0)
 		return;
 	struct frame *f = &p->frames[--p->depth];
-	if (fmt_nodes[f->fmt].type == VT_NONE)
+	/* back in the parent, which holds only elements: watch for text there */
+	if (fmt_nodes[f->fmt].type == VT_NONE) {
+		if (p->depth > 0)
+			XML_SetCharacterDataHandler(p->xp, on_container_text);
 		return;
+	}
 	struct text *t = &p->text;
 	text_end(p);
+	XML_SetCharacterDataHandler(p->xp, on_container_text);
 	const char *s = sb_str(&t->buf);
 	if (p->as_1252 && looks_like_mojibake(s, t->buf.len)) {
 		stop_mojibake(p);

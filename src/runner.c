@@ -44,7 +44,7 @@ static int out_open(struct atomic_file *af, const struct check_opts *o, char **f
 		atomic_protect_add(&p, o->previous[i]);
 	if (db)
 		atomic_protect_db(&p, db);
-	int rc = atomic_open(af, o->out, &p, err);
+	int rc = atomic_open(af, o->out, &p, o->lang, err);
 	atomic_protect_free(&p);
 	return rc;
 }

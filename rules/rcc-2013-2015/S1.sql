@@ -18,6 +18,8 @@
 --   shows a complete statement.
 -- message.sv: Elementet <{name}> saknas i <{parent}>; det är obligatoriskt
 -- message.en: Element <{name}> is missing from <{parent}>; it is required
+-- message.attestation.sv: Elementet <attestation> saknas i <statement>; lägg till <attestation name="…" role="…" date="ÅÅÅÅ-MM-DD"/> sist i redovisningen, före </statement>
+-- message.attestation.en: Element <attestation> is missing from <statement>; add <attestation name="…" role="…" date="YYYY-MM-DD"/> at the end of the statement, before </statement>
 -- message.attribute.sv: Attributet {name} saknas på <{parent}>; det är obligatoriskt
 -- message.attribute.en: Attribute {name} is missing on <{parent}>; it is required
 -- message.blank.sv: Elementet <{name}> i <{parent}> är tomt; det är obligatoriskt och ska ha ett värde
@@ -63,6 +65,8 @@ WITH required AS (
 )
 SELECT line, col, name, parent,
   CASE kind WHEN 'attribute' THEN 'attribute' WHEN 'attribute_blank' THEN 'attribute_blank'
-            WHEN 'element_blank' THEN 'blank' END AS variant
+            WHEN 'element_blank' THEN 'blank'
+            -- a missing attestation: show the whole element to add
+            WHEN 'element' THEN CASE WHEN name = 'attestation' THEN 'attestation' END END AS variant
 FROM required
 ORDER BY line, col, fid

@@ -10,9 +10,9 @@
 #include "cli.h"
 #include "suites.h"
 
-static const struct opt_use test_opts[] = {{OPT_FORMAT, 0, {NULL, NULL}},   {OPT_LANG, 0, {NULL, NULL}},
-                                           {OPT_PREVIOUS, OPT_MANY, {NULL, NULL}}, {OPT_STRICT, 0, {NULL, NULL}},
-                                           {OPT_HELP, 0, {NULL, NULL}},     {OPT_END, 0, {NULL, NULL}}};
+static const struct opt_use test_opts[] = {{.id = OPT_FORMAT, .flags = 0},   {.id = OPT_LANG, .flags = 0},
+                                           {.id = OPT_PREVIOUS, .flags = OPT_MANY}, {.id = OPT_STRICT, .flags = 0},
+                                           {.id = OPT_HELP, .flags = 0},     {.id = OPT_END, .flags = 0}};
 static const struct cli_spec test_spec = {"check", test_opts, {"FIL...", "FILE..."}, 1, -1,
                                           {"ange en FIL", "give a FILE"}, {"", ""}, {"", ""}};
 
