@@ -23,7 +23,7 @@ DOCDIR  ?= $(PREFIX)/share/doc/grantcheck
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
-PKGS    := expat sqlite3 xlsxwriter
+PKGS    := expat sqlite3 xlsxwriter libmicrohttpd
 CFLAGS  ?= -O2 -g
 STD     := -std=c11 -pthread -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral $(if $(WERROR),-Werror)
@@ -44,7 +44,8 @@ CLANG_FORMAT ?= clang-format
 TESTS := tests/golden.sh tests/e2e.sh tests/readme.sh
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev check expat \
-                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium
+                libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium \
+                libmicrohttpd-dev chromium-driver python3-selenium
 
 .PHONY: all deps demo test unit golden asan tsan valgrind bench fuzz install clean format format-check FORCE
 all: $(BUILD)/grantcheck
