@@ -21,5 +21,6 @@ Suite *cli_suite(void);
 Suite *summary_suite(void);
 Suite *util_suite(void);
 Suite *html_suite(void);
+Suite *web_suite(void);
 
 #endif
