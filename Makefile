@@ -10,7 +10,7 @@
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make tsan       the threaded parse under ThreadSanitizer
 #   make valgrind   the end-to-end cases under valgrind memcheck
-#   make bench      benchmarks (never part of the tests)
+#   make bench      benchmarks (never part of the tests; bench/web_load.py: serve under load)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install the Debian packages the build and tests need
 
@@ -124,6 +124,7 @@ valgrind: all
 bench: deps
 	$(MAKE) all
 	./bench/run.sh $(BUILD)/grantcheck
+	/usr/bin/python3 bench/web_load.py $(BUILD)/grantcheck
 
 # libFuzzer targets (clang): fuzz/fuzz_*.c, each linked with the library objects.
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)
