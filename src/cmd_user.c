@@ -52,8 +52,8 @@ int cmd_user(struct cmd_ctx *c)
 		if (regu_remove(c->reg, name, &removed, &c->err))
 			return EXIT_TROUBLE;
 		if (!removed) {
-			sb_printf(&c->err, "%s: there is no user '%s'; 'grantcheck user list --db %s' shows them", c->reg->path,
-			          name, c->reg->path);
+			sb_printf(&c->err, "%s: there is no user '%s'; 'grantcheck user list --db %s' shows them",
+			          c->reg->path, name, c->reg->path);
 			return EXIT_TROUBLE;
 		}
 		printf(sv ? "grantcheck user: tog bort %s\n" : "grantcheck user: removed %s\n", name);

@@ -61,8 +61,8 @@ int regu_add(struct reg *r, const char *name, const char *role, const char *toke
 	if (regu_ensure(r, err))
 		return -1;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(r->db, "INSERT INTO user(name, role, token_hash, created_at) VALUES(?, ?, ?, ?)", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(r->db, "INSERT INTO user(name, role, token_hash, created_at) VALUES(?, ?, ?, ?)", -1,
+	                       &st, NULL) != SQLITE_OK)
 		return regu_fail(r, "adding the user", err);
 	if (sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC) != SQLITE_OK ||
@@ -74,8 +74,10 @@ int regu_add(struct reg *r, const char *name, const char *role, const char *toke
 	int s = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (s == SQLITE_CONSTRAINT) {
-		sb_printf(err, "%s: there is already a user '%s'; choose another name or remove it first with "
-		          "'grantcheck user remove --db %s %s'", r->path, name, r->path, name);
+		sb_printf(err,
+		          "%s: there is already a user '%s'; choose another name or remove it first with "
+		          "'grantcheck user remove --db %s %s'",
+		          r->path, name, r->path, name);
 		return -1;
 	}
 	return s == SQLITE_DONE ? 0 : regu_fail(r, "adding the user", err);

@@ -119,8 +119,10 @@ int web_parse_listen(const char *s, struct sockaddr_storage *sa, int *is_loopbac
 		goto bad;
 	return 0;
 bad:
-	sb_printf(err, "--listen '%s' is not ADDRESS:PORT with a numeric address (e.g. 127.0.0.1:8080 or [::1]:8080); "
-	          "give one like that", s);
+	sb_printf(err,
+	          "--listen '%s' is not ADDRESS:PORT with a numeric address (e.g. 127.0.0.1:8080 or [::1]:8080); "
+	          "give one like that",
+	          s);
 	return -1;
 }
 
@@ -166,14 +168,15 @@ static enum MHD_Result web_send(struct MHD_Connection *c, unsigned status, const
 		return MHD_NO;
 	}
 	int ok = MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, ctype) == MHD_YES &&
-	         MHD_add_response_header(r, "Content-Security-Policy", WEB_CSP) == MHD_YES &&
-	         MHD_add_response_header(r, "X-Content-Type-Options", "nosniff") == MHD_YES &&
-	         MHD_add_response_header(r, "Referrer-Policy", "no-referrer") == MHD_YES &&
-	         MHD_add_response_header(r, "X-Frame-Options", "DENY") == MHD_YES &&
-	         MHD_add_response_header(r, "Cache-Control", "no-store") == MHD_YES &&
-	         (!cookie || MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, cookie) == MHD_YES) &&
-	         (!location || MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, location) == MHD_YES) &&
-	         (!disposition || MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disposition) == MHD_YES);
+	        MHD_add_response_header(r, "Content-Security-Policy", WEB_CSP) == MHD_YES &&
+	        MHD_add_response_header(r, "X-Content-Type-Options", "nosniff") == MHD_YES &&
+	        MHD_add_response_header(r, "Referrer-Policy", "no-referrer") == MHD_YES &&
+	        MHD_add_response_header(r, "X-Frame-Options", "DENY") == MHD_YES &&
+	        MHD_add_response_header(r, "Cache-Control", "no-store") == MHD_YES &&
+	        (!cookie || MHD_add_response_header(r, MHD_HTTP_HEADER_SET_COOKIE, cookie) == MHD_YES) &&
+	        (!location || MHD_add_response_header(r, MHD_HTTP_HEADER_LOCATION, location) == MHD_YES) &&
+	        (!disposition ||
+	         MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_DISPOSITION, disposition) == MHD_YES);
 	enum MHD_Result rc = ok ? MHD_queue_response(c, status, r) : MHD_NO;
 	MHD_destroy_response(r);
 	return rc;
@@ -218,10 +221,11 @@ static enum web_route web_route_of(const char *url)
 	static const struct {
 		const char *path;
 		enum web_route r;
-	} routes[] = {{"/style.css", WEB_R_STYLE}, {"/login", WEB_R_LOGIN},   {"/logout", WEB_R_LOGOUT},
-	              {"/", WEB_R_HOME},           {"/check", WEB_R_CHECK},   {"/grid", WEB_R_GRID},
-	              {"/submission", WEB_R_SUBMISSION}, {"/register", WEB_R_REGISTER}, {"/summary", WEB_R_SUMMARY},
-	              {"/summary.xlsx", WEB_R_SUMMARY}};
+	} routes[] = {{"/style.css", WEB_R_STYLE},       {"/login", WEB_R_LOGIN},
+	              {"/logout", WEB_R_LOGOUT},         {"/", WEB_R_HOME},
+	              {"/check", WEB_R_CHECK},           {"/grid", WEB_R_GRID},
+	              {"/submission", WEB_R_SUBMISSION}, {"/register", WEB_R_REGISTER},
+	              {"/summary", WEB_R_SUMMARY},       {"/summary.xlsx", WEB_R_SUMMARY}};
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
 		if (strcmp(url, routes[i].path) == 0)
 			return routes[i].r;
@@ -366,7 +370,8 @@ static enum MHD_Result web_report(struct MHD_Connection *c, const struct webp_fr
 static enum MHD_Result web_trouble(struct MHD_Connection *c, const struct webp_frame *f, const strbuf *err)
 {
 	strbuf b = {0};
-	sb_puts(&b, f->lang == LANG_SV ? "grantcheck kunde inte utföra uppgiften: " : "grantcheck could not do the job: ");
+	sb_puts(&b,
+	        f->lang == LANG_SV ? "grantcheck kunde inte utföra uppgiften: " : "grantcheck could not do the job: ");
 	sb_puts(&b, sb_str(err));
 	enum MHD_Result rc = web_message(c, f, 500, sb_str(&b), sb_str(&b));
 	sb_free(&b);
@@ -475,10 +480,12 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 	}
 	char note[160];
 	if (oc == REG_DUPLICATE)
-		snprintf(note, sizeof note, "%s", WEBP_T(f, "Filen fanns redan i registret; ingenting ändrades.",
-		                                           "The file was already in the register; nothing changed."));
+		snprintf(note, sizeof note, "%s",
+		         WEBP_T(f, "Filen fanns redan i registret; ingenting ändrades.",
+		                "The file was already in the register; nothing changed."));
 	else if (superseded)
-		snprintf(note, sizeof note, WEBP_T(f, "Registrerad; ersätter inlämning %lld.", "Registered; replaces submission %lld."),
+		snprintf(note, sizeof note,
+		         WEBP_T(f, "Registrerad; ersätter inlämning %lld.", "Registered; replaces submission %lld."),
 		         superseded);
 	else
 		snprintf(note, sizeof note, "%s", WEBP_T(f, "Registrerad.", "Registered."));
@@ -519,8 +526,8 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 		return web_message(c, f, 404, "Ingen sådan inlämning.", "No such submission.");
 	struct web_worker *w = web_take(q->srv);
 	struct reg_submission *all = NULL, *hist = NULL;
-	struct regu_finding *fi = NULL;
-	int n = 0, nh = 0, nf = 0;
+	struct regu_finding *fi = NULL, *pf = NULL;
+	int n = 0, nh = 0, nf = 0, npf = 0;
 	size_t cap = 0;
 	strbuf err = {0}, b = {0};
 	enum MHD_Result rc;
@@ -540,7 +547,12 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 		                 "No such submission that you may see.");
 		goto out;
 	}
-	if (regu_findings(&w->reg, id, &fi, &nf, &err)) {
+	const struct reg_submission *before = NULL; /* the version this one replaced */
+	for (int i = 0; i < n; i++)
+		if (all[i].superseded_by == id && (!before || all[i].id > before->id))
+			before = &all[i];
+	if (regu_findings(&w->reg, id, &fi, &nf, &err) ||
+	    (before && regu_findings(&w->reg, before->id, &pf, &npf, &err))) {
 		web_give(q->srv, w);
 		rc = web_trouble(c, f, &err);
 		goto out;
@@ -551,12 +563,13 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 			hist = xgrow(hist, &cap, (size_t)nh + 1, sizeof *hist);
 			hist[nh++] = all[i]; /* borrowed from all */
 		}
-	webp_submission(&b, f, sub, fi, nf, hist, nh);
+	webp_submission(&b, f, sub, fi, nf, hist, nh, before != NULL, pf, npf);
 	rc = web_page(c, 200, &b, NULL);
 out:
 	free(hist);
 	reg_submissions_free(all, n);
 	regu_findings_free(fi, nf);
+	regu_findings_free(pf, npf);
 	sb_free(&err);
 	sb_free(&b);
 	return rc;
@@ -602,16 +615,16 @@ static int web_workbook(struct web_worker *w, int year, enum lang l, strbuf *out
 		          w->reg.path);
 		goto end_snapshot;
 	}
-	if (reg_check_register(&w->reg, w->engine, &regchk, err) ||
-	    regsum_load(&w->reg, years, nyears, &st, err))
+	if (reg_check_register(&w->reg, w->engine, &regchk, err) || regsum_load(&w->reg, years, nyears, &st, err))
 		goto end_snapshot;
 	regsum_end(&w->reg);
 	summary_build(&model, &st, engine_rulesets(w->engine), years, nyears);
-	struct summary_input in = {&model, w->reg.path, engine_rulesets(w->engine), &regchk, years, nyears, l,
+	struct summary_input in = {&model,     w->reg.path,  engine_rulesets(w->engine), &regchk, years, nyears, l,
 	                           time(NULL), XLSX_MAX_ROWS};
 	fd = memfd_create("grantcheck-summary", MFD_CLOEXEC);
 	if (fd < 0) {
-		sb_printf(err, "cannot make room for the workbook in memory (memfd_create: %s); try again", strerror(errno));
+		sb_printf(err, "cannot make room for the workbook in memory (memfd_create: %s); try again",
+		          strerror(errno));
 		goto done;
 	}
 	char path[64];
@@ -653,7 +666,8 @@ static enum MHD_Result web_do_summary(struct web_req *q, struct MHD_Connection *
 	int year = yv && *yv ? cli_year(yv) : 0;
 	if (year < 0) {
 		web_give(q->srv, w);
-		return web_message(c, f, 400, "Året ska vara ett årtal som 2014.", "The year must be a year like 2014.");
+		return web_message(c, f, 400, "Året ska vara ett årtal som 2014.",
+		                   "The year must be a year like 2014.");
 	}
 	int bad = web_workbook(w, year, f->lang, &b, &err);
 	web_give(q->srv, w);
@@ -665,9 +679,10 @@ static enum MHD_Result web_do_summary(struct web_req *q, struct MHD_Connection *
 			snprintf(disp, sizeof disp, "attachment; filename=\"grantcheck-summary-%d-%s.xlsx\"", year,
 			         lang_code(f->lang));
 		else
-			snprintf(disp, sizeof disp, "attachment; filename=\"grantcheck-summary-%s.xlsx\"", lang_code(f->lang));
-		rc = web_send(c, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &b, NULL, NULL,
-		              disp);
+			snprintf(disp, sizeof disp, "attachment; filename=\"grantcheck-summary-%s.xlsx\"",
+			         lang_code(f->lang));
+		rc = web_send(c, 200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &b, NULL,
+		              NULL, disp);
 	}
 	sb_free(&b);
 	sb_free(&err);
@@ -847,16 +862,18 @@ static enum MHD_Result web_access(void *cls, struct MHD_Connection *c, const cha
 		/* the first call: headers only; refuse early what is refused */
 		const char *host = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
 		if (!web_host_ok(s, host))
-			return web_plain(c, MHD_HTTP_MISDIRECTED_REQUEST,
-			                 "Fel Host-huvud / wrong Host header: open the address grantcheck serve printed\n");
+			return web_plain(
+			        c, MHD_HTTP_MISDIRECTED_REQUEST,
+			        "Fel Host-huvud / wrong Host header: open the address grantcheck serve printed\n");
 		const char *cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
 		if (cl) {
 			char *end;
 			errno = 0;
 			unsigned long long n = strtoull(cl, &end, 10);
 			if (errno || *end || n > s->o->max_upload)
-				return web_plain(c, MHD_HTTP_CONTENT_TOO_LARGE,
-				                 "För stor / too large: the upload exceeds the server's --max-upload\n");
+				return web_plain(
+				        c, MHD_HTTP_CONTENT_TOO_LARGE,
+				        "För stor / too large: the upload exceeds the server's --max-upload\n");
 		}
 		q = xcalloc(1, sizeof *q);
 		q->srv = s;
@@ -932,10 +949,12 @@ int web_serve(const struct web_opts *o, strbuf *err)
 		goto out;
 	regu_users_free(users, nusers);
 	if (!nusers && !loopback) {
-		sb_printf(err, "%s has no users, so the server may only listen on a loopback address (127.0.0.1, ::1), "
-		          "not %s; add users first with 'grantcheck user add --db %s NAME --role officer|viewer|rcc:ID', "
-		          "or listen on 127.0.0.1",
-		          o->db, o->listen, o->db);
+		sb_printf(
+		        err,
+		        "%s has no users, so the server may only listen on a loopback address (127.0.0.1, ::1), "
+		        "not %s; add users first with 'grantcheck user add --db %s NAME --role officer|viewer|rcc:ID', "
+		        "or listen on 127.0.0.1",
+		        o->db, o->listen, o->db);
 		goto out;
 	}
 	s->local_mode = nusers == 0;
@@ -957,7 +976,8 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024), MHD_OPTION_NOTIFY_COMPLETED,
 	                     web_completed, s, MHD_OPTION_END);
 	if (!d) {
-		sb_printf(err, "cannot listen on %s (%s); is another server using the port? Choose another with --listen",
+		sb_printf(err,
+		          "cannot listen on %s (%s); is another server using the port? Choose another with --listen",
 		          o->listen, strerror(errno));
 		pthread_sigmask(SIG_SETMASK, &old, NULL);
 		goto out;
@@ -978,8 +998,8 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	if (loopback)
 		snprintf(s->host_alt, sizeof s->host_alt, "localhost:%u", port);
 	if (s->local_mode)
-		printf("grantcheck serve: %s http://%s/?token=%s\n",
-		       o->lang == LANG_SV ? "öppna" : "open", s->host, s->local_token);
+		printf("grantcheck serve: %s http://%s/?token=%s\n", o->lang == LANG_SV ? "öppna" : "open", s->host,
+		       s->local_token);
 	else
 		printf("grantcheck serve: %s http://%s/\n", o->lang == LANG_SV ? "öppna" : "open", s->host);
 	if (fflush(stdout) != 0)
@@ -987,8 +1007,10 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;
-	fprintf(stderr, o->lang == LANG_SV ? "grantcheck serve: stoppar (signal %d)\n"
-	                                   : "grantcheck serve: stopping (signal %d)\n", sig);
+	fprintf(stderr,
+	        o->lang == LANG_SV ? "grantcheck serve: stoppar (signal %d)\n"
+	                           : "grantcheck serve: stopping (signal %d)\n",
+	        sig);
 	MHD_stop_daemon(d); /* waits for the request threads: requests in flight finish */
 	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	rc = 0;

@@ -17,17 +17,17 @@
 
 #define WEB_DEFAULT_LISTEN "127.0.0.1:8080"
 #define WEB_DEFAULT_MAX_UPLOAD ((size_t)64 << 20)
-#define WEB_THREADS 4            /* request threads, each with its own engine and register connection */
-#define WEB_MAX_CONNECTIONS 1000 /* open connections at a time */
+#define WEB_THREADS 4             /* request threads, each with its own engine and register connection */
+#define WEB_MAX_CONNECTIONS 1000  /* open connections at a time */
 #define WEB_CONNECTION_TIMEOUT 30 /* seconds a connection may idle */
 
 struct web_opts {
-	const char *listen;  /* ADDR:PORT or [ADDR6]:PORT; port 0 picks a free one */
-	const char *db;      /* the register (created when missing) */
-	const char *rules;   /* the rules folder */
-	const char *today;   /* YYYY-MM-DD for the date rules */
-	size_t max_upload;   /* bytes of a request body */
-	enum lang lang;      /* of the messages on the terminal */
+	const char *listen; /* ADDR:PORT or [ADDR6]:PORT; port 0 picks a free one */
+	const char *db;     /* the register (created when missing) */
+	const char *rules;  /* the rules folder */
+	const char *today;  /* YYYY-MM-DD for the date rules */
+	size_t max_upload;  /* bytes of a request body */
+	enum lang lang;     /* of the messages on the terminal */
 };
 
 /*

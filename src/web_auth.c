@@ -158,8 +158,7 @@ static void web_unlock(struct web_sessions *t)
 		die_bug("web_sessions: pthread_mutex_unlock: %s", strerror(rc));
 }
 
-int web_session_new(struct web_sessions *t, const struct web_who *who, time_t now, struct web_session *out,
-                    strbuf *err)
+int web_session_new(struct web_sessions *t, const struct web_who *who, time_t now, struct web_session *out, strbuf *err)
 {
 	memset(out, 0, sizeof *out);
 	if (web_random_hex(out->id, 32, err) || web_random_hex(out->csrf, 32, err))

@@ -38,8 +38,12 @@ void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, co
 void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *sets, const struct reg_submission *s,
                int n);
 struct regu_finding;
+/* One submission: facts, findings, history and, when it replaced an
+ * earlier one (has_before; pf, npf: that one's findings), what changed:
+ * findings new in this one and findings gone (by rule and message). */
 void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_submission *sub,
-                     const struct regu_finding *fi, int nf, const struct reg_submission *hist, int nh);
+                     const struct regu_finding *fi, int nf, const struct reg_submission *hist, int nh, int has_before,
+                     const struct regu_finding *pf, int npf);
 /* The stylesheet: the pages' rules and the report's (from its inline
  * style, so the CSP can forbid inline style). */
 void webp_style(strbuf *b);

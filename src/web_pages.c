@@ -36,12 +36,14 @@ static int webp_may(const struct webp_frame *f, enum web_route r, enum web_metho
 
 void webp_begin(strbuf *b, const struct webp_frame *f, const char *title)
 {
-	sb_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+	sb_printf(b,
+	          "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+	          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
 	          lang_code(f->lang));
 	webp_esc(b, title);
-	sb_puts(b, " – grantcheck</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
-	           "<header class=\"web\"><nav aria-label=\"");
+	sb_puts(b,
+	        " – grantcheck</title>\n<link rel=\"stylesheet\" href=\"/style.css\">\n</head>\n<body>\n"
+	        "<header class=\"web\"><nav aria-label=\"");
 	sb_puts(b, WEBP_T(f, "Huvudmeny", "Main menu"));
 	sb_puts(b, "\"><ul>\n<li class=\"brand\">grantcheck</li>\n");
 	if (webp_may(f, WEB_R_HOME, WEB_GET))
@@ -91,16 +93,20 @@ void webp_login(strbuf *b, const struct webp_frame *f, int local_mode, const cha
 		sb_puts(b, "</p>\n");
 	}
 	if (local_mode)
-		sb_printf(b, "<p>%s</p>\n",
-		          WEBP_T(f, "Servern körs för en person på denna dator: öppna adressen som grantcheck serve skrev ut "
-		                    "(den innehåller nyckeln), eller klistra in nyckeln här.",
-		                 "The server runs for one person on this computer: open the address grantcheck serve "
-		                 "printed (it holds the token), or paste the token here."));
-	sb_printf(b, "<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"lang\" value=\"%s\">\n"
-	             "<p><label for=\"token\">%s</label><br>\n"
-	             "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"off\" required size=\"70\"></p>\n"
-	             "<p><button type=\"submit\">%s</button></p>\n</form>\n",
-	          lang_code(f->lang), WEBP_T(f, "Åtkomstnyckel", "Access token"), WEBP_T(f, "Logga in", "Log in"));
+		sb_printf(
+		        b, "<p>%s</p>\n",
+		        WEBP_T(f,
+		               "Servern körs för en person på denna dator: öppna adressen som grantcheck serve skrev ut "
+		               "(den innehåller nyckeln), eller klistra in nyckeln här.",
+		               "The server runs for one person on this computer: open the address grantcheck serve "
+		               "printed (it holds the token), or paste the token here."));
+	sb_printf(
+	        b,
+	        "<form method=\"post\" action=\"/login\">\n<input type=\"hidden\" name=\"lang\" value=\"%s\">\n"
+	        "<p><label for=\"token\">%s</label><br>\n"
+	        "<input id=\"token\" name=\"token\" type=\"password\" autocomplete=\"off\" required size=\"70\"></p>\n"
+	        "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	        lang_code(f->lang), WEBP_T(f, "Åtkomstnyckel", "Access token"), WEBP_T(f, "Logga in", "Log in"));
 	webp_end(b);
 }
 
@@ -110,16 +116,19 @@ static void webp_upload_form(strbuf *b, const struct webp_frame *f, const char *
 {
 	sb_printf(b, "<form method=\"post\" action=\"%s\" enctype=\"multipart/form-data\">\n", action);
 	webp_csrf(b, f);
-	sb_printf(b, "<p><label for=\"statement\">%s</label><br>\n"
-	             "<input id=\"statement\" name=\"statement\" type=\"file\" accept=\".xml,application/xml,text/xml\" "
-	             "required></p>\n",
+	sb_printf(b,
+	          "<p><label for=\"statement\">%s</label><br>\n"
+	          "<input id=\"statement\" name=\"statement\" type=\"file\" accept=\".xml,application/xml,text/xml\" "
+	          "required></p>\n",
 	          WEBP_T(f, "Redovisning (XML)", "Statement (XML)"));
 	if (with_previous)
-		sb_printf(b, "<p><label for=\"previous\">%s</label><br>\n"
-		             "<input id=\"previous\" name=\"previous\" type=\"file\" accept=\".xml,application/xml,text/xml\">"
-		             "</p>\n",
-		          WEBP_T(f, "Förra årets redovisning (valfri; för G5 och M5)",
-		                 "Last year's statement (optional; for G5 and M5)"));
+		sb_printf(
+		        b,
+		        "<p><label for=\"previous\">%s</label><br>\n"
+		        "<input id=\"previous\" name=\"previous\" type=\"file\" accept=\".xml,application/xml,text/xml\">"
+		        "</p>\n",
+		        WEBP_T(f, "Förra årets redovisning (valfri; för G5 och M5)",
+		               "Last year's statement (optional; for G5 and M5)"));
 	sb_printf(b, "<p><button type=\"submit\">%s</button></p>\n</form>\n", button);
 }
 
@@ -128,11 +137,13 @@ void webp_home(strbuf *b, const struct webp_frame *f)
 	webp_begin(b, f, WEBP_T(f, "Förhandskontroll", "Pre-check"));
 	sb_printf(b, "<h1>%s</h1>\n", WEBP_T(f, "Kontrollera en redovisning", "Check a statement"));
 	if (webp_may(f, WEB_R_CHECK, WEB_POST)) {
-		sb_printf(b, "<p>%s</p>\n",
-		          WEBP_T(f, "Välj redovisningen och tryck Kontrollera. Ingenting sparas; resultatet visar varje "
-		                    "anmärkning, hur den rättas och raderna den gäller.",
-		                 "Choose the statement and press Check. Nothing is stored; the result shows every finding, "
-		                 "how to fix it and the lines it is about."));
+		sb_printf(
+		        b, "<p>%s</p>\n",
+		        WEBP_T(f,
+		               "Välj redovisningen och tryck Kontrollera. Ingenting sparas; resultatet visar varje "
+		               "anmärkning, hur den rättas och raderna den gäller.",
+		               "Choose the statement and press Check. Nothing is stored; the result shows every finding, "
+		               "how to fix it and the lines it is about."));
 		webp_upload_form(b, f, "/check", WEBP_T(f, "Kontrollera", "Check"), 1);
 	} else {
 		sb_printf(b, "<p>%s</p>\n",
@@ -146,8 +157,9 @@ void webp_register_form(strbuf *b, const struct webp_frame *f)
 {
 	webp_begin(b, f, WEBP_T(f, "Registrera", "Register"));
 	sb_printf(b, "<h1>%s</h1>\n<p>%s</p>\n", WEBP_T(f, "Registrera en redovisning", "Register a statement"),
-	          WEBP_T(f, "Redovisningen kontrolleras och förs in i registret. Förra årets redovisning tas ur "
-	                    "registret.",
+	          WEBP_T(f,
+	                 "Redovisningen kontrolleras och förs in i registret. Förra årets redovisning tas ur "
+	                 "registret.",
 	                 "The statement is checked and recorded in the register. Last year's statement comes from the "
 	                 "register."));
 	webp_upload_form(b, f, "/register", WEBP_T(f, "Registrera", "Register"), 0);
@@ -157,17 +169,19 @@ void webp_register_form(strbuf *b, const struct webp_frame *f)
 void webp_summary_form(strbuf *b, const struct webp_frame *f, const struct rulesets *sets)
 {
 	webp_begin(b, f, WEBP_T(f, "Sammanställning", "Summary"));
-	sb_printf(b, "<h1>%s</h1>\n<form method=\"get\" action=\"/summary.xlsx\">\n"
-	             "<p><label for=\"year\">%s</label><br>\n<select id=\"year\" name=\"year\">\n"
-	             "<option value=\"\">%s</option>\n",
+	sb_printf(b,
+	          "<h1>%s</h1>\n<form method=\"get\" action=\"/summary.xlsx\">\n"
+	          "<p><label for=\"year\">%s</label><br>\n<select id=\"year\" name=\"year\">\n"
+	          "<option value=\"\">%s</option>\n",
 	          WEBP_T(f, "Ladda ner sammanställningen", "Download the summary"), WEBP_T(f, "År", "Year"),
 	          WEBP_T(f, "Alla år i registret", "Every year in the register"));
 	for (int i = 0; i < sets->n; i++)
 		for (int k = 0; k < sets->sets[i].nyears; k++)
 			sb_printf(b, "<option>%d</option>\n", sets->sets[i].years[k].year);
-	sb_printf(b, "</select></p>\n<p><label for=\"wlang\">%s</label><br>\n<select id=\"wlang\" name=\"lang\">\n"
-	             "<option value=\"sv\"%s>svenska</option>\n<option value=\"en\"%s>English</option>\n</select></p>\n"
-	             "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	sb_printf(b,
+	          "</select></p>\n<p><label for=\"wlang\">%s</label><br>\n<select id=\"wlang\" name=\"lang\">\n"
+	          "<option value=\"sv\"%s>svenska</option>\n<option value=\"en\"%s>English</option>\n</select></p>\n"
+	          "<p><button type=\"submit\">%s</button></p>\n</form>\n",
 	          WEBP_T(f, "Arbetsbokens språk", "The workbook's language"), f->lang == LANG_SV ? " selected" : "",
 	          f->lang == LANG_EN ? " selected" : "", WEBP_T(f, "Ladda ner (.xlsx)", "Download (.xlsx)"));
 	webp_end(b);
@@ -262,7 +276,8 @@ void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *set
 			rccs[nr++] = s[i].rcc;
 		}
 	webp_begin(b, f, WEBP_T(f, "Säsongen", "Season"));
-	sb_printf(b, "<h1>%s</h1>\n<table class=\"grid\">\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">RCC</th>",
+	sb_printf(b,
+	          "<h1>%s</h1>\n<table class=\"grid\">\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">RCC</th>",
 	          WEBP_T(f, "Säsongen", "The season"),
 	          WEBP_T(f, "Gällande redovisning per RCC och år", "Current statement per RCC and year"));
 	for (int j = 0; j < ny; j++)
@@ -295,8 +310,36 @@ void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *set
 	webp_end(b);
 }
 
+static int webp_finding_in(const struct regu_finding *x, const struct regu_finding *set, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (x->rule && set[i].rule && strcmp(x->rule, set[i].rule) == 0 && x->message[1] && set[i].message[1] &&
+		    strcmp(x->message[1], set[i].message[1]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The findings of a that are not in b, as list items. */
+static int webp_changed(strbuf *b, const struct webp_frame *f, const struct regu_finding *a, int na,
+                        const struct regu_finding *other, int no)
+{
+	int k = 0;
+	for (int i = 0; i < na; i++) {
+		if (webp_finding_in(&a[i], other, no))
+			continue;
+		sb_puts(b, "<li>");
+		webp_esc(b, a[i].rule);
+		sb_puts(b, ": ");
+		webp_esc(b, a[i].message[f->lang]);
+		sb_puts(b, "</li>\n");
+		k++;
+	}
+	return k;
+}
+
 void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_submission *sub,
-                     const struct regu_finding *fi, int nf, const struct reg_submission *hist, int nh)
+                     const struct regu_finding *fi, int nf, const struct reg_submission *hist, int nh, int has_before,
+                     const struct regu_finding *pf, int npf)
 {
 	char title[128];
 	snprintf(title, sizeof title, "%s %d", sub->rcc ? sub->rcc : "?", sub->year);
@@ -315,8 +358,9 @@ void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_sub
 	sb_puts(b, "</code></td></tr>\n</table>\n");
 	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Anmärkningar", "Findings"), nf);
 	if (nf) {
-		sb_printf(b, "<table class=\"findings\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		             "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+		sb_printf(b,
+		          "<table class=\"findings\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+		          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
 		          WEBP_T(f, "Regel", "Rule"), WEBP_T(f, "Allvar", "Severity"), WEBP_T(f, "Rad", "Line"),
 		          WEBP_T(f, "Meddelande", "Message"));
 		for (int i = 0; i < nf; i++) {
@@ -330,9 +374,22 @@ void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_sub
 		}
 		sb_puts(b, "</tbody>\n</table>\n");
 	}
+	if (has_before) {
+		sb_printf(b, "<h2>%s</h2>\n<h3>%s</h3>\n<ul class=\"changed new\">\n",
+		          WEBP_T(f, "Ändrat mot versionen före", "Changed since the version before"),
+		          WEBP_T(f, "Nya anmärkningar", "New findings"));
+		if (!webp_changed(b, f, fi, nf, pf, npf))
+			sb_printf(b, "<li>%s</li>\n", WEBP_T(f, "inga", "none"));
+		sb_printf(b, "</ul>\n<h3>%s</h3>\n<ul class=\"changed fixed\">\n",
+		          WEBP_T(f, "Rättade anmärkningar", "Fixed findings"));
+		if (!webp_changed(b, f, pf, npf, fi, nf))
+			sb_printf(b, "<li>%s</li>\n", WEBP_T(f, "inga", "none"));
+		sb_puts(b, "</ul>\n");
+	}
 	sb_printf(b, "<h2>%s</h2>\n<ol class=\"history\">\n", WEBP_T(f, "Historik", "History"));
 	for (int i = 0; i < nh; i++) {
-		sb_printf(b, "<li>%s<a href=\"/submission?id=%lld\">", hist[i].id == sub->id ? "<strong>" : "", hist[i].id);
+		sb_printf(b, "<li>%s<a href=\"/submission?id=%lld\">", hist[i].id == sub->id ? "<strong>" : "",
+		          hist[i].id);
 		webp_esc(b, hist[i].received_at);
 		sb_puts(b, " ");
 		webp_esc(b, hist[i].path);
@@ -347,18 +404,18 @@ void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_sub
 }
 
 static const char webp_css[] =
-	"header.web{background:#123;color:#fff;margin:-8px -8px 1em;padding:.4em 1em}\n"
-	"header.web ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:1em;align-items:center}\n"
-	"header.web a{color:#fff}\nheader.web .brand{font-weight:bold}\nheader.web .who{margin-left:auto}\n"
-	"header.web form{display:inline;margin:0}\n"
-	"a:focus,button:focus,input:focus,select:focus{outline:3px solid #f90;outline-offset:2px}\n"
-	"main{max-width:75em}\nlabel{font-weight:bold}\n.problem{color:#a00;font-weight:bold}\n"
-	".note{background:#eef;padding:.5em}\n"
-	"table.grid{border-collapse:collapse}\ntable.grid th,table.grid td{border:1px solid #999;padding:.3em .6em}\n"
-	"td.valid{background:#cfc}\ntd.warnings{background:#ffc}\ntd.invalid{background:#fcc}\n"
-	"td.missing{background:#eee;color:#555}\n.st.late{font-style:italic;text-decoration:underline wavy #a60}\n"
-	"table.findings{border-collapse:collapse}\ntable.findings td,table.findings th{border:1px solid #ccc;"
-	"padding:.2em .5em}\n";
+        "header.web{background:#123;color:#fff;margin:-8px -8px 1em;padding:.4em 1em}\n"
+        "header.web ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:1em;align-items:center}\n"
+        "header.web a{color:#fff}\nheader.web .brand{font-weight:bold}\nheader.web .who{margin-left:auto}\n"
+        "header.web form{display:inline;margin:0}\n"
+        "a:focus,button:focus,input:focus,select:focus{outline:3px solid #f90;outline-offset:2px}\n"
+        "main{max-width:75em}\nlabel{font-weight:bold}\n.problem{color:#a00;font-weight:bold}\n"
+        ".note{background:#eef;padding:.5em}\n"
+        "table.grid{border-collapse:collapse}\ntable.grid th,table.grid td{border:1px solid #999;padding:.3em .6em}\n"
+        "td.valid{background:#cfc}\ntd.warnings{background:#ffc}\ntd.invalid{background:#fcc}\n"
+        "td.missing{background:#eee;color:#555}\n.st.late{font-style:italic;text-decoration:underline wavy #a60}\n"
+        "table.findings{border-collapse:collapse}\ntable.findings td,table.findings th{border:1px solid #ccc;"
+        "padding:.2em .5em}\n";
 
 void webp_style(strbuf *b)
 {

@@ -168,6 +168,15 @@ try:
     check("rcc:syd may not open norr's submission (403)", r.status == 403, r.status)
     r, page = s.request("GET", "/submission?id=%d" % nid, cookie=co)
     check("officer opens the submission page", r.status == 200 and b"Historik" in page)
+    # a corrected version: the submission page says what changed
+    worse = valid_syd.replace(b"<totalExpenses>10232456.50</totalExpenses>", b"<totalExpenses>10232457.50</totalExpenses>")
+    r, page = s.upload("/register", co, {"csrf": s.csrf(co)}, {"statement": ("s2.xml", worse)})
+    sid = sqlite3.connect(udb).execute("select id from submission where rcc='syd' and current=1").fetchone()[0]
+    r, page = s.request("GET", "/submission?id=%d" % sid, cookie=co)
+    txt = page.decode()
+    new_part = txt.split("Nya anmärkningar", 1)[-1].split("</ul>", 1)[0]
+    check("the submission page says what changed since the version before",
+          "Ändrat mot versionen före" in txt and "A1" in new_part, new_part[:200])
     lo = s.csrf(co)
     r, _ = s.request("POST", "/logout", body="csrf=" + lo, headers={"Content-Type": "application/x-www-form-urlencoded"},
                      cookie=co)

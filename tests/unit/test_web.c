@@ -16,6 +16,7 @@
 
 /* The matrix, row by row: {GET, POST, OTHER} per route, for
  * anonymous, viewer, rcc:norr, officer. This table IS the policy. */
+/* clang-format off */
 static const int matrix[WEB_ROLE_COUNT][WEB_ROUTE_COUNT][WEB_METHOD_COUNT] = {
 	[WEB_ANON] = {
 		[WEB_R_STYLE] = {200, 405, 405},      [WEB_R_LOGIN] = {200, 200, 405},
@@ -42,6 +43,7 @@ static const int matrix[WEB_ROLE_COUNT][WEB_ROUTE_COUNT][WEB_METHOD_COUNT] = {
 		[WEB_R_SUBMISSION] = {200, 405, 405}, [WEB_R_REGISTER] = {200, 200, 405},
 		[WEB_R_SUMMARY] = {200, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404}},
 };
+/* clang-format on */
 
 static void who_of(struct web_who *w, enum web_role r)
 {
@@ -58,9 +60,10 @@ START_TEST(allow_matrix)
 			for (int m = 0; m < WEB_METHOD_COUNT; m++) {
 				struct web_who w;
 				who_of(&w, (enum web_role)r);
-				int got = web_allow(r == WEB_ANON ? NULL : &w, (enum web_route)route, (enum web_method)m, NULL);
-				ck_assert_msg(got == matrix[r][route][m], "role %d route %d method %d: %d, expected %d", r,
-				              route, m, got, matrix[r][route][m]);
+				int got = web_allow(r == WEB_ANON ? NULL : &w, (enum web_route)route,
+				                    (enum web_method)m, NULL);
+				ck_assert_msg(got == matrix[r][route][m], "role %d route %d method %d: %d, expected %d",
+				              r, route, m, got, matrix[r][route][m]);
 			}
 }
 END_TEST
