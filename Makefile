@@ -10,7 +10,7 @@
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make tsan       the threaded parse under ThreadSanitizer
 #   make valgrind   the end-to-end cases under valgrind memcheck
-#   make bench      benchmarks (never part of the tests)
+#   make bench      benchmarks (never part of the tests; bench/web_load.py: serve under load)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install the Debian packages the build and tests need
 
@@ -23,7 +23,7 @@ DOCDIR  ?= $(PREFIX)/share/doc/grantcheck
 COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
 
 CC      ?= cc
-PKGS    := expat sqlite3 xlsxwriter zlib
+PKGS    := expat sqlite3 xlsxwriter zlib libmicrohttpd
 CFLAGS  ?= -O2 -g
 STD     := -std=c11 -pthread -D_GNU_SOURCE
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wformat=2 -Wno-format-nonliteral $(if $(WERROR),-Werror)
@@ -45,7 +45,8 @@ TESTS := tests/golden.sh tests/e2e.sh tests/readme.sh
 
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium \
-                libreoffice-calc-nogui poppler-utils
+                libreoffice-calc-nogui poppler-utils \
+                libmicrohttpd-dev chromium-driver python3-selenium
 
 .PHONY: all deps demo test unit golden faults asan tsan valgrind bench fuzz install clean format format-check FORCE
 all: $(BUILD)/grantcheck
@@ -137,6 +138,7 @@ valgrind: all
 bench: deps
 	$(MAKE) all
 	./bench/run.sh $(BUILD)/grantcheck
+	/usr/bin/python3 bench/web_load.py $(BUILD)/grantcheck
 
 # libFuzzer targets (clang): fuzz/fuzz_*.c, each linked with the library objects.
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)

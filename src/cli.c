@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "checks.h"
+#include "register_users.h"
 #include "ruleset.h"
 
 /* One option, as every command that takes it shows and checks it. */
@@ -65,6 +66,16 @@ static int valid_number(const char *v)
 static int valid_text(const char *v)
 {
 	return v[strspn(v, " \t\n")] != 0;
+}
+
+static int valid_size(const char *v)
+{
+	return cli_size(v) > 0;
+}
+
+static int valid_role(const char *v)
+{
+	return regu_role_valid(v);
 }
 
 static const struct opt_row opt_rows[OPT_COUNT] = {
@@ -120,8 +131,40 @@ static const struct opt_row opt_rows[OPT_COUNT] = {
 	[OPT_BY] = {"by", 0, {"NAMN", "NAME"}, valid_text,
 	            {"--by får inte vara tom", "--by must not be empty"},
 	            {"vem som gör ändringen (standard: inloggningsnamnet)", "who makes the change (default: the login name)"}},
+	[OPT_LISTEN] = {"listen", 0, {"ADRESS:PORT", "ADDR:PORT"}, NULL, {NULL, NULL},
+	                {"adressen servern lyssnar på (standard: 127.0.0.1:8080)",
+	                 "the address the server listens on (default 127.0.0.1:8080)"}},
+	[OPT_MAX_UPLOAD] = {"max-upload", 0, {"BYTE", "BYTES"}, valid_size,
+	                    {"--max-upload ska vara ett antal byte som 64M, inte '%s'",
+	                     "--max-upload must be a number of bytes like 64M, not '%s'"},
+	                    {"största uppladdning; större besvaras med 413 (standard: 64M)",
+	                     "the largest upload; larger ones get 413 (default 64M)"}},
+	[OPT_ROLE] = {"role", 0, {"ROLL", "ROLE"}, valid_role,
+	              {"--role ska vara officer, viewer eller rcc:ID, inte '%s'",
+	               "--role must be officer, viewer or rcc:ID, not '%s'"},
+	              {"officer (allt), viewer (översikt och sammanställning) eller rcc:ID (sitt eget RCC)",
+	               "officer (everything), viewer (grid and summary) or rcc:ID (its own RCC)"}},
 	[OPT_HELP] = {"help", 'h', {NULL, NULL}, NULL, {NULL, NULL}, {"visa denna hjälp", "show this help"}},
 };
+
+long long cli_size(const char *s)
+{
+	char *end;
+	errno = 0;
+	long long n = strtoll(s, &end, 10);
+	if (errno || end == s || n <= 0)
+		return -1;
+	long long mult = 1;
+	if (*end == 'K' || *end == 'k')
+		mult = 1LL << 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		mult = 1LL << 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		mult = 1LL << 30, end++;
+	if (*end || n > (1LL << 40) / mult)
+		return -1;
+	return n * mult;
+}
 
 const char *cli_opt_name(enum opt_id id)
 {

@@ -39,6 +39,9 @@ enum opt_id {
 	OPT_DIFF,
 	OPT_FINDING,
 	OPT_WHY,
+	OPT_LISTEN,
+	OPT_MAX_UPLOAD,
+	OPT_ROLE,
 	OPT_HELP,
 	OPT_COUNT,
 	OPT_END = -1 /* ends a command's list of options */
@@ -108,6 +111,10 @@ int usage_error(enum lang l, const char *cmd, const char *sv, const char *en, ..
 /* The closest of names[0..n) to s by edit distance when close enough to be
  * what was meant ("did you mean"), else NULL. */
 const char *cli_suggest(const char *s, const char *const *names, int n);
+
+/* Bytes of a --max-upload value: digits with an optional K, M or G
+ * (binary units), at most 1 TiB; -1 if not one. */
+long long cli_size(const char *s);
 
 /* The year of a --year value (four digits, 1900-9999); -1 if not one. */
 int cli_year(const char *s);

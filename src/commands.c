@@ -105,6 +105,13 @@ static const struct opt_use template_opts[] = {
 	{.id = OPT_HELP, .flags = 0},
 	{.id = OPT_END, .flags = 0}};
 static const struct opt_use verify_opts[] = {USE(OPT_DB, 0), USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
+static const struct opt_use serve_opts[] = {
+	USE(OPT_LISTEN, 0), USE(OPT_DB, 0), USE(OPT_RULES, 0), USE(OPT_MAX_UPLOAD, 0), USE(OPT_TODAY, 0),
+	{.id = OPT_LANG, .flags = 0, .help = {"språket på terminalen; sidorna väljer själva (standard: svenska)",
+	          "the terminal's language; the pages choose their own (Swedish by default)"}},
+	USE(OPT_HELP, 0), USE(OPT_END, 0)};
+static const struct opt_use user_opts[] = {USE(OPT_DB, 0), USE(OPT_ROLE, 0), USE(OPT_LANG, 0), USE(OPT_HELP, 0),
+                                           USE(OPT_END, 0)};
 static const struct opt_use help_opts[] = {USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 
 static const struct command commands[] = {
@@ -256,6 +263,28 @@ static const struct command commands[] = {
 	   "from last year's statement (--previous FILE, or the register's current one with --db), and every\n"
 	   "category and criterion code as a commented example line. Fill in the empty values, then check it\n"
 	   "with grantcheck check.\n"}}},
+	{cmd_serve, 0,
+	 {"serve", serve_opts, {"", ""}, 0, 0,
+	  {NULL, NULL},
+	  {"samma kontroller i en webbläsare", "the same checks in a web browser"},
+	  {"Startar en webbserver (vanlig HTTP) och skriver ut adressen att öppna. Förhandskontroll (ingenting\n"
+	   "sparas), säsongsöversikten, registrering och sammanställningen. Utan användare i registret och på\n"
+	   "en loopback-adress körs den för en person: adressen som skrivs ut innehåller en nyckel. En annan\n"
+	   "adress kräver användare (grantcheck user add) och en HTTPS-proxy framför. Ctrl-C eller SIGTERM\n"
+	   "stoppar den; pågående förfrågningar blir klara och registret stängs.\n",
+	   "Starts a web server (plain HTTP) and prints the address to open: pre-check (nothing stored), the\n"
+	   "season grid, registering and the summary. With no users in the register and a loopback address it\n"
+	   "runs for one person: the printed address holds a token. Another address needs users (grantcheck\n"
+	   "user add) and an HTTPS reverse proxy in front. Ctrl-C or SIGTERM stops it; requests in flight\n"
+	   "finish and the register is closed.\n"}}},
+	{cmd_user, MAY_CREATE_REGISTER,
+	 {"user", user_opts, {"add NAMN | list | remove NAMN", "add NAME | list | remove NAME"}, 1, 2,
+	  {"ange add NAMN, list eller remove NAMN", "give add NAME, list or remove NAME"},
+	  {"hantera användarna av grantcheck serve", "manage the users of grantcheck serve"},
+	  {"add NAMN --role officer|viewer|rcc:ID skapar en användare och skriver ut dess åtkomstnyckel en\n"
+	   "gång; registret sparar bara nyckelns SHA-256. list visar användarna, remove tar bort en.\n",
+	   "add NAME --role officer|viewer|rcc:ID creates a user and prints its access token once; the\n"
+	   "register keeps only the token's SHA-256. list shows the users, remove removes one.\n"}}},
 	{cmd_help, 0,
 	 {"help", help_opts, {"[KOMMANDO]", "[COMMAND]"}, 0, 1,
 	  {"ange högst ett KOMMANDO", "give at most one COMMAND"},

@@ -47,6 +47,8 @@ int cmd_rules(struct cmd_ctx *c);
 int cmd_explain(struct cmd_ctx *c);
 int cmd_help(struct cmd_ctx *c);
 int cmd_template(struct cmd_ctx *c);
+int cmd_serve(struct cmd_ctx *c);
+int cmd_user(struct cmd_ctx *c);
 
 /* The options of check and register as the validation loop takes them
  * (pointers into c, valid while c is). */

@@ -201,13 +201,19 @@ static void lr_cp(struct line_reader *lr, uint32_t cp)
 	sb_free(&u);
 }
 
-static void excerpt_read(struct excerpt *x, const char *path)
+/* Reads from path, or from a duplicate of from_fd when it is not -1 (an
+ * upload in memory: the path is then only a label, never opened). */
+static void excerpt_read(struct excerpt *x, const char *path, int from_fd)
 {
-	if (strcmp(path, "-") == 0)
+	if (from_fd < 0 && strcmp(path, "-") == 0)
 		return; /* standard input: gone once checked */
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = from_fd >= 0 ? fcntl(from_fd, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return;
+	if (from_fd >= 0 && lseek(fd, 0, SEEK_SET) != 0) {
+		close(fd);
+		return;
+	}
 	struct stat st;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		close(fd);
@@ -274,7 +280,7 @@ static void excerpt_read(struct excerpt *x, const char *path)
 	close(fd);
 }
 
-static void excerpt_init(struct excerpt *x, const struct file_result *r)
+static void excerpt_init(struct excerpt *x, const struct file_result *r, int from_fd)
 {
 	memset(x, 0, sizeof *x);
 	long *w = xmalloc(sizeof *w * (size_t)(r->nfindings * (2 * HTML_CONTEXT_LINES + 1) + 1));
@@ -296,7 +302,7 @@ static void excerpt_init(struct excerpt *x, const struct file_result *r)
 	x->n = u;
 	x->text = xcalloc((size_t)(u ? u : 1), sizeof *x->text);
 	if (u)
-		excerpt_read(x, r->path);
+		excerpt_read(x, r->path, from_fd);
 }
 
 static const char *excerpt_line(const struct excerpt *x, long line)
@@ -450,6 +456,11 @@ static void finding_html(strbuf *b, const struct words *w, const struct finding 
 
 void html_page_file(struct html_page *p, const struct file_result *r, const char *note)
 {
+	html_page_file_fd(p, r, note, -1);
+}
+
+void html_page_file_fd(struct html_page *p, const struct file_result *r, const char *note, int fd)
+{
 	const struct words *w = &words[p->lang];
 	enum lang l = p->lang;
 	int ok = r->errors == 0;
@@ -504,7 +515,7 @@ void html_page_file(struct html_page *p, const struct file_result *r, const char
 		return;
 	}
 	struct excerpt x;
-	excerpt_init(&x, r);
+	excerpt_init(&x, r, fd);
 	sb_printf(b, "<h3>%s</h3>\n<ol class=\"findings\">\n", w->findings);
 	for (int i = 0; i < r->nfindings; i++)
 		finding_html(b, w, &r->findings[i], &x, x.cut, l);

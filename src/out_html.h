@@ -43,6 +43,10 @@ void html_page_init(struct html_page *p, enum lang l);
 /* Adds one checked file; note: the register's outcome, or NULL. Reads the
  * statement at r->path again (when it is a regular file) for the excerpts. */
 void html_page_file(struct html_page *p, const struct file_result *r, const char *note);
+/* The same, reading the excerpts from fd (e.g. a memfd holding an upload;
+ * read from offset 0 through a duplicate, not closed) instead of r->path,
+ * which is then only a label and never opened; fd -1: as html_page_file. */
+void html_page_file_fd(struct html_page *p, const struct file_result *r, const char *note, int fd);
 /* Appends the whole document to out. */
 void html_page_finish(struct html_page *p, strbuf *out);
 void html_page_free(struct html_page *p);

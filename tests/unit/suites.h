@@ -22,5 +22,6 @@ Suite *cli_suite(void);
 Suite *summary_suite(void);
 Suite *util_suite(void);
 Suite *html_suite(void);
+Suite *web_suite(void);
 
 #endif
