@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
 #include "sha256.h"
 
@@ -167,8 +168,9 @@ static int has_table(struct reg *r, const char *name, int *yes, strbuf *err)
 }
 
 /* Every stored statement (content of schema v2) hashed and compared with
- * the sha256 its submission row records. Encodings: 'identity' (or NULL),
- * the bytes as received; others are counted as not checked. */
+ * the sha256 its submission row records. Encodings: 'raw' or 'identity'
+ * (or NULL), the bytes as received; 'zlib', compressed (register_findings.c
+ * stores the smaller of the two); others are counted as not checked. */
 static int contents(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_verify_counts *c, strbuf *err)
 {
 	if (has_table(r, "content", &c->has_content, err))
@@ -177,25 +179,39 @@ static int contents(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_veri
 		return 0;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(r->db,
-	                            "SELECT c.submission, c.encoding, c.bytes, s.sha256 FROM content c"
+	                            "SELECT c.submission, c.encoding, c.bytes, s.sha256, s.bytes FROM content c"
 	                            " LEFT JOIN submission s ON s.id = c.submission ORDER BY c.submission",
 	                            -1, &st, NULL);
 	while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long long id = sqlite3_column_int64(st, 0);
 		const char *enc = (const char *)sqlite3_column_text(st, 1);
 		const char *want = (const char *)sqlite3_column_text(st, 3);
-		if (enc && strcmp(enc, "identity") != 0) {
+		int zipped = enc && strcmp(enc, "zlib") == 0;
+		if (enc && !zipped && strcmp(enc, "identity") != 0 && strcmp(enc, "raw") != 0) {
 			c->unknown_coding++;
 			continue;
 		}
 		const void *bytes = sqlite3_column_blob(st, 2);
 		int n = sqlite3_column_bytes(st, 2);
+		unsigned char *plain = NULL;
+		if (zipped) {
+			/* the size recorded for the submission; a damaged stream or a
+			 * wrong size gives a hash that cannot match */
+			sqlite3_int64 size = sqlite3_column_int64(st, 4);
+			uLongf zn = size > 0 && size < (sqlite3_int64)1 << 32 ? (uLongf)size : 0;
+			plain = xmalloc(zn ? zn : 1);
+			if (uncompress(plain, &zn, bytes, (uLong)n) != Z_OK)
+				zn = 0;
+			bytes = plain;
+			n = (int)zn;
+		}
 		sha256 h;
 		char hex[65];
 		sha256_init(&h);
 		if (n > 0)
 			sha256_update(&h, bytes, (size_t)n);
 		sha256_final_hex(&h, hex);
+		free(plain);
 		c->hashed++;
 		if (!want)
 			continue; /* a content row without its submission: foreign_key_check says so */

@@ -73,7 +73,7 @@ c.commit()
 PY
 "$gc" verify --db "$t/c.db" > "$t/out" 2>&1; st=$?
 check "verify: every stored statement matches its SHA-256: exit 0" '[ $st -eq 0 ] && grep -q "$n stored statements match their SHA-256" "$t/out"'
-q "$t/c.db" "update content set bytes = cast(bytes || ' ' as blob) where submission = 3" > /dev/null
+q "$t/c.db" "update content set encoding = 'raw', bytes = cast('<statement>tampered</statement>' as blob) where submission = 3" > /dev/null
 "$gc" verify --db "$t/c.db" > "$t/out" 2>&1; st=$?
 check "verify: a tampered statement: exit 1, submission #3 named" '[ $st -eq 1 ] && grep -q "submission #3: the stored statement has SHA-256 .* its content was changed" "$t/out" && [ "$(grep -c "its content was changed" "$t/out")" = 1 ]'
 q "$t/c.db" "insert into finding(submission, seq, rule, severity, message_sv, message_en) values(9999, 1, 'A1', 'error', 'x', 'x')" > /dev/null
