@@ -28,7 +28,7 @@
 
 struct summary_input {
 	const struct summary *m;          /* the model: year blocks, columns, statements */
-	const char *db_path;              /* as given, for the About sheet */
+	const char *db_path;              /* as given: only its file name is written (never a local path) */
 	const struct rulesets *sets;      /* the installed rule sets */
 	const struct file_result *regchk; /* register-level findings (G8), finding.year set */
 	const int *years;                 /* the years summarised: ascending, distinct */
@@ -36,6 +36,7 @@ struct summary_input {
 	enum lang lang;
 	time_t now;                       /* when the summary is made */
 	long max_rows;                    /* rows of a sheet: XLSX_MAX_ROWS (smaller in tests) */
+	const struct regsum_register *reg; /* what identifies the register's state, for About; NULL: unknown */
 };
 
 /*

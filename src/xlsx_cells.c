@@ -408,6 +408,25 @@ void xlsx_fit_row(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *te
 	xlsx_ok(s, worksheet_set_row(s->ws, r, LINE_HEIGHT * lines, NULL), r, c, "setting a row height");
 }
 
+void xlsx_fit_row_cells(struct xlsx_sheet *s, lxw_row_t r, int n, const lxw_col_t *cols, const char *const *texts)
+{
+	int lines = 1;
+	for (int i = 0; i < n; i++) {
+		sheet_grow(s, cols[i]);
+		assert(s->fixed[cols[i]] > 0);
+		int k = texts[i] ? wrap_lines(texts[i], s->fixed[cols[i]] - 1) : 1;
+		if (k > lines)
+			lines = k;
+	}
+	xlsx_ok(s, worksheet_set_row(s->ws, r, LINE_HEIGHT * lines, NULL), r, 0, "setting a row height");
+}
+
+void xlsx_section(struct xlsx_sheet *s, lxw_row_t r, const char *text)
+{
+	xlsx_put_text(s, r, 0, text, FM_TITLE, 0);
+	xlsx_ok(s, worksheet_set_row(s->ws, r, 21, NULL), r, 0, "setting a row height");
+}
+
 static double col_width(const struct xlsx_sheet *s, int c)
 {
 	if (s->fixed[c] > 0)
@@ -572,6 +591,7 @@ static const struct fmt_spec FORMATS[] = {
 	{FM_SHARE_MARK, SHARE_MARK_FORMAT, 1, 0, 0, 0xFFEB9C, 0x9C5700, LXW_ALIGN_NONE},
 	{FM_SHARE_MED, PP_FORMAT, 0, 0, 0, 0, 0, LXW_ALIGN_NONE},
 	{FM_TOT_MID, NULL, 1, 0, 1, 0xF2F2F2, 0, LXW_ALIGN_CENTER},
+	{FM_SEV_ACCEPTED, NULL, 0, 0, 0, 0xE2EFDA, 0x375623, LXW_ALIGN_NONE},
 };
 
 int xlsx_make_formats(struct xlsx_book *x)
@@ -621,6 +641,10 @@ int xlsx_make_formats(struct xlsx_book *x)
 		}
 		if (sp->id == FM_TITLE)
 			format_set_font_size(f, 14);
+		/* the G8 verdict beside the right-aligned difference: an indent
+		 * keeps "0,00 kr" and "Stämmer" apart on paper */
+		if (sp->id == FM_OK || sp->id == FM_BAD || sp->id == FM_GREY)
+			format_set_indent(f, 1);
 		x->f[sp->id] = f;
 	}
 	return 0;

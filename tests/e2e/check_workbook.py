@@ -130,6 +130,10 @@ def load_register(db):
     for s in subs:
         s["findings"] = [dict(r) for r in con.execute(
             "SELECT * FROM finding WHERE submission = ? ORDER BY seq", (s["id"],))]
+        for f in s["findings"]:  # the newest acceptance of the finding's fingerprint
+            a = con.execute("SELECT why, by, at FROM acceptance WHERE fingerprint = ? ORDER BY id DESC LIMIT 1",
+                            (f["fingerprint"],)).fetchone() if f.get("fingerprint") else None
+            f["acceptance"] = dict(a) if a else None
         s["xml"] = parse_statement(s["path"])
     con.close()
     return subs
@@ -206,10 +210,10 @@ def shown_width(cell):
     return len(str(v))
 
 
-def check_widths(rep, wbv, name, head, skip_cols=()):
+def check_widths(rep, wbv, name, head, skip_cols=(), rows=None):
     ws = wbv[name]
     narrow = []
-    for r in range(head + 1, ws.max_row + 1):
+    for r in (rows if rows is not None else range(head + 1, ws.max_row + 1)):
         for c in range(1, ws.max_column + 1):
             cell = ws.cell(r, c)
             if c in skip_cols or cell.value is None or (cell.alignment and cell.alignment.wrap_text):
@@ -427,36 +431,88 @@ def g8_fails(subs, year, appropriation):
     return len(set(granted)) > 1 or sum(granted, Decimal(0)) != appropriation
 
 
+ACCEPTED_SEV = {"sv": "Varning, godtagen", "en": "Warning, accepted"}
+NO_OPEN = {"sv": "Inga öppna avvikelser", "en": "No open findings"}
+NO_ACCEPTED = {"sv": "Inga godtagna varningar", "en": "No accepted warnings"}
+SECTION_ACCEPTED = {"sv": "Godtagna varningar:", "en": "Accepted warnings:"}
+
+
+def findings_sections(ws, head):
+    """The Findings sheet's two sections: (open rows, accepted rows,
+    accepted title row, accepted heading row), rows as (row, values)."""
+    opened, accepted, title, heading = [], [], None, None
+    for r, v in data_rows(ws, head):
+        if isinstance(v[0], str) and v[0].startswith(tuple(SECTION_ACCEPTED.values())) and title is None:
+            title = r
+        elif title is not None and heading is None:
+            heading = r
+        elif title is None:
+            opened.append((r, v))
+        else:
+            accepted.append((r, v))
+    return opened, accepted, title, heading
+
+
 def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
+    """Open findings in the filtered table under the header, accepted
+    warnings (with day, who and the justification from the register's
+    acceptance table) in their own section below it, each finding once."""
     name = SHEETS[lang][5]
-    head = check_layout(rep, wbf, name, 1)
+    head = check_layout(rep, wbf, name, 2)
     if head is None:
         return
-    check_widths(rep, wbv, name, head)
     ws = wbv[name]
+    opened, accepted, title, heading = findings_sections(ws, head)
+    rep.check(title is not None and heading is not None and
+              [ws.cell(heading, c).value for c in range(1, ws.max_column + 1)] ==
+              [ws.cell(head, c).value for c in range(1, ws.max_column + 1)],
+              f"{name}: the accepted warnings' section below the open ones, with the headings repeated")
+    ref = ws.auto_filter.ref
+    last_open = opened[-1][0] if opened else head
+    rep.check(bool(ref) and range_boundaries(ref)[3] == last_open,
+              f"{name}: the autofilter covers the open findings only", f"ref={ref}, last open row {last_open}")
+    skip = {r for r in (title, heading) if r is not None}
+    narrow_rows = [r for r in range(head + 1, ws.max_row + 1) if r not in skip]
+    check_widths(rep, wbv, name, head, rows=narrow_rows)
     label = {code: lab[lang] for code, lab in rcc_codes}
-    got = Counter()
+    got_open, got_acc = Counter(), Counter()
     g8_years = set()
-    for _, v in data_rows(ws, head):
+    for _, v in opened:
         if v[0] == ALL_RCC[lang]:
             g8_years.add(v[1])
             continue
-        got[(v[0], v[1], v[2], v[4], v[5], v[6], v[7])] += 1
-    want = Counter()
+        if v[0] == NO_OPEN[lang]:
+            continue
+        got_open[(v[0], v[1], v[2], v[4], v[5], v[6], v[7])] += 1
+    for _, v in accepted:
+        if v[0] == NO_ACCEPTED[lang]:
+            continue
+        got_acc[(v[0], v[1], v[2], v[4], v[5], v[6], v[7], v[8], v[9])] += 1
+    want_open, want_acc = Counter(), Counter()
     msg = "message_sv" if lang == "sv" else "message_en"
     for s in subs:
         for f in s["findings"]:
-            want[(label.get(s["rcc"], s["rcc"]), s["year"], f["rule"], SEVERITY[lang][f["severity"]],
-                  f[msg], f["line"] or None, s["file_name"])] += 1
-    if not want:
-        got.pop(("Inga avvikelser" if lang == "sv" else "No findings",) + (None,) * 6, None)
-        got.pop(("Inga avvikelser" if lang == "sv" else "No findings", None, None, None, None, None, None), None)
-    rep.check(got == want, f"{name}: every finding of the current statements ({sum(want.values())}) with "
-              f"RCC, year, rule, severity, message in {lang}, line, file",
-              f"missing {list((want - got).keys())[:2]} extra {list((got - want).keys())[:2]}")
+            key = (label.get(s["rcc"], s["rcc"]), s["year"], f["rule"])
+            a = f.get("acceptance") if f["severity"] == "warning" else None
+            if a:
+                want_acc[key + (ACCEPTED_SEV[lang], f[msg], f["line"] or None, s["file_name"],
+                                f"{a['at'][:10]}, {a['by']}", a["why"])] += 1
+            else:
+                want_open[key + (SEVERITY[lang][f["severity"]], f[msg], f["line"] or None, s["file_name"])] += 1
+    rep.check(got_open == want_open, f"{name}: every open finding of the current statements "
+              f"({sum(want_open.values())}) with RCC, year, rule, severity, message in {lang}, line, file",
+              f"missing {list((want_open - got_open).keys())[:2]} extra {list((got_open - want_open).keys())[:2]}")
+    rep.check(got_acc == want_acc, f"{name}: every accepted warning ({sum(want_acc.values())}) in its own "
+              f"section with day, who and the justification",
+              f"missing {list((want_acc - got_acc).keys())[:2]} extra {list((got_acc - want_acc).keys())[:2]}")
+    first = ws.cell(1, 1).value or ""
+    n_g8 = sum(1 for _, v in opened if v[0] == ALL_RCC[lang])
+    counts = re.findall(r": ([0-9]+)", first)
+    rep.check(counts == [str(sum(want_open.values()) + n_g8), str(sum(want_acc.values()))],
+              f"{name}: the title line counts the open findings and the accepted warnings", repr(first))
     want_g8 = {y for y in years if y in appropriation and g8_fails(subs, y, appropriation[y])}
-    rep.check(g8_years == want_g8, f"{name}: G8 rows for the years whose grants are not equal shares "
-              f"{sorted(want_g8)}", f"got {sorted(g8_years)}")
+    rep.check(g8_years == want_g8, f"{name}: G8 rows for the years whose grants are not "
+              f"equal shares {sorted(want_g8)}", f"got {sorted(g8_years)}")
 
 
 def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc_count):
