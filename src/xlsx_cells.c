@@ -637,7 +637,11 @@ int xlsx_make_formats(struct xlsx_book *x)
 			format_set_right_color(f, LXW_COLOR_WHITE);
 			format_set_bottom(f, LXW_BORDER_THIN);
 			format_set_align(f, LXW_ALIGN_VERTICAL_BOTTOM);
-			format_set_indent(f, 1); /* right-aligned headings do not run together */
+			/* right-aligned headings do not run together; a centred one
+			 * keeps its centre (libxlsxwriter turns an indented centre
+			 * into left alignment) */
+			if (sp->align != LXW_ALIGN_CENTER)
+				format_set_indent(f, 1);
 		}
 		if (sp->id == FM_TITLE)
 			format_set_font_size(f, 14);

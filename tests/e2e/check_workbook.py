@@ -188,6 +188,14 @@ def check_layout(rep, wbf, name, head_expected=None):
               f"fitToWidth={ps.fitToWidth} fitToHeight={ps.fitToHeight}")
     rep.check(ws.print_title_rows in (f"${head}:${head}", f"{head}:{head}"),
               f"{name}: print titles repeat the header row", f"{ws.print_title_rows}")
+    # a heading over centred values (years, counts, statuses, dates) is centred too
+    sample = range(head + 1, min(ws.max_row, head + 8) + 1)
+    centred = {c for c in range(1, ncols + 1)
+               if [ws.cell(r, c).alignment.horizontal for r in sample if ws.cell(r, c).value is not None]
+               and all(ws.cell(r, c).alignment.horizontal == "center" for r in sample if ws.cell(r, c).value is not None)}
+    off = [f"{heads[c - 1].coordinate} {heads[c - 1].value!r}: {heads[c - 1].alignment.horizontal}"
+           for c in sorted(centred) if heads[c - 1].value is not None and heads[c - 1].alignment.horizontal != "center"]
+    rep.check(not off, f"{name}: headings over centred columns are centred", "; ".join(off[:3]))
     widths_ok = all((ws.column_dimensions[get_column_letter(c)].width or 0) >= 4 for c in range(1, ncols + 1))
     rep.check(widths_ok, f"{name}: every column has its width set")
     return head
