@@ -824,6 +824,10 @@ static void write_comparison(struct xw *x, struct xlsx_sheet *s)
 	for (int y = 0; y < x->m->nyb; y++)
 		for (int i = 0; i < x->m->yb[y].nrows; i++)
 			comparison_rows(s, &r, &x->m->yb[y], i);
+	/* the longest criterion title whole ("6.1 Ledningsfunktion, ... kvalitet"
+	 * is longer than an unfixed column may be): the sheet has room */
+	if (CM_CODE < s->ncols && s->width[CM_CODE] + 2 > 60)
+		xlsx_fix_width(s, CM_CODE, s->width[CM_CODE] + 2 < 100 ? s->width[CM_CODE] + 2 : 100);
 	xlsx_sheet_finish(s, 2);
 }
 

@@ -680,6 +680,8 @@ def check_comparison(rep, wbv, lang, subs, years, rcc_codes, codes, threshold):
     ws = wbv[name]
     head = header_row(ws)
     rep.check(head == 3, f"{name}: the note above, header frozen at row 3", f"{ws.freeze_panes}")
+    if head is not None:  # a criterion's title whole, not cut off by the share beside it
+        check_widths(rep, wbv, name, head)
     note = str(ws.cell(1, 1).value or "")
     rep.check(MARK in note and f" {threshold} " in note, f"{name}: the note row explains {MARK} and the "
               f"threshold of {threshold} pp from the rule set", note[:80])
