@@ -189,10 +189,11 @@ def check_layout(rep, wbf, name, head_expected=None):
     rep.check(ws.print_title_rows in (f"${head}:${head}", f"{head}:{head}"),
               f"{name}: print titles repeat the header row", f"{ws.print_title_rows}")
     # a heading over centred values (years, counts, statuses, dates) is centred too
-    sample = range(head + 1, min(ws.max_row, head + 8) + 1)
-    centred = {c for c in range(1, ncols + 1)
-               if [ws.cell(r, c).alignment.horizontal for r in sample if ws.cell(r, c).value is not None]
-               and all(ws.cell(r, c).alignment.horizontal == "center" for r in sample if ws.cell(r, c).value is not None)}
+    # (a "Saknas" cell is centred in any column: it says nothing of the column)
+    missing = {STATUS[lang][None] for lang in STATUS}
+    sample = [[ws.cell(r, c) for r in range(head + 1, min(ws.max_row, head + 8) + 1)] for c in range(1, ncols + 1)]
+    sample = [[x for x in col if x.value is not None and x.value not in missing] for col in sample]
+    centred = {c + 1 for c, col in enumerate(sample) if col and all(x.alignment.horizontal == "center" for x in col)}
     off = [f"{heads[c - 1].coordinate} {heads[c - 1].value!r}: {heads[c - 1].alignment.horizontal}"
            for c in sorted(centred) if heads[c - 1].value is not None and heads[c - 1].alignment.horizontal != "center"]
     rep.check(not off, f"{name}: headings over centred columns are centred", "; ".join(off[:3]))
@@ -461,6 +462,40 @@ def findings_sections(ws, head):
     return opened, accepted, title, heading
 
 
+def wrapped_lines(text, width, units_per_char):
+    """Lines text takes in a column of width characters when each character
+    is units_per_char wide (greedy, by words)."""
+    lines, used = 1, 0.0
+    for part in str(text).split("\n"):
+        for w in part.split():
+            n = len(w) * units_per_char
+            if used and used + units_per_char + n > width - 1:
+                lines, used = lines + 1, n
+            else:
+                used += (units_per_char if used else 0) + n
+        lines, used = lines + 1, 0.0
+    return lines - 1
+
+
+def check_row_heights(rep, ws, name, rows):
+    """Each row as high as its wrapped cells need, no more: between the
+    lines at 0.75 of a "0" per character (narrow Calibri prose) and at one
+    "0" per character (the widest) - a one-line message gets a one-line row
+    (the review's C6: every row was 30 pt)."""
+    wrong = []
+    for r in rows:
+        cells = [c for c in ws[r] if c.value is not None and c.alignment.wrap_text]
+        if not cells:
+            continue
+        width = {c.column: ws.column_dimensions[get_column_letter(c.column)].width for c in cells}
+        low = max(wrapped_lines(c.value, width[c.column], 0.75) for c in cells)
+        high = max(wrapped_lines(c.value, width[c.column], 1.0) for c in cells)
+        lines = (ws.row_dimensions[r].height or 15) / 15
+        if not low <= lines <= high:
+            wrong.append(f"row {r}: {lines:g} lines, between {low} and {high} expected")
+    rep.check(not wrong, f"{name}: row heights fit the wrapped text ({len(rows)} rows)", "; ".join(wrong[:3]))
+
+
 def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
     """Open findings in the filtered table under the header, accepted
     warnings (with day, who and the justification from the register's
@@ -518,6 +553,7 @@ def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
     counts = re.findall(r": ([0-9]+)", first)
     rep.check(counts == [str(sum(want_open.values()) + n_g8), str(sum(want_acc.values()))],
               f"{name}: the title line counts the open findings and the accepted warnings", repr(first))
+    check_row_heights(rep, wbf[name], name, [r for r, _ in opened + accepted])
     want_g8 = {y for y in years if y in appropriation and g8_fails(subs, y, appropriation[y])}
     rep.check(g8_years == want_g8, f"{name}: G8 rows for the years whose grants are not "
               f"equal shares {sorted(want_g8)}", f"got {sorted(g8_years)}")
