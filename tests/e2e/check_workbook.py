@@ -802,6 +802,56 @@ def check_comparison(rep, wbv, lang, subs, years, rcc_codes, codes, threshold):
               f"{sorted(not_compared)}", f"got {sorted(nc_got)}")
 
 
+WORDS = {  # the review's C5: the words the ministry reads in the headings
+    "sv": {"Översikt": ["RCC", "År", "Beviljat", "Erhållet", "Överfört från föregående år", "Disponibla medel",
+                        "Totala kostnader", "Utgående saldo", "Förs över till nästa år", "Att återbetala",
+                        "Nyttjandegrad", "Status", "Fel", "Varningar", "Attesterad", "Inkommen (UTC)"],
+           "Avvikelser": ["RCC", "År", "Regel", "Regelns titel", "Allvarlighetsgrad", "Meddelande", "Rad", "Fil",
+                          "Godtagen (dag, av)", "Motivering"],
+           "Om rapporten": ["RCC", "År", "Fil", "SHA-256", "Inkommen (UTC)", "Regeluppsättning"]},
+    "en": {"Overview": ["RCC", "Year", "Granted", "Received", "Carried over from the year before",
+                        "Available funds", "Total expenses", "Closing balance", "Carried forward to the next year",
+                        "To repay", "Utilisation", "Status", "Errors", "Warnings", "Attested", "Received (UTC)"],
+           "Findings": ["RCC", "Year", "Rule", "Rule title", "Severity", "Message", "Line", "File",
+                        "Accepted (day, by)", "Justification"],
+           "About": ["RCC", "Year", "File", "SHA-256", "Received (UTC)", "Rule set"]},
+}
+
+
+def check_wording(rep, wbf, lang):
+    """The review's C5 and C6 in the cells: the headings' words (Allvarlighetsgrad,
+    Disponibla medel, one name for the received time, the rule's title beside
+    its id), percentages as the CLI writes them ("96,60 %"), money in kr or
+    SEK by language, right-aligned headings indented so they do not run into
+    their neighbours, and every finding's rule title filled in."""
+    for name, want in WORDS[lang].items():
+        ws = wbf[name]
+        head = header_row(ws)
+        got = [ws.cell(head, c).value for c in range(1, ws.max_column + 1)] if head else []
+        rep.check(got == want, f"{name}: the headings' words", f"{got}")
+    bad_pct, bad_money, bad_head = [], [], []
+    for ws in wbf.worksheets:
+        head = header_row(ws)
+        for row in ws.iter_rows():
+            for c in row:
+                fmt = c.number_format or ""
+                if isinstance(c.value, (int, float)) and "%" in fmt and "pp" not in fmt and "p.e." not in fmt \
+                        and fmt not in ("0.00 %", '0.0 %"  "'):
+                    bad_pct.append(f"{ws.title}!{c.coordinate} {fmt}")
+                if ("kr" in fmt or "SEK" in fmt) and fmt != MONEY_FORMATS[lang]:
+                    bad_money.append(f"{ws.title}!{c.coordinate} {fmt}")
+                if head and c.row == head and c.value is not None and c.alignment.horizontal == "right" \
+                        and not c.alignment.indent:
+                    bad_head.append(f"{ws.title}!{c.coordinate} {c.value!r}")
+    rep.check(not bad_pct, "percentages as the command line writes them (0.00 %)", "; ".join(bad_pct[:3]))
+    rep.check(not bad_money, f"money in {MONEY_FORMATS[lang]} everywhere", "; ".join(bad_money[:3]))
+    rep.check(not bad_head, "right-aligned headings indented (padded from their neighbours)", "; ".join(bad_head[:3]))
+    ws = wbf[SHEETS[lang][5]]
+    untitled = [r for r in range(3, ws.max_row + 1)
+                if re.fullmatch(r"[A-Z][0-9]+", str(ws.cell(r, 3).value or "")) and not ws.cell(r, 4).value]
+    rep.check(not untitled, f"{ws.title}: every finding's rule title beside its id", f"rows {untitled[:5]}")
+
+
 def check_package(rep, path, lang, wbv, years):
     z = zipfile.ZipFile(path)
     names = z.namelist()
@@ -866,6 +916,7 @@ def main():
     check_counts(rep, wbv, a.lang, subs, years, rcc_count, expect_count)
     check_comparison(rep, wbv, a.lang, subs, years, codes["rcc"], codes, int(params["comparison_threshold_pp"]))
     check_formulas(rep, wbf, wbv)
+    check_wording(rep, wbf, a.lang)
     check_package(rep, a.xlsx, a.lang, wbv, years)
     return 1 if rep.failed else 0
 
