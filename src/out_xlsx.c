@@ -1,7 +1,8 @@
 /*
  * out_xlsx.c - the sheets of the summary workbook (see out_xlsx.h and
- * summary-workbook.md): overview with chart, categories, criteria,
- * findings, equal shares, about, and the document properties.
+ * summary-workbook.md, docs/workbook.md): overview, charts, categories,
+ * criteria, comparison, findings (open and accepted apart), equal shares,
+ * about, and the document properties.
  *
  * The sheets read only the summary model (summary.h) and write through the
  * cell layer (xlsx_cells.h); the register's SQL is in register_summary.c,

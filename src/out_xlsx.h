@@ -4,9 +4,11 @@
  *
  * The writer takes the summary model (summary.h: the register's current
  * statements per year along the rule set's list of RCCs, an RCC without a
- * statement as a "missing" row) and writes six sheets: overview,
- * expense categories, criteria, findings, equal shares (with the G8 verdict
- * per year) and about. Money stays integer öre until the moment a value is
+ * statement as a "missing" row) and writes eight sheets: overview,
+ * charts, expense categories, criteria, comparison, findings (open ones and
+ * the officer's accepted warnings apart), equal shares (with the G8 verdict
+ * per year) and about (the register by file name: no local path goes to
+ * the ministry). Money stays integer öre until the moment a value is
  * handed to libxlsxwriter; every total is a =SUM formula written together
  * with its value computed in C, so readers that do not recalculate show the
  * same figures as those that do.
