@@ -210,17 +210,19 @@ static int run(struct reg *reg, struct engine *e, struct summary_opts *o, strbuf
 	struct file_result regchk;
 	struct regsum_statements st = {0};
 	struct summary model = {0};
+	struct regsum_register info = {0};
 	int rc = -1;
 	memset(&regchk, 0, sizeof regchk);
 	if (regsum_begin(reg, err))
 		goto close_all;
 	if (choose_years(reg, e, o, err) || reg_check_register(reg, e, &regchk, err) ||
-	    regsum_load(reg, o->years, o->nyears, &st, err))
+	    regsum_load(reg, o->years, o->nyears, &st, err) || regsum_register_info(reg, &info, err))
 		goto end_snapshot;
 	regsum_end(reg);
 	summary_build(&model, &st, engine_rulesets(e), o->years, o->nyears);
-	struct summary_input in = {&model, reg->path, engine_rulesets(e), &regchk, o->years, o->nyears, o->lang, time(NULL),
-	                           sheet_rows()};
+	struct summary_input in = {.m = &model, .db_path = reg->path, .reg = &info, .sets = engine_rulesets(e),
+	                           .regchk = &regchk, .years = o->years, .nyears = o->nyears, .lang = o->lang,
+	                           .now = time(NULL), .max_rows = sheet_rows()};
 	if (write_out(&in, reg->path, o->out, o->given, o->msg, err) == 0) {
 		for (int y = 0; y < model.nyb; y++)
 			if (summary_year_state(&model.yb[y]) == YS_NONE)
@@ -239,6 +241,7 @@ end_snapshot:
 close_all:
 	summary_free(&model);
 	regsum_free(&st);
+	regsum_register_free(&info);
 	file_result_free(&regchk);
 	return rc;
 }

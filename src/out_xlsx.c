@@ -1,7 +1,8 @@
 /*
  * out_xlsx.c - the sheets of the summary workbook (see out_xlsx.h and
- * summary-workbook.md): overview with chart, categories, criteria,
- * findings, equal shares, about, and the document properties.
+ * summary-workbook.md, docs/workbook.md): overview, charts, categories,
+ * criteria, comparison, findings (open and accepted apart), equal shares,
+ * about, and the document properties.
  *
  * The sheets read only the summary model (summary.h) and write through the
  * cell layer (xlsx_cells.h); the register's SQL is in register_summary.c,
@@ -53,7 +54,7 @@ static words W_COMMENTS = L2("Skapad av grantcheck ur registret över inkomna re
                              "Made by grantcheck from the register of received statements.");
 static words W_TOTAL = L2("Summa", "Total");
 static words W_ALL_RCC = L2("Alla RCC", "All RCCs");
-static words W_NO_FINDINGS = L2("Inga avvikelser", "No findings");
+static words W_NO_FINDINGS = L2("Inga öppna avvikelser", "No open findings");
 static words W_NO_STATEMENTS = L2("Inga redovisningar", "No statements");
 static words W_VERDICT_OK = L2("Stämmer", "Agrees");
 static words W_VERDICT_BAD = L2("Avviker", "Differs");
@@ -390,12 +391,24 @@ static void write_breakdown(struct xw *x, struct xlsx_sheet *s, const struct sum
 /* ------------------------------------------------------------------ */
 /* Findings                                                             */
 
-enum fi_col { FI_RCC, FI_YEAR, FI_RULE, FI_TITLE, FI_SEVERITY, FI_MESSAGE, FI_LINE, FI_FILE, FI_NCOLS };
+enum fi_col { FI_RCC, FI_YEAR, FI_RULE, FI_TITLE, FI_SEVERITY, FI_MESSAGE, FI_LINE, FI_FILE, FI_ACCEPTED, FI_WHY,
+	FI_NCOLS };
 static words FI_HEAD[FI_NCOLS] = {L2("RCC", "RCC"),           L2("År", "Year"),
                                   L2("Regel", "Rule"),        L2("Regelns titel", "Rule title"),
                                   L2("Allvarlighetsgrad", "Severity"),
                                   L2("Meddelande", "Message"), L2("Rad", "Line"),
-                                  L2("Fil", "File")};
+                                  L2("Fil", "File"),
+                                  L2("Godtagen (dag, av)", "Accepted (day, by)"),
+                                  L2("Motivering", "Justification")};
+static words W_SEV_ACCEPTED = L2("Varning, godtagen", "Warning, accepted");
+
+/* The findings sheet: open findings (the header's table, filtered) and,
+ * below it in a section of their own, the warnings the officer accepted.
+ * Rows above the header: the sheet's title line. */
+#define FI_HEAD_ROW 1
+/* Rows the accepted section takes besides its findings: a blank row, its
+ * title and its heading row. */
+#define FI_ACCEPTED_ROWS 3
 
 static void put_severity(struct xlsx_sheet *s, lxw_row_t r, const char *sev)
 {
@@ -407,24 +420,45 @@ static void put_severity(struct xlsx_sheet *s, lxw_row_t r, const char *sev)
 		xlsx_put_str(s, r, FI_SEVERITY, sev, FM_TEXT);
 }
 
-static void finding_row(struct xlsx_sheet *s, lxw_row_t r, const char *rcc, int year, const char *rule,
-                        const char *title, const char *sev, const char *msg, long line, const char *file)
+struct fi_row {
+	const char *rcc, *rule, *title, *sev, *msg, *file;
+	int year;
+	long line;
+	const struct regsum_finding *acc; /* an accepted warning: its acceptance */
+};
+
+static void finding_row(struct xlsx_sheet *s, lxw_row_t r, const struct fi_row *f)
 {
-	xlsx_put_str(s, r, FI_RCC, rcc, FM_TEXT);
-	xlsx_put_count(s, r, FI_YEAR, year, FM_YEAR);
-	xlsx_put_str(s, r, FI_RULE, rule, FM_TEXT);
-	xlsx_put_text(s, r, FI_TITLE, title ? title : "", FM_WRAP, 0);
-	put_severity(s, r, sev);
-	xlsx_put_text(s, r, FI_MESSAGE, msg, FM_WRAP, 0);
-	/* the row's height: the taller of message and title */
-	int longer = title && strlen(title) * 80 > (msg ? strlen(msg) : 0) * 36;
-	xlsx_fit_row(s, r, longer ? FI_TITLE : FI_MESSAGE, longer ? title : msg ? msg : "");
-	if (line > 0)
-		xlsx_put_count(s, r, FI_LINE, line, FM_COUNT);
-	xlsx_put_str(s, r, FI_FILE, file, FM_TEXT);
+	xlsx_put_str(s, r, FI_RCC, f->rcc, FM_TEXT);
+	xlsx_put_count(s, r, FI_YEAR, f->year, FM_YEAR);
+	xlsx_put_str(s, r, FI_RULE, f->rule, FM_TEXT);
+	xlsx_put_text(s, r, FI_TITLE, f->title ? f->title : "", FM_WRAP, 0);
+	if (f->acc)
+		xlsx_put_str(s, r, FI_SEVERITY, W_SEV_ACCEPTED[s->book->l], FM_SEV_ACCEPTED);
+	else
+		put_severity(s, r, f->sev);
+	xlsx_put_text(s, r, FI_MESSAGE, f->msg, FM_WRAP, 0);
+	if (f->line > 0)
+		xlsx_put_count(s, r, FI_LINE, f->line, FM_COUNT);
+	xlsx_put_str(s, r, FI_FILE, f->file, FM_TEXT);
+	const char *why = NULL;
+	if (f->acc) {
+		char day[11] = "";
+		snprintf(day, sizeof day, "%.10s", f->acc->at ? f->acc->at : "");
+		strbuf who = {0};
+		sb_printf(&who, "%s%s%s", day, *day && f->acc->by ? ", " : "", f->acc->by ? f->acc->by : "");
+		xlsx_put_str(s, r, FI_ACCEPTED, who.s, FM_TEXT);
+		sb_free(&who);
+		why = f->acc->why;
+		xlsx_put_text(s, r, FI_WHY, why, FM_WRAP, 0);
+	}
+	/* the row's height: the tallest of title, message and justification */
+	const lxw_col_t cols[3] = {FI_TITLE, FI_MESSAGE, FI_WHY};
+	const char *texts[3] = {f->title, f->msg, why};
+	xlsx_fit_row_cells(s, r, 3, cols, texts);
 }
 
-/* The register-level findings (G8) about one year. */
+/* The register-level findings (G8) about one year: always open. */
 static void register_findings(struct xlsx_sheet *s, lxw_row_t *r, int year, long *left)
 {
 	const struct file_result *rc = XW(s)->in->regchk;
@@ -433,77 +467,131 @@ static void register_findings(struct xlsx_sheet *s, lxw_row_t *r, int year, long
 		if (f->year != year)
 			continue;
 		--*left;
-		finding_row(s, (*r)++, W_ALL_RCC[s->book->l], year, f->rule ? f->rule->id : "?",
-		            f->rule ? f->rule->title[s->book->l] : NULL, severity_name(f->severity), f->msg[s->book->l], 0,
-		            s->book->l == LANG_SV ? "(registret)" : "(the register)");
+		struct fi_row row = {W_ALL_RCC[s->book->l], f->rule ? f->rule->id : "?",
+		                     f->rule ? f->rule->title[s->book->l] : NULL, severity_name(f->severity),
+		                     f->msg[s->book->l], s->book->l == LANG_SV ? "(registret)" : "(the register)", year, 0,
+		                     NULL};
+		finding_row(s, (*r)++, &row);
 	}
 }
 
-/* Every finding the sheet would list: the statements' and the register's. */
-static long findings_total(const struct xw *x)
+/* The register-level findings of the summarised years. */
+static long register_findings_total(const struct xw *x)
 {
 	long n = 0;
 	const struct file_result *rc = x->in->regchk;
-	for (int y = 0; y < x->m->nyb; y++) {
-		const struct summary_year *b = &x->m->yb[y];
-		for (int i = 0; i < b->nrows; i++)
-			n += b->rows[i].st ? b->rows[i].st->nfindings : 0;
+	for (int y = 0; y < x->m->nyb; y++)
 		for (int i = 0; rc && i < rc->nfindings; i++)
-			n += rc->findings[i].year == b->year;
-	}
+			n += rc->findings[i].year == x->m->yb[y].year;
 	return n;
 }
 
+/* A statement's finding as a row of the sheet. */
+static void statement_finding(struct xlsx_sheet *s, lxw_row_t r, const struct summary_finding_ref *ref)
+{
+	enum lang l = s->book->l;
+	const struct regsum_finding *f = ref->f;
+	const struct rule *ru = ref->b->set && f->rule ? ruleset_rule(ref->b->set, f->rule) : NULL;
+	struct fi_row row = {ref->row->label[l], f->rule, ru ? ru->title[l] : NULL, f->severity, f->msg[l],
+	                     ref->row->st->file_name, ref->b->year, f->line,
+	                     summary_finding_accepted(f) ? f : NULL};
+	finding_row(s, r, &row);
+}
+
+/* The register's file name, never its path on the officer's machine. */
+static const char *db_file_name(const char *path)
+{
+	const char *slash = path ? strrchr(path, '/') : NULL;
+	return slash ? slash + 1 : path ? path : "";
+}
+
 /* The closing line when the findings do not fit on the sheet. */
-static void findings_more(struct xw *x, struct xlsx_sheet *s, lxw_row_t r, long more)
+static void findings_more(struct xw *x, struct xlsx_sheet *s, lxw_row_t r, long more, long more_accepted)
 {
 	strbuf m = {0};
+	const char *db = db_file_name(x->in->db_path);
 	if (x->b.l == LANG_SV)
-		sb_printf(&m, "... och %ld avvikelser till som inte ryms på bladet (högst %ld rader). Antalen per "
-		          "redovisning visar 'grantcheck list --db %s'; avvikelserna i en fil visar 'grantcheck check FIL'.",
-		          more, x->in->max_rows, x->in->db_path);
+		sb_printf(&m, "... och %ld avvikelser till (varav %ld godtagna varningar) som inte ryms på bladet (högst "
+		          "%ld rader). Antalen per redovisning visar 'grantcheck list --db %s'; avvikelserna i en fil visar "
+		          "'grantcheck check FIL'.", more, more_accepted, x->in->max_rows, db);
 	else
-		sb_printf(&m, "... and %ld more findings that do not fit on the sheet (at most %ld rows). "
-		          "'grantcheck list --db %s' shows the counts per statement; 'grantcheck check FILE' a file's "
-		          "findings.", more, x->in->max_rows, x->in->db_path);
+		sb_printf(&m, "... and %ld more findings (of which %ld accepted warnings) that do not fit on the sheet "
+		          "(at most %ld rows). 'grantcheck list --db %s' shows the counts per statement; 'grantcheck check "
+		          "FILE' a file's findings.", more, more_accepted, x->in->max_rows, db);
 	xlsx_put_str(s, r, FI_RCC, W_TOTAL[x->b.l], FM_TOT_TEXT);
 	xlsx_put_text(s, r, FI_MESSAGE, m.s, FM_WRAP, 0);
 	xlsx_fit_row(s, r, FI_MESSAGE, m.s);
 	sb_free(&m);
 }
 
-static void write_findings(struct xw *x, struct xlsx_sheet *s)
+static void findings_heads(struct xlsx_sheet *s, lxw_row_t r)
 {
 	for (int c = 0; c < FI_NCOLS; c++) {
-		if (c == FI_YEAR)
-			xlsx_head_mid(s, (lxw_col_t)c, FI_HEAD[c][x->b.l]);
-		else if (c == FI_LINE)
-			xlsx_head_mid(s, (lxw_col_t)c, FI_HEAD[c][x->b.l]);
+		enum xlsx_fmt f = c == FI_YEAR || c == FI_LINE ? FM_HEAD_MID : FM_HEAD;
+		if (r == s->head)
+			xlsx_head_as(s, (lxw_col_t)c, FI_HEAD[c][s->book->l], f);
 		else
-			xlsx_head(s, (lxw_col_t)c, FI_HEAD[c][x->b.l]);
+			xlsx_put_text(s, r, (lxw_col_t)c, FI_HEAD[c][s->book->l], f, 0);
 	}
-	xlsx_fix_width(s, FI_MESSAGE, 80);
-	xlsx_fix_width(s, FI_TITLE, 36);
-	/* rows below the header; beyond them a closing line says how many more */
-	long more, left = summary_cap_rows(findings_total(x), x->in->max_rows - 1 - (long)s->head, &more);
+}
+
+static void write_findings(struct xw *x, struct xlsx_sheet *s)
+{
+	enum lang l = x->b.l;
+	struct summary_findings fs;
+	summary_findings_split(x->m, &fs);
+	long nreg = register_findings_total(x), nopen = fs.nopen + nreg;
+	strbuf line = {0};
+	if (l == LANG_SV)
+		sb_printf(&line, "Öppna avvikelser: %ld. Godtagna varningar: %ld%s", nopen, fs.naccepted,
+		          fs.naccepted ? ", i ett eget avsnitt under de öppna." : ".");
+	else
+		sb_printf(&line, "Open findings: %ld. Accepted warnings: %ld%s", nopen, fs.naccepted,
+		          fs.naccepted ? ", in a section of their own below the open ones." : ".");
+	xlsx_section(s, 0, line.s);
+	s->head = FI_HEAD_ROW;
+	findings_heads(s, s->head);
+	xlsx_fix_width(s, FI_MESSAGE, 70);
+	xlsx_fix_width(s, FI_TITLE, 30);
+	xlsx_fix_width(s, FI_WHY, 40);
+	/* rows below the header: the findings, the accepted section's own rows
+	 * (and its "none" line); beyond them a closing line says how many more */
+	long capacity = x->in->max_rows - 1 - (long)s->head - FI_ACCEPTED_ROWS - (fs.naccepted == 0) -
+	                (nopen == 0);
+	long more, left = summary_cap_rows(nopen + fs.naccepted, capacity > 1 ? capacity : 1, &more);
+	long shown_accepted = 0;
 	lxw_row_t r = s->head + 1;
+	/* open: per year the statements' findings, then the register's (G8) */
+	long k = 0;
 	for (int y = 0; y < x->m->nyb && left > 0; y++) {
-		const struct summary_year *b = &x->m->yb[y];
-		for (int i = 0; i < b->nrows; i++) {
-			const struct regsum_statement *st = b->rows[i].st;
-			for (int k = 0; st && k < st->nfindings && left > 0; k++, left--) {
-				const struct regsum_finding *f = &st->findings[k];
-				const struct rule *ru = b->set && f->rule ? ruleset_rule(b->set, f->rule) : NULL;
-				finding_row(s, r++, b->rows[i].label[x->b.l], b->year, f->rule, ru ? ru->title[x->b.l] : NULL,
-				            f->severity, f->msg[x->b.l], f->line, st->file_name);
-			}
-		}
-		register_findings(s, &r, b->year, &left);
+		for (; k < fs.nopen && fs.open[k].b == &x->m->yb[y] && left > 0; k++, left--)
+			statement_finding(s, r++, &fs.open[k]);
+		register_findings(s, &r, x->m->yb[y].year, &left);
 	}
+	if (r == s->head + 1 && nopen == 0)
+		xlsx_put_str(s, r++, FI_RCC, W_NO_FINDINGS[l], FM_TEXT);
+	lxw_row_t table_end = s->last;
+	/* accepted: outside the filtered table, so filtering or sorting the open
+	 * findings never mixes the two */
+	r = table_end + 2;
+	sb_reset(&line);
+	if (l == LANG_SV)
+		sb_printf(&line, "Godtagna varningar: %ld – handläggaren har godtagit dem med motivering; de är inte öppna",
+		          fs.naccepted);
+	else
+		sb_printf(&line, "Accepted warnings: %ld – accepted by the officer with a justification; they are not open",
+		          fs.naccepted);
+	xlsx_section(s, r++, line.s);
+	findings_heads(s, r++);
+	for (long i = 0; i < fs.naccepted && left > 0; i++, left--, shown_accepted++)
+		statement_finding(s, r++, &fs.accepted[i]);
+	if (fs.naccepted == 0)
+		xlsx_put_str(s, r++, FI_RCC, l == LANG_SV ? "Inga godtagna varningar" : "No accepted warnings", FM_TEXT);
 	if (more > 0)
-		findings_more(x, s, r, more);
-	else if (r == s->head + 1)
-		xlsx_put_str(s, r, FI_RCC, W_NO_FINDINGS[x->b.l], FM_TEXT);
+		findings_more(x, s, r, more, fs.naccepted - shown_accepted);
+	sb_free(&line);
+	summary_findings_free(&fs);
+	s->last = table_end;
 	xlsx_sheet_finish(s, 0);
 }
 
@@ -737,6 +825,10 @@ static void write_comparison(struct xw *x, struct xlsx_sheet *s)
 	for (int y = 0; y < x->m->nyb; y++)
 		for (int i = 0; i < x->m->yb[y].nrows; i++)
 			comparison_rows(s, &r, &x->m->yb[y], i);
+	/* the longest criterion title whole ("6.1 Ledningsfunktion, ... kvalitet"
+	 * is longer than an unfixed column may be): the sheet has room */
+	if (CM_CODE < s->ncols && s->width[CM_CODE] + 2 > 60)
+		xlsx_fix_width(s, CM_CODE, s->width[CM_CODE] + 2 < 100 ? s->width[CM_CODE] + 2 : 100);
 	xlsx_sheet_finish(s, 2);
 }
 
@@ -929,14 +1021,15 @@ static void about_rulesets(struct xlsx_sheet *s, lxw_row_t *r)
 			continue;
 		const struct ruleset *set = rulesets_find(x->in->sets, st->ruleset);
 		strbuf v = {0};
-		sb_printf(&v, "%s, %s %s ", st->ruleset, x->b.l == LANG_SV ? "kontrollsumma" : "checksum", st->checksum);
-		if (!set)
-			sb_puts(&v, x->b.l == LANG_SV ? "(inte installerad här)" : "(not installed here)");
-		else if (strcmp(set->checksum, st->checksum) == 0)
-			sb_puts(&v, x->b.l == LANG_SV ? "(samma som den installerade)" : "(same as the installed one)");
-		else
-			sb_printf(&v, x->b.l == LANG_SV ? "(den installerade har nu kontrollsumma %s)"
-			                              : "(the installed one now has checksum %s)", set->checksum);
+		sb_printf(&v, "%s", st->ruleset);
+		if (set)
+			sb_printf(&v, " (%s)", set->title[x->b.l]);
+		sb_printf(&v, ", %s %s", x->b.l == LANG_SV ? "kontrollsumma" : "checksum", st->checksum);
+		/* the ministry needs the rule set the statements were judged by; a
+		 * newer one installed since is worth a word, "the same" is not */
+		if (set && strcmp(set->checksum, st->checksum) != 0)
+			sb_printf(&v, x->b.l == LANG_SV ? " (regeluppsättningen har ändrats sedan: nu kontrollsumma %s)"
+			                              : " (the rule set has changed since: now checksum %s)", set->checksum);
 		about_pair(s, (*r)++, key, v.s);
 		sb_free(&v);
 	}
@@ -953,6 +1046,25 @@ static void about_statement(struct xlsx_sheet *s, lxw_row_t r, const struct summ
 	xlsx_put_str(s, r, AB_RULESET, st->ruleset, FM_TEXT);
 }
 
+/* "register.db, skapat 2026-12-01 09:00 UTC; senaste händelse #23 ...":
+ * the register's file name and what identifies its state, never the path
+ * on the officer's machine (the workbook goes to the ministry). */
+static void about_register(const struct xw *x, strbuf *out)
+{
+	int sv = x->b.l == LANG_SV;
+	const struct regsum_register *g = x->in->reg;
+	sb_puts(out, db_file_name(x->in->db_path));
+	if (!g)
+		return;
+	if (g->created_at)
+		sb_printf(out, sv ? ", skapat %.10s %.5s UTC" : ", created %.10s %.5s UTC", g->created_at,
+		          strlen(g->created_at) >= 16 ? g->created_at + 11 : "");
+	if (g->last_event && g->last_event_at)
+		sb_printf(out, sv ? "; senaste händelse #%lld, %.10s %.5s UTC" : "; last event #%lld, %.10s %.5s UTC",
+		          g->last_event, g->last_event_at, strlen(g->last_event_at) >= 16 ? g->last_event_at + 11 : "");
+	sb_printf(out, sv ? "; %lld inlämningar" : "; %lld submissions", g->submissions);
+}
+
 static void write_about(struct xw *x, struct xlsx_sheet *s)
 {
 	int sv = x->b.l == LANG_SV;
@@ -961,7 +1073,10 @@ static void write_about(struct xw *x, struct xlsx_sheet *s)
 	r++;
 	about_pair(s, r++, sv ? "Skapad" : "Created", x->b.created);
 	about_pair(s, r++, sv ? "Skapad av" : "Made by", "grantcheck " GRANTCHECK_VERSION);
-	about_pair(s, r++, sv ? "Register" : "Register", x->in->db_path);
+	strbuf reg = {0};
+	about_register(x, &reg);
+	about_pair(s, r++, sv ? "Register" : "Register", reg.s);
+	sb_free(&reg);
 	about_pair(s, r++, sv ? "År" : "Years", x->b.years);
 	about_rulesets(s, &r);
 	r++;

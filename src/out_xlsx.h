@@ -4,9 +4,11 @@
  *
  * The writer takes the summary model (summary.h: the register's current
  * statements per year along the rule set's list of RCCs, an RCC without a
- * statement as a "missing" row) and writes six sheets: overview,
- * expense categories, criteria, findings, equal shares (with the G8 verdict
- * per year) and about. Money stays integer öre until the moment a value is
+ * statement as a "missing" row) and writes eight sheets: overview,
+ * charts, expense categories, criteria, comparison, findings (open ones and
+ * the officer's accepted warnings apart), equal shares (with the G8 verdict
+ * per year) and about (the register by file name: no local path goes to
+ * the ministry). Money stays integer öre until the moment a value is
  * handed to libxlsxwriter; every total is a =SUM formula written together
  * with its value computed in C, so readers that do not recalculate show the
  * same figures as those that do.
@@ -28,7 +30,7 @@
 
 struct summary_input {
 	const struct summary *m;          /* the model: year blocks, columns, statements */
-	const char *db_path;              /* as given, for the About sheet */
+	const char *db_path;              /* as given: only its file name is written (never a local path) */
 	const struct rulesets *sets;      /* the installed rule sets */
 	const struct file_result *regchk; /* register-level findings (G8), finding.year set */
 	const int *years;                 /* the years summarised: ascending, distinct */
@@ -36,6 +38,7 @@ struct summary_input {
 	enum lang lang;
 	time_t now;                       /* when the summary is made */
 	long max_rows;                    /* rows of a sheet: XLSX_MAX_ROWS (smaller in tests) */
+	const struct regsum_register *reg; /* what identifies the register's state, for About; NULL: unknown */
 };
 
 /*

@@ -161,6 +161,9 @@ static int load_findings(sqlite3_stmt *q, struct regsum_statement *s)
 		f->line = sqlite3_column_type(q, 2) == SQLITE_NULL ? 0 : (long)sqlite3_column_int64(q, 2);
 		f->msg[LANG_SV] = col_dup(q, 3);
 		f->msg[LANG_EN] = col_dup(q, 4);
+		f->why = col_dup(q, 5);
+		f->by = col_dup(q, 6);
+		f->at = col_dup(q, 7);
 	}
 	sqlite3_reset(q);
 	return rc == SQLITE_DONE ? 0 : -1;
@@ -175,8 +178,12 @@ static int load_details(const struct reg *r, struct regsum_statements *out, strb
 	            "the figures", err) ||
 	    prepare(r, "SELECT coalesce(category, ''), coalesce(criterion, ''), amount FROM expense_total"
 	               " WHERE submission = ?1 ORDER BY rowid", &qt, "the expense totals", err) ||
-	    prepare(r, "SELECT rule, severity, line, message_sv, message_en FROM finding"
-	               " WHERE submission = ?1 ORDER BY seq", &qn, "the findings", err))
+	    /* a warning's acceptance: the newest of its fingerprint, as
+	     * regf_findings (list, accept) shows it; only warnings are accepted */
+	    prepare(r, "SELECT f.rule, f.severity, f.line, f.message_sv, f.message_en, a.why, a.by, a.at"
+	               " FROM finding f LEFT JOIN acceptance a ON f.severity = 'warning' AND a.id ="
+	               " (SELECT max(id) FROM acceptance WHERE fingerprint = f.fingerprint)"
+	               " WHERE f.submission = ?1 ORDER BY f.seq", &qn, "the findings", err))
 		goto out;
 	for (int i = 0; i < out->n; i++) {
 		if (load_figures(qf, &out->st[i]) || load_totals(qt, &out->st[i]) || load_findings(qn, &out->st[i])) {
@@ -202,6 +209,36 @@ int regsum_load(const struct reg *r, const int *years, int nyears, struct regsum
 	return 0;
 }
 
+int regsum_register_info(const struct reg *r, struct regsum_register *out, strbuf *err)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *q;
+	if (prepare(r, "SELECT (SELECT value FROM meta WHERE key = 'created_at'), (SELECT max(id) FROM event),"
+	               " (SELECT at FROM event ORDER BY id DESC LIMIT 1), (SELECT count(*) FROM submission)",
+	            &q, "the register's identity", err))
+		return -1;
+	int rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		out->created_at = col_dup(q, 0);
+		out->last_event = sqlite3_column_int64(q, 1);
+		out->last_event_at = col_dup(q, 2);
+		out->submissions = sqlite3_column_int64(q, 3);
+	}
+	sqlite3_finalize(q);
+	if (rc != SQLITE_ROW) {
+		regsum_register_free(out);
+		return read_fail(r, "the register's identity", err);
+	}
+	return 0;
+}
+
+void regsum_register_free(struct regsum_register *info)
+{
+	free(info->created_at);
+	free(info->last_event_at);
+	memset(info, 0, sizeof *info);
+}
+
 void regsum_statement_free(struct regsum_statement *s)
 {
 	char **strs[] = {&s->rcc, &s->file_name, &s->sha256, &s->received_at,
@@ -218,6 +255,9 @@ void regsum_statement_free(struct regsum_statement *s)
 		free(s->findings[i].severity);
 		free(s->findings[i].msg[LANG_SV]);
 		free(s->findings[i].msg[LANG_EN]);
+		free(s->findings[i].why);
+		free(s->findings[i].by);
+		free(s->findings[i].at);
 	}
 	free(s->findings);
 	memset(s, 0, sizeof *s);

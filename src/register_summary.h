@@ -4,7 +4,9 @@
  *
  * Every SQL statement of the summary path lives in register_summary.c:
  * the years of the current statements, and for the chosen years each
- * current statement with its figures, expense totals and findings. The
+ * current statement with its figures, expense totals and findings (an
+ * accepted warning with its acceptance), and what identifies the register
+ * itself. The
  * summary model (summary.c) and the workbook (out_xlsx*.c, xlsx_cells.c)
  * never see SQLite. Reads happen inside one read transaction
  * (regsum_begin/regsum_end) so everything the summary shows comes from the
@@ -37,6 +39,19 @@ struct regsum_total {
 struct regsum_finding {
 	char *rule, *severity, *msg[LANG_COUNT];
 	long line; /* 0: about the file as a whole */
+	/* a warning the officer accepted (register_findings.h: the newest
+	 * acceptance of its fingerprint): the justification, who and when
+	 * (UTC); why NULL: not accepted */
+	char *why, *by, *at;
+};
+
+/* The register itself as the About sheet names it: never its path on the
+ * officer's machine, only what identifies its state. Strings may be NULL. */
+struct regsum_register {
+	char *created_at;    /* meta created_at (UTC) */
+	long long last_event; /* the newest event's id, 0: none */
+	char *last_event_at; /* and its time (UTC) */
+	long long submissions; /* every submission ever recorded (withdrawn and replaced too) */
 };
 
 /* One current statement. Strings may be NULL except rcc. */
@@ -71,6 +86,11 @@ int regsum_years(const struct reg *r, int **years, int *n, strbuf *err);
  * totals and findings. On failure out is empty (regsum_free accepts it). */
 int regsum_load(const struct reg *r, const int *years, int nyears, struct regsum_statements *out, strbuf *err);
 void regsum_free(struct regsum_statements *s);
+
+/* What identifies the register's state (struct regsum_register); free
+ * with regsum_register_free. */
+int regsum_register_info(const struct reg *r, struct regsum_register *out, strbuf *err);
+void regsum_register_free(struct regsum_register *info);
 
 /* Frees one statement's strings and arrays (for hand-built statements in
  * tests as well). */

@@ -1,7 +1,7 @@
 /*
  * summary.c - the summary model (see summary.h): year blocks along the
  * rule sets' RCC lists, the columns of the breakdown sheets, totals and
- * equal shares in integer öre.
+ * equal shares in integer öre, open and accepted findings.
  */
 #include "summary.h"
 
@@ -355,6 +355,39 @@ int summary_threshold_pp(const struct summary_year *b)
 	char *end;
 	long n = v ? strtol(v, &end, 10) : 0;
 	return v && *end == '\0' && n > 0 && n <= 100 ? (int)n : SUMMARY_DEFAULT_THRESHOLD_PP;
+}
+
+int summary_finding_accepted(const struct regsum_finding *f)
+{
+	return f->why && f->severity && strcmp(f->severity, "warning") == 0;
+}
+
+void summary_findings_split(const struct summary *m, struct summary_findings *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t cap_open = 0, cap_acc = 0;
+	for (int y = 0; y < m->nyb; y++)
+		for (int i = 0; i < m->yb[y].nrows; i++) {
+			const struct summary_row *row = &m->yb[y].rows[i];
+			for (int k = 0; row->st && k < row->st->nfindings; k++) {
+				struct summary_finding_ref ref = {&m->yb[y], row, &row->st->findings[k]};
+				if (summary_finding_accepted(ref.f)) {
+					out->accepted = xgrow(out->accepted, &cap_acc, (size_t)out->naccepted + 1,
+					                      sizeof *out->accepted);
+					out->accepted[out->naccepted++] = ref;
+				} else {
+					out->open = xgrow(out->open, &cap_open, (size_t)out->nopen + 1, sizeof *out->open);
+					out->open[out->nopen++] = ref;
+				}
+			}
+		}
+}
+
+void summary_findings_free(struct summary_findings *fs)
+{
+	free(fs->open);
+	free(fs->accepted);
+	memset(fs, 0, sizeof *fs);
 }
 
 long summary_cap_rows(long total, long capacity, long *more)

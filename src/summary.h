@@ -10,7 +10,8 @@
  * use: at most SUMMARY_MAX_EXTRA_CODES of those, the rest folded into one
  * "other codes" column so a hostile statement cannot push the sheet past
  * Excel's 16 384 columns), the RCC columns of the equal-shares sheet, and
- * the arithmetic: year totals, available funds, equal shares, statuses.
+ * the arithmetic: year totals, available funds, equal shares, statuses,
+ * and the findings split into open ones and accepted warnings.
  * Money is integer öre, additions are overflow checked.
  */
 #ifndef GC_SUMMARY_H
@@ -141,6 +142,29 @@ struct summary_share summary_median_others(const struct summary_year *b, int row
 /* The rule set's comparison_threshold_pp (whole percentage points), else
  * SUMMARY_DEFAULT_THRESHOLD_PP. */
 int summary_threshold_pp(const struct summary_year *b);
+
+/* The findings sheet (Avvikelser): the current statements' findings in
+ * two sections, so an accepted warning is never read as an open one. */
+struct summary_finding_ref {
+	const struct summary_year *b;
+	const struct summary_row *row;
+	const struct regsum_finding *f;
+};
+
+struct summary_findings {
+	struct summary_finding_ref *open;     /* errors, infos and warnings nobody accepted */
+	long nopen;
+	struct summary_finding_ref *accepted; /* warnings the officer accepted, with why, by, at */
+	long naccepted;
+};
+
+/* 1 for a warning with an acceptance; an error or info is always open
+ * (accept refuses them), whatever the register holds. */
+int summary_finding_accepted(const struct regsum_finding *f);
+/* The findings of every row of every year block, in year, row and finding
+ * order, split into open and accepted; free with summary_findings_free. */
+void summary_findings_split(const struct summary *m, struct summary_findings *out);
+void summary_findings_free(struct summary_findings *fs);
 
 /* Rows for a list of total items when a sheet holds at most capacity
  * rows for it: all of them, or capacity - 1 and one closing line that

@@ -600,6 +600,7 @@ static int web_workbook(struct web_worker *w, int year, enum lang l, strbuf *out
 	struct file_result regchk;
 	struct regsum_statements st = {0};
 	struct summary model = {0};
+	struct regsum_register info = {0};
 	int *years = NULL, nyears = 0, rc = -1, fd = -1;
 	memset(&regchk, 0, sizeof regchk);
 	if (regsum_begin(&w->reg, err))
@@ -615,12 +616,14 @@ static int web_workbook(struct web_worker *w, int year, enum lang l, strbuf *out
 		          w->reg.path);
 		goto end_snapshot;
 	}
-	if (reg_check_register(&w->reg, w->engine, &regchk, err) || regsum_load(&w->reg, years, nyears, &st, err))
+	if (reg_check_register(&w->reg, w->engine, &regchk, err) || regsum_load(&w->reg, years, nyears, &st, err) ||
+	    regsum_register_info(&w->reg, &info, err))
 		goto end_snapshot;
 	regsum_end(&w->reg);
 	summary_build(&model, &st, engine_rulesets(w->engine), years, nyears);
-	struct summary_input in = {&model,     w->reg.path,  engine_rulesets(w->engine), &regchk, years, nyears, l,
-	                           time(NULL), XLSX_MAX_ROWS};
+	struct summary_input in = {.m = &model, .db_path = w->reg.path, .sets = engine_rulesets(w->engine),
+	                           .regchk = &regchk, .years = years, .nyears = nyears, .lang = l, .now = time(NULL),
+	                           .max_rows = XLSX_MAX_ROWS, .reg = &info};
 	fd = memfd_create("grantcheck-summary", MFD_CLOEXEC);
 	if (fd < 0) {
 		sb_printf(err, "cannot make room for the workbook in memory (memfd_create: %s); try again",
@@ -645,6 +648,7 @@ done:
 	free(years);
 	summary_free(&model);
 	regsum_free(&st);
+	regsum_register_free(&info);
 	file_result_free(&regchk);
 	return rc;
 }

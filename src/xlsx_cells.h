@@ -32,7 +32,8 @@ enum xlsx_fmt {
 	FM_STAMP, FM_TOT_TEXT, FM_TOT_YEAR, FM_TOT_MONEY, FM_TOT_COUNT, FM_TOT_PCT, FM_TOT_BLANK, FM_EDGE_MONEY, FM_OK, FM_BAD,
 	FM_ST_VALID, FM_ST_WARNINGS, FM_ST_INVALID, FM_ST_MISSING, FM_SEV_ERROR, FM_SEV_WARNING, FM_SEV_INFO,
 	FM_GREY, FM_REJ_MONEY, FM_REJ_TEXT, FM_SHARE, FM_SHARE_MARK /* pp, beyond the threshold */, FM_SHARE_MED /* pp */,
-	FM_TOT_MID /* a total row's centred text */, FM_NFORMATS
+	FM_TOT_MID /* a total row's centred text */, FM_SEV_ACCEPTED /* a warning the officer accepted */,
+	FM_NFORMATS
 };
 
 struct xlsx_book {
@@ -120,6 +121,12 @@ double xlsx_head_word(const struct xlsx_sheet *s, lxw_col_t c);
 void xlsx_fix_width(struct xlsx_sheet *s, lxw_col_t c, double width);
 /* Gives a row the height its wrapped text needs in a fixed-width column. */
 void xlsx_fit_row(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const char *text);
+/* The same for several wrapped cells of a row: the height of the tallest
+ * (texts[i] in the fixed-width column cols[i]; a NULL text takes one line). */
+void xlsx_fit_row_cells(struct xlsx_sheet *s, lxw_row_t r, int n, const lxw_col_t *cols, const char *const *texts);
+/* A section title (FM_TITLE) in column 0 of row r, running on over the
+ * empty cells to its right, with a row height for its larger font. */
+void xlsx_section(struct xlsx_sheet *s, lxw_row_t r, const char *text);
 
 /* The one place where money becomes a double: öre -> kronor. */
 double xlsx_money_cell(int64_t ore);

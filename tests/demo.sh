@@ -32,6 +32,11 @@ if [ $? -ne 1 ]; then echo "demo: samples/invalid/A1-sum-mismatch.xml is no long
   samples/invalid/P3-negative-line-without-note.xml samples/invalid/A1-sum-mismatch.xml
 [ $? -eq 1 ] || status=1
 echo
+echo "== The officer accepts RCC Väst's 2013 G2 warning with a justification (RCC Sydöst's P3 warning stays open)"
+vast=$("$gc" list --db "$demo/register.db" --year 2013 --lang en | awk '$2 == "vast" { print $1 }')
+"$gc" accept --db "$demo/register.db" "$vast" G2 --by handlaggare \
+  --why "Regionen betalade ut 500 000 kr av bidraget i januari 2014; beslut och kontoutdrag finns i akten" || status=1
+echo
 "$gc" list --db "$demo/register.db" || status=1
 echo
 echo "== 5. The summary workbook for the ministry"

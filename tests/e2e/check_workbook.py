@@ -130,6 +130,10 @@ def load_register(db):
     for s in subs:
         s["findings"] = [dict(r) for r in con.execute(
             "SELECT * FROM finding WHERE submission = ? ORDER BY seq", (s["id"],))]
+        for f in s["findings"]:  # the newest acceptance of the finding's fingerprint
+            a = con.execute("SELECT why, by, at FROM acceptance WHERE fingerprint = ? ORDER BY id DESC LIMIT 1",
+                            (f["fingerprint"],)).fetchone() if f.get("fingerprint") else None
+            f["acceptance"] = dict(a) if a else None
         s["xml"] = parse_statement(s["path"])
     con.close()
     return subs
@@ -184,6 +188,15 @@ def check_layout(rep, wbf, name, head_expected=None):
               f"fitToWidth={ps.fitToWidth} fitToHeight={ps.fitToHeight}")
     rep.check(ws.print_title_rows in (f"${head}:${head}", f"{head}:{head}"),
               f"{name}: print titles repeat the header row", f"{ws.print_title_rows}")
+    # a heading over centred values (years, counts, statuses, dates) is centred too
+    # (a "Saknas" cell is centred in any column: it says nothing of the column)
+    missing = {STATUS[lang][None] for lang in STATUS}
+    sample = [[ws.cell(r, c) for r in range(head + 1, min(ws.max_row, head + 8) + 1)] for c in range(1, ncols + 1)]
+    sample = [[x for x in col if x.value is not None and x.value not in missing] for col in sample]
+    centred = {c + 1 for c, col in enumerate(sample) if col and all(x.alignment.horizontal == "center" for x in col)}
+    off = [f"{heads[c - 1].coordinate} {heads[c - 1].value!r}: {heads[c - 1].alignment.horizontal}"
+           for c in sorted(centred) if heads[c - 1].value is not None and heads[c - 1].alignment.horizontal != "center"]
+    rep.check(not off, f"{name}: headings over centred columns are centred", "; ".join(off[:3]))
     widths_ok = all((ws.column_dimensions[get_column_letter(c)].width or 0) >= 4 for c in range(1, ncols + 1))
     rep.check(widths_ok, f"{name}: every column has its width set")
     return head
@@ -206,10 +219,10 @@ def shown_width(cell):
     return len(str(v))
 
 
-def check_widths(rep, wbv, name, head, skip_cols=()):
+def check_widths(rep, wbv, name, head, skip_cols=(), rows=None):
     ws = wbv[name]
     narrow = []
-    for r in range(head + 1, ws.max_row + 1):
+    for r in (rows if rows is not None else range(head + 1, ws.max_row + 1)):
         for c in range(1, ws.max_column + 1):
             cell = ws.cell(r, c)
             if c in skip_cols or cell.value is None or (cell.alignment and cell.alignment.wrap_text):
@@ -427,36 +440,123 @@ def g8_fails(subs, year, appropriation):
     return len(set(granted)) > 1 or sum(granted, Decimal(0)) != appropriation
 
 
+ACCEPTED_SEV = {"sv": "Varning, godtagen", "en": "Warning, accepted"}
+NO_OPEN = {"sv": "Inga öppna avvikelser", "en": "No open findings"}
+NO_ACCEPTED = {"sv": "Inga godtagna varningar", "en": "No accepted warnings"}
+SECTION_ACCEPTED = {"sv": "Godtagna varningar:", "en": "Accepted warnings:"}
+
+
+def findings_sections(ws, head):
+    """The Findings sheet's two sections: (open rows, accepted rows,
+    accepted title row, accepted heading row), rows as (row, values)."""
+    opened, accepted, title, heading = [], [], None, None
+    for r, v in data_rows(ws, head):
+        if isinstance(v[0], str) and v[0].startswith(tuple(SECTION_ACCEPTED.values())) and title is None:
+            title = r
+        elif title is not None and heading is None:
+            heading = r
+        elif title is None:
+            opened.append((r, v))
+        else:
+            accepted.append((r, v))
+    return opened, accepted, title, heading
+
+
+def wrapped_lines(text, width, units_per_char):
+    """Lines text takes in a column of width characters when each character
+    is units_per_char wide (greedy, by words)."""
+    lines, used = 1, 0.0
+    for part in str(text).split("\n"):
+        for w in part.split():
+            n = len(w) * units_per_char
+            if used and used + units_per_char + n > width - 1:
+                lines, used = lines + 1, n
+            else:
+                used += (units_per_char if used else 0) + n
+        lines, used = lines + 1, 0.0
+    return lines - 1
+
+
+def check_row_heights(rep, ws, name, rows):
+    """Each row as high as its wrapped cells need, no more: between the
+    lines at 0.75 of a "0" per character (narrow Calibri prose) and at one
+    "0" per character (the widest) - a one-line message gets a one-line row
+    (the review's C6: every row was 30 pt)."""
+    wrong = []
+    for r in rows:
+        cells = [c for c in ws[r] if c.value is not None and c.alignment.wrap_text]
+        if not cells:
+            continue
+        width = {c.column: ws.column_dimensions[get_column_letter(c.column)].width for c in cells}
+        low = max(wrapped_lines(c.value, width[c.column], 0.75) for c in cells)
+        high = max(wrapped_lines(c.value, width[c.column], 1.0) for c in cells)
+        lines = (ws.row_dimensions[r].height or 15) / 15
+        if not low <= lines <= high:
+            wrong.append(f"row {r}: {lines:g} lines, between {low} and {high} expected")
+    rep.check(not wrong, f"{name}: row heights fit the wrapped text ({len(rows)} rows)", "; ".join(wrong[:3]))
+
+
 def check_findings(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation):
+    """Open findings in the filtered table under the header, accepted
+    warnings (with day, who and the justification from the register's
+    acceptance table) in their own section below it, each finding once."""
     name = SHEETS[lang][5]
-    head = check_layout(rep, wbf, name, 1)
+    head = check_layout(rep, wbf, name, 2)
     if head is None:
         return
-    check_widths(rep, wbv, name, head)
     ws = wbv[name]
+    opened, accepted, title, heading = findings_sections(ws, head)
+    rep.check(title is not None and heading is not None and
+              [ws.cell(heading, c).value for c in range(1, ws.max_column + 1)] ==
+              [ws.cell(head, c).value for c in range(1, ws.max_column + 1)],
+              f"{name}: the accepted warnings' section below the open ones, with the headings repeated")
+    ref = ws.auto_filter.ref
+    last_open = opened[-1][0] if opened else head
+    rep.check(bool(ref) and range_boundaries(ref)[3] == last_open,
+              f"{name}: the autofilter covers the open findings only", f"ref={ref}, last open row {last_open}")
+    skip = {r for r in (title, heading) if r is not None}
+    narrow_rows = [r for r in range(head + 1, ws.max_row + 1) if r not in skip]
+    check_widths(rep, wbv, name, head, rows=narrow_rows)
     label = {code: lab[lang] for code, lab in rcc_codes}
-    got = Counter()
+    got_open, got_acc = Counter(), Counter()
     g8_years = set()
-    for _, v in data_rows(ws, head):
+    for _, v in opened:
         if v[0] == ALL_RCC[lang]:
             g8_years.add(v[1])
             continue
-        got[(v[0], v[1], v[2], v[4], v[5], v[6], v[7])] += 1
-    want = Counter()
+        if v[0] == NO_OPEN[lang]:
+            continue
+        got_open[(v[0], v[1], v[2], v[4], v[5], v[6], v[7])] += 1
+    for _, v in accepted:
+        if v[0] == NO_ACCEPTED[lang]:
+            continue
+        got_acc[(v[0], v[1], v[2], v[4], v[5], v[6], v[7], v[8], v[9])] += 1
+    want_open, want_acc = Counter(), Counter()
     msg = "message_sv" if lang == "sv" else "message_en"
     for s in subs:
         for f in s["findings"]:
-            want[(label.get(s["rcc"], s["rcc"]), s["year"], f["rule"], SEVERITY[lang][f["severity"]],
-                  f[msg], f["line"] or None, s["file_name"])] += 1
-    if not want:
-        got.pop(("Inga avvikelser" if lang == "sv" else "No findings",) + (None,) * 6, None)
-        got.pop(("Inga avvikelser" if lang == "sv" else "No findings", None, None, None, None, None, None), None)
-    rep.check(got == want, f"{name}: every finding of the current statements ({sum(want.values())}) with "
-              f"RCC, year, rule, severity, message in {lang}, line, file",
-              f"missing {list((want - got).keys())[:2]} extra {list((got - want).keys())[:2]}")
+            key = (label.get(s["rcc"], s["rcc"]), s["year"], f["rule"])
+            a = f.get("acceptance") if f["severity"] == "warning" else None
+            if a:
+                want_acc[key + (ACCEPTED_SEV[lang], f[msg], f["line"] or None, s["file_name"],
+                                f"{a['at'][:10]}, {a['by']}", a["why"])] += 1
+            else:
+                want_open[key + (SEVERITY[lang][f["severity"]], f[msg], f["line"] or None, s["file_name"])] += 1
+    rep.check(got_open == want_open, f"{name}: every open finding of the current statements "
+              f"({sum(want_open.values())}) with RCC, year, rule, severity, message in {lang}, line, file",
+              f"missing {list((want_open - got_open).keys())[:2]} extra {list((got_open - want_open).keys())[:2]}")
+    rep.check(got_acc == want_acc, f"{name}: every accepted warning ({sum(want_acc.values())}) in its own "
+              f"section with day, who and the justification",
+              f"missing {list((want_acc - got_acc).keys())[:2]} extra {list((got_acc - want_acc).keys())[:2]}")
+    first = ws.cell(1, 1).value or ""
+    n_g8 = sum(1 for _, v in opened if v[0] == ALL_RCC[lang])
+    counts = re.findall(r": ([0-9]+)", first)
+    rep.check(counts == [str(sum(want_open.values()) + n_g8), str(sum(want_acc.values()))],
+              f"{name}: the title line counts the open findings and the accepted warnings", repr(first))
+    check_row_heights(rep, wbf[name], name, [r for r, _ in opened + accepted])
     want_g8 = {y for y in years if y in appropriation and g8_fails(subs, y, appropriation[y])}
-    rep.check(g8_years == want_g8, f"{name}: G8 rows for the years whose grants are not equal shares "
-              f"{sorted(want_g8)}", f"got {sorted(g8_years)}")
+    rep.check(g8_years == want_g8, f"{name}: G8 rows for the years whose grants are not "
+              f"equal shares {sorted(want_g8)}", f"got {sorted(g8_years)}")
 
 
 def check_shares(rep, wbf, wbv, lang, subs, years, rcc_codes, appropriation, rcc_count):
@@ -616,6 +716,8 @@ def check_comparison(rep, wbv, lang, subs, years, rcc_codes, codes, threshold):
     ws = wbv[name]
     head = header_row(ws)
     rep.check(head == 3, f"{name}: the note above, header frozen at row 3", f"{ws.freeze_panes}")
+    if head is not None:  # a criterion's title whole, not cut off by the share beside it
+        check_widths(rep, wbv, name, head)
     note = str(ws.cell(1, 1).value or "")
     rep.check(MARK in note and f" {threshold} " in note, f"{name}: the note row explains {MARK} and the "
               f"threshold of {threshold} pp from the rule set", note[:80])
@@ -700,6 +802,56 @@ def check_comparison(rep, wbv, lang, subs, years, rcc_codes, codes, threshold):
               f"{sorted(not_compared)}", f"got {sorted(nc_got)}")
 
 
+WORDS = {  # the review's C5: the words the ministry reads in the headings
+    "sv": {"Översikt": ["RCC", "År", "Beviljat", "Erhållet", "Överfört från föregående år", "Disponibla medel",
+                        "Totala kostnader", "Utgående saldo", "Förs över till nästa år", "Att återbetala",
+                        "Nyttjandegrad", "Status", "Fel", "Varningar", "Attesterad", "Inkommen (UTC)"],
+           "Avvikelser": ["RCC", "År", "Regel", "Regelns titel", "Allvarlighetsgrad", "Meddelande", "Rad", "Fil",
+                          "Godtagen (dag, av)", "Motivering"],
+           "Om rapporten": ["RCC", "År", "Fil", "SHA-256", "Inkommen (UTC)", "Regeluppsättning"]},
+    "en": {"Overview": ["RCC", "Year", "Granted", "Received", "Carried over from the year before",
+                        "Available funds", "Total expenses", "Closing balance", "Carried forward to the next year",
+                        "To repay", "Utilisation", "Status", "Errors", "Warnings", "Attested", "Received (UTC)"],
+           "Findings": ["RCC", "Year", "Rule", "Rule title", "Severity", "Message", "Line", "File",
+                        "Accepted (day, by)", "Justification"],
+           "About": ["RCC", "Year", "File", "SHA-256", "Received (UTC)", "Rule set"]},
+}
+
+
+def check_wording(rep, wbf, lang):
+    """The review's C5 and C6 in the cells: the headings' words (Allvarlighetsgrad,
+    Disponibla medel, one name for the received time, the rule's title beside
+    its id), percentages as the CLI writes them ("96,60 %"), money in kr or
+    SEK by language, right-aligned headings indented so they do not run into
+    their neighbours, and every finding's rule title filled in."""
+    for name, want in WORDS[lang].items():
+        ws = wbf[name]
+        head = header_row(ws)
+        got = [ws.cell(head, c).value for c in range(1, ws.max_column + 1)] if head else []
+        rep.check(got == want, f"{name}: the headings' words", f"{got}")
+    bad_pct, bad_money, bad_head = [], [], []
+    for ws in wbf.worksheets:
+        head = header_row(ws)
+        for row in ws.iter_rows():
+            for c in row:
+                fmt = c.number_format or ""
+                if isinstance(c.value, (int, float)) and "%" in fmt and "pp" not in fmt and "p.e." not in fmt \
+                        and fmt not in ("0.00 %", '0.0 %"  "'):
+                    bad_pct.append(f"{ws.title}!{c.coordinate} {fmt}")
+                if ("kr" in fmt or "SEK" in fmt) and fmt != MONEY_FORMATS[lang]:
+                    bad_money.append(f"{ws.title}!{c.coordinate} {fmt}")
+                if head and c.row == head and c.value is not None and c.alignment.horizontal == "right" \
+                        and not c.alignment.indent:
+                    bad_head.append(f"{ws.title}!{c.coordinate} {c.value!r}")
+    rep.check(not bad_pct, "percentages as the command line writes them (0.00 %)", "; ".join(bad_pct[:3]))
+    rep.check(not bad_money, f"money in {MONEY_FORMATS[lang]} everywhere", "; ".join(bad_money[:3]))
+    rep.check(not bad_head, "right-aligned headings indented (padded from their neighbours)", "; ".join(bad_head[:3]))
+    ws = wbf[SHEETS[lang][5]]
+    untitled = [r for r in range(3, ws.max_row + 1)
+                if re.fullmatch(r"[A-Z][0-9]+", str(ws.cell(r, 3).value or "")) and not ws.cell(r, 4).value]
+    rep.check(not untitled, f"{ws.title}: every finding's rule title beside its id", f"rows {untitled[:5]}")
+
+
 def check_package(rep, path, lang, wbv, years):
     z = zipfile.ZipFile(path)
     names = z.namelist()
@@ -764,6 +916,7 @@ def main():
     check_counts(rep, wbv, a.lang, subs, years, rcc_count, expect_count)
     check_comparison(rep, wbv, a.lang, subs, years, codes["rcc"], codes, int(params["comparison_threshold_pp"]))
     check_formulas(rep, wbf, wbv)
+    check_wording(rep, wbf, a.lang)
     check_package(rep, a.xlsx, a.lang, wbv, years)
     return 1 if rep.failed else 0
 

@@ -7,12 +7,13 @@
 # the pages into PNG images (kept in build/pictures/ for a person to look at)
 # and checks what a machine can: LibreOffice opens them, a page count per
 # sheet, every page A4 landscape, the Diagram sheet on one page, no "###" (a
-# too narrow column) in the text. Without LibreOffice the PDF part is skipped.
+# too narrow column) in the text, and nothing that runs into its neighbour on
+# paper: the G8 verdict apart from the difference beside it ("0,00 krStämmer"
+# in the text), and on every sheet no amount or percentage touching the next
+# cell and no heading touching the next column's (print_gaps.py, from the
+# word boxes of pdftotext -bbox). Without LibreOffice the PDF part is skipped.
 # Called from tests/e2e.sh as: bash tests/e2e/pictures.sh /abs/path/grantcheck
-set -u
-gc=${1:?usage: pictures.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 build=$(dirname "$gc")
 bash tests/demo.sh "$build" > "$build/demo.log" 2>&1; st=$?
 check "make demo's script runs (exit 0, log in $build/demo.log)" '[ $st -eq 0 ]'
@@ -36,8 +37,6 @@ if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
   echo "ok pictures: skipped (make deps installs libreoffice-calc-nogui and poppler-utils)"
   exit 0
 fi
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
 out=$build/pictures
 rm -rf "$out" && mkdir -p "$out"
 cp "$demo/sammanstallning.xlsx" "$t/sv.xlsx"
@@ -57,6 +56,12 @@ for l in sv en; do
   dia=$(grep -c "^Diagram *Sida\|^Charts *Page" "$t/$l.txt")
   check "$l: the Diagram sheet prints on one page ($dia)" '[ "$dia" -eq 1 ]'
   check "$l: no ### (too narrow column) in the printed text" '! grep -q "###" "$t/$l.txt"'
+  verdicts="Stämmer|Avviker|Ofullständig|Inga redovisningar|Agrees|Differs|Incomplete|No statements"
+  check "$l: the G8 verdicts stand apart from the difference beside them in the printed text" \
+    '[ "$(grep -cE "([0-9]|kr)  +($verdicts)" "$t/$l.txt")" -eq 3 ] && ! grep -qE "(kr|[0-9])($verdicts)" "$t/$l.txt"'
+  if [ -n "$py" ]; then
+    "$py" tests/e2e/print_gaps.py --pdf "$t/$l.pdf" --xlsx "$t/$l.xlsx" --name "printed-$l"
+  fi
   pdftoppm -r 60 -png "$t/$l.pdf" "$out/$l"
   cp "$t/$l.pdf" "$out/"
 done

@@ -2,7 +2,8 @@
  * test_summary.c - summary.h: the summary model built from hand-made
  * register structs and a hand-made rule set (no register, no workbook):
  * year blocks and missing RCCs, year totals in öre, equal shares,
- * statuses, the folded "other codes" column and the cap on rows.
+ * statuses, the folded "other codes" column, the cap on rows and the
+ * findings split into open ones and accepted warnings.
  */
 #include <check.h>
 #include <stdint.h>
@@ -266,6 +267,76 @@ START_TEST(rows_capped)
 }
 END_TEST
 
+/* Adds a finding; why (with by, at) set: the officer accepted it. */
+static void add_finding(struct regsum_statement *st, const char *rule, const char *sev, const char *why)
+{
+	st->findings = realloc(st->findings, sizeof *st->findings * (size_t)(st->nfindings + 1));
+	struct regsum_finding *f = &st->findings[st->nfindings++];
+	memset(f, 0, sizeof *f);
+	f->rule = strdup(rule);
+	f->severity = strdup(sev);
+	f->msg[LANG_SV] = strdup(rule);
+	f->msg[LANG_EN] = strdup(rule);
+	f->line = st->nfindings;
+	if (why) {
+		f->why = strdup(why);
+		f->by = strdup("officer");
+		f->at = strdup("2026-12-01T10:00:00Z");
+	}
+}
+
+START_TEST(findings_open_and_accepted)
+{
+	struct fixture f;
+	fixture_init(&f);
+	struct regsum_statements s = {0};
+	struct regsum_statement *b15 = add(&s, "b", 2015, 333, 333, 0, 300, "warnings");
+	add_finding(b15, "G2", "warning", "paid in January");
+	add_finding(b15, "P3", "warning", NULL);
+	struct regsum_statement *a14 = add(&s, "a", 2014, 1, 1, 0, 1, "invalid");
+	add_finding(a14, "A1", "error", NULL);
+	/* an error with an acceptance row (never made by accept) stays open */
+	add_finding(a14, "A2", "error", "not possible");
+	add_finding(a14, "G5", "info", NULL);
+	struct regsum_statement *c14 = add(&s, "c", 2014, 1, 1, 0, 1, "warnings");
+	add_finding(c14, "M1", "warning", "known");
+	int years[] = {2014, 2015};
+	struct summary m;
+	summary_build(&m, &s, &f.sets, years, 2);
+	struct summary_findings fs;
+	summary_findings_split(&m, &fs);
+	/* open: 2014 a's A1, A2, G5, then 2015 b's P3, in year, row, finding order */
+	ck_assert_int_eq(fs.nopen, 4);
+	ck_assert_str_eq(fs.open[0].f->rule, "A1");
+	ck_assert_str_eq(fs.open[1].f->rule, "A2");
+	ck_assert_str_eq(fs.open[2].f->rule, "G5");
+	ck_assert_str_eq(fs.open[3].f->rule, "P3");
+	ck_assert_int_eq(fs.open[3].b->year, 2015);
+	ck_assert_str_eq(fs.open[3].row->code, "b");
+	/* accepted: 2014 c's M1, then 2015 b's G2, each with its acceptance */
+	ck_assert_int_eq(fs.naccepted, 2);
+	ck_assert_str_eq(fs.accepted[0].f->rule, "M1");
+	ck_assert_str_eq(fs.accepted[0].row->code, "c");
+	ck_assert_int_eq(fs.accepted[0].b->year, 2014);
+	ck_assert_str_eq(fs.accepted[1].f->rule, "G2");
+	ck_assert_str_eq(fs.accepted[1].f->why, "paid in January");
+	ck_assert_str_eq(fs.accepted[1].f->by, "officer");
+	ck_assert(summary_finding_accepted(fs.accepted[1].f));
+	ck_assert(!summary_finding_accepted(fs.open[1].f));
+	summary_findings_free(&fs);
+	ck_assert_ptr_null(fs.open);
+	ck_assert_int_eq(fs.naccepted, 0);
+	/* no findings at all: both lists empty */
+	summary_free(&m);
+	struct regsum_statements none = {0};
+	summary_build(&m, &none, &f.sets, years, 2);
+	summary_findings_split(&m, &fs);
+	ck_assert_int_eq(fs.nopen + fs.naccepted, 0);
+	summary_findings_free(&fs);
+	summary_free(&m);
+}
+END_TEST
+
 Suite *summary_suite(void)
 {
 	Suite *s = suite_create("summary");
@@ -277,6 +348,7 @@ Suite *summary_suite(void)
 	tcase_add_test(tc, codes_folded);
 	tcase_add_test(tc, rows_capped);
 	tcase_add_test(tc, comparison_shares);
+	tcase_add_test(tc, findings_open_and_accepted);
 	suite_add_tcase(s, tc);
 	return s;
 }
