@@ -13,7 +13,7 @@
 --   is missing, appears twice or has a wrong amount, and correct it; if the lines are right, write
 --   their sum in <totalExpenses>.
 -- message.sv: Summan av kostnadsraderna ({sum:amount}) stämmer inte med totala kostnader ({total:amount}); skillnad {diff:amount}
--- message.en: The expense lines add up to {sum:amount}, but totalExpenses is {total:amount}; difference {diff:amount}
+-- message.en: The expense lines add up to {sum:amount}, but the total expenses are {total:amount}; difference {diff:amount}
 WITH lines AS (
   SELECT sum(sum) AS sum FROM expense_group
   HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)

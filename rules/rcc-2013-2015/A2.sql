@@ -13,7 +13,7 @@
 --   expenses (<totalExpenses>) and write the result in <closing>. If that does not match the books,
 --   one of the three amounts is wrong: correct it.
 -- message.sv: Utgående saldo {closing:amount} ska vara överfört {carried:amount} + erhållet {received:amount} − kostnader {total:amount} = {expected:amount}
--- message.en: closing {closing:amount} must be carriedOver {carried:amount} + received {received:amount} − totalExpenses {total:amount} = {expected:amount}
+-- message.en: The closing balance {closing:amount} should be carried over {carried:amount} + received {received:amount} − expenses {total:amount} = {expected:amount}
 SELECT c.line, c.col, c.amount AS closing, s.carriedOver AS carried, s.received, s.totalExpenses AS total,
   s.carriedOver + s.received - s.totalExpenses AS expected
 FROM field c, figures s

@@ -11,7 +11,7 @@
 -- fix.en: Split the closing balance (<closing>) into what is carried to next year (<carryForward>)
 --   and what is repaid (<repay>) so that the two together are exactly <closing>.
 -- message.sv: Förs över till nästa år {forward:amount} + att återbetala {repay:amount} = {sum:amount}, men utgående saldo är {closing:amount}
--- message.en: carryForward {forward:amount} + repay {repay:amount} = {sum:amount}, but closing is {closing:amount}
+-- message.en: Carried forward to next year {forward:amount} + to repay {repay:amount} = {sum:amount}, but the closing balance is {closing:amount}
 SELECT f.line, f.col, s.carryForward AS forward, s.repay, s.carryForward + s.repay AS sum, s.closing
 FROM field f, figures s
 WHERE f.name = 'carryForward' AND s.carryForward + s.repay <> s.closing

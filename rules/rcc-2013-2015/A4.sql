@@ -12,7 +12,7 @@
 -- fix.en: Check the expenses and the amounts <carriedOver> and <received>. Costs not paid for by
 --   the state grant do not belong in the statement; expenses may be at most the funds available.
 -- message.sv: Totala kostnader {total:amount} överstiger tillgängliga medel {available:amount} (överfört från förra året {carried:amount} + erhållet {received:amount}) med {over:amount}
--- message.en: totalExpenses {total:amount} exceed the funds available {available:amount} (carriedOver {carried:amount} + received {received:amount}) by {over:amount}
+-- message.en: Total expenses {total:amount} exceed the funds available {available:amount} (carried over from last year {carried:amount} + received {received:amount}) by {over:amount}
 SELECT t.line, t.col, s.totalExpenses AS total, s.carriedOver + s.received AS available,
   s.carriedOver AS carried, s.received, s.totalExpenses - (s.carriedOver + s.received) AS over
 FROM field t, figures s

@@ -11,7 +11,7 @@
 -- fix.en: Check that <received> is what was actually paid out during the year and <granted> the
 --   amount granted. If the difference is right nothing needs correcting; explain it to the officer.
 -- message.sv: Erhållet {received:amount} skiljer sig från beviljat {granted:amount} med {diff:amount}
--- message.en: received {received:amount} differs from granted {granted:amount} by {diff:amount}
+-- message.en: Received {received:amount} differs from granted {granted:amount} by {diff:amount}
 SELECT r.line, r.col, s.received, s.granted, s.received - s.granted AS diff
 FROM field r, figures s
 WHERE r.name = 'received' AND s.received <> s.granted

@@ -14,7 +14,7 @@
 -- fix.en: Write in <carriedOver> exactly the amount in <carryForward> of last year's statement. If
 --   last year's amount was wrong, that statement must be corrected and sent again.
 -- message.sv: Överfört från förra året {carried:amount} skiljer sig från {forward:amount} som fördes över i redovisningen för {prev_year} ({source})
--- message.en: carriedOver {carried:amount} differs from carryForward {forward:amount} in the statement for {prev_year} ({source})
+-- message.en: Carried over from last year {carried:amount} differs from the {forward:amount} carried forward in the statement for {prev_year} ({source})
 -- message.not_evaluated.sv: G5 prövades inte: samma RCC:s redovisning för {prev_year} finns inte tillgänglig; ange den med --previous FIL
 -- message.not_evaluated.en: G5 was not evaluated: the same RCC's statement for {prev_year} is not available; give it with --previous FILE
 -- message.other_rcc.sv: G5 prövades inte: filen som angavs med --previous gäller {given_rcc}, men den här redovisningen gäller {rcc}; ange {rcc}s redovisning för {prev_year}

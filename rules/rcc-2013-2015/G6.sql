@@ -8,7 +8,7 @@
 -- fix.en: Write <carriedOver>0.00</carriedOver> in the statement for the programme period's first
 --   year.
 -- message.sv: {year} är programmets första år, så överfört från förra året ska vara 0,00 kr, inte {carried:amount}
--- message.en: {year} is the programme's first year, so carriedOver must be SEK 0.00, not {carried:amount}
+-- message.en: {year} is the programme's first year, so carried over from last year must be SEK 0.00, not {carried:amount}
 SELECT c.line, c.col, s.year, c.amount AS carried
 FROM field c, figures s
 WHERE c.name = 'carriedOver' AND c.amount <> 0

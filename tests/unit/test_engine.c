@@ -225,7 +225,7 @@ START_TEST(a1_sum_mismatch)
 	ck_assert_msg(strstr(sv, "skillnad 100,00 kr") != NULL, "%s", sv);
 	ck_assert_msg(strstr(en, "SEK 100.00") != NULL, "%s", en);
 	ck_assert_msg(strstr(en, "SEK 9,628,100.00") != NULL, "%s", en);
-	ck_assert_str_eq(en, "The expense lines add up to SEK 9,628,100.00, but totalExpenses is SEK 9,628,000.00; "
+	ck_assert_str_eq(en, "The expense lines add up to SEK 9,628,100.00, but the total expenses are SEK 9,628,000.00; "
 	                     "difference SEK 100.00");
 	ck_assert_str_eq(r.rcc, "stockholm-gotland");
 	ck_assert_int_eq(r.year, 2013);
