@@ -12,7 +12,9 @@
  * seconds, the latency percentiles in ms and the generator's own CPU
  * seconds (getrusage). Not part of grantcheck; a benchmark tool only.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
