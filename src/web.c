@@ -10,9 +10,14 @@
  * that changes anything, routing through web_allow, and the clean stop on
  * SIGINT/SIGTERM.
  *
- * The engine is not thread-safe: each request thread takes a worker (its
- * own engine and its own register connection) from a small pool guarded by
- * a mutex. Nothing here is global; the server struct lives in web_serve().
+ * Every connection has its own thread (MHD's thread per connection), which
+ * reads and parses the request. The engine is not thread-safe: a request
+ * that needs it takes a worker (an engine and a register connection) from
+ * a pool of one per CPU (at least 2), in the order the requests asked (a
+ * FIFO of waiters, each woken alone), so under load every request waits
+ * about (requests ahead / workers) x service time and none waits much
+ * longer: the latency's tail stays near its median. Nothing here is
+ * global; the server struct lives in web_serve().
  */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -43,6 +48,12 @@
 
 #define WEB_CSP "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
 #define WEB_SMALL_FIELD 512 /* bytes of a form field that is not a file */
+/* MHD's buffer for a part's headers and field names (the values stream
+ * through): 4 KiB holds any name we take; it is calloc'ed per request. */
+#define WEB_PP_BUFFER 4096
+/* MHD's memory per connection, reset (zeroed) between requests on a kept
+ * connection: the request's headers and its read buffer. */
+#define WEB_CONNECTION_MEMORY (32 * 1024)
 
 /* One request thread's tools: its own engine and register connection. */
 struct web_worker {
@@ -59,8 +70,9 @@ struct web_server {
 	char local_token[65];
 	struct web_sessions sessions;
 	pthread_mutex_t pool_mu;
-	pthread_cond_t pool_cv;
-	struct web_worker workers[WEB_THREADS];
+	struct web_waiter *wait_head, *wait_tail; /* requests waiting for a worker, oldest first */
+	int nworkers;
+	struct web_worker workers[WEB_WORKERS_MAX];
 	strbuf css;
 };
 
@@ -128,19 +140,40 @@ bad:
 
 /* ---- the worker pool ---- */
 
+/* A request waiting for a worker: web_give hands one over in `got`. */
+struct web_waiter {
+	pthread_cond_t cv;
+	struct web_worker *got;
+	struct web_waiter *next;
+};
+
 static struct web_worker *web_take(struct web_server *s)
 {
 	if (pthread_mutex_lock(&s->pool_mu))
 		die_bug("web_take: pthread_mutex_lock");
 	struct web_worker *w = NULL;
-	while (!w) {
-		for (int i = 0; i < WEB_THREADS && !w; i++)
+	if (!s->wait_head)
+		for (int i = 0; i < s->nworkers && !w; i++)
 			if (!s->workers[i].busy)
 				w = &s->workers[i];
-		if (!w && pthread_cond_wait(&s->pool_cv, &s->pool_mu))
-			die_bug("web_take: pthread_cond_wait");
+	if (w)
+		w->busy = 1;
+	else {
+		struct web_waiter me = {.got = NULL, .next = NULL};
+		if (pthread_cond_init(&me.cv, NULL))
+			die_oom("a condition variable of the worker queue");
+		if (s->wait_tail)
+			s->wait_tail->next = &me;
+		else
+			s->wait_head = &me;
+		s->wait_tail = &me;
+		while (!me.got)
+			if (pthread_cond_wait(&me.cv, &s->pool_mu))
+				die_bug("web_take: pthread_cond_wait");
+		w = me.got; /* web_give dequeued us and kept w busy */
+		if (pthread_cond_destroy(&me.cv))
+			die_bug("web_take: pthread_cond_destroy");
 	}
-	w->busy = 1;
 	if (pthread_mutex_unlock(&s->pool_mu))
 		die_bug("web_take: pthread_mutex_unlock");
 	return w;
@@ -150,9 +183,18 @@ static void web_give(struct web_server *s, struct web_worker *w)
 {
 	if (pthread_mutex_lock(&s->pool_mu))
 		die_bug("web_give: pthread_mutex_lock");
-	w->busy = 0;
-	if (pthread_cond_signal(&s->pool_cv) || pthread_mutex_unlock(&s->pool_mu))
-		die_bug("web_give: pthread_cond_signal");
+	struct web_waiter *next = s->wait_head;
+	if (next) { /* straight to the oldest waiter: the worker stays busy */
+		s->wait_head = next->next;
+		if (!s->wait_head)
+			s->wait_tail = NULL;
+		next->got = w;
+		if (pthread_cond_signal(&next->cv))
+			die_bug("web_give: pthread_cond_signal");
+	} else
+		w->busy = 0;
+	if (pthread_mutex_unlock(&s->pool_mu))
+		die_bug("web_give: pthread_mutex_unlock");
 }
 
 /* ---- answers ---- */
@@ -354,7 +396,11 @@ static enum MHD_Result web_report(struct MHD_Connection *c, const struct webp_fr
 	struct html_page page;
 	strbuf doc = {0}, out = {0};
 	html_page_init(&page, f->lang);
-	int fd = web_memfd(data);
+	int fd = -1, lines = 0;
+	for (int i = 0; i < res->nfindings && !lines; i++)
+		lines = res->findings[i].line > 0;
+	if (lines) /* the excerpts need the upload as a file; a report without them does not */
+		fd = web_memfd(data);
 	html_page_file_fd(&page, res, NULL, fd >= 0 ? fd : -1);
 	if (fd >= 0)
 		close(fd);
@@ -881,7 +927,7 @@ static enum MHD_Result web_access(void *cls, struct MHD_Connection *c, const cha
 		q->route = web_route_of(url);
 		*con_cls = q;
 		if (q->method == WEB_POST) {
-			q->pp = MHD_create_post_processor(c, 64 * 1024, web_field, q);
+			q->pp = MHD_create_post_processor(c, WEB_PP_BUFFER, web_field, q);
 			if (!q->pp)
 				q->bad_body = 1; /* not a form (no or another Content-Type) */
 		}
@@ -908,7 +954,7 @@ static enum MHD_Result web_access(void *cls, struct MHD_Connection *c, const cha
 
 static void web_workers_close(struct web_server *s)
 {
-	for (int i = 0; i < WEB_THREADS; i++) {
+	for (int i = 0; i < s->nworkers; i++) {
 		engine_close(s->workers[i].engine);
 		s->workers[i].engine = NULL;
 		reg_close(&s->workers[i].reg);
@@ -920,7 +966,9 @@ static int web_workers_open(struct web_server *s, strbuf *err)
 	strbuf scratch = {0};
 	const char *dir = rules_dir(s->o->rules, &scratch);
 	int rc = 0;
-	for (int i = 0; i < WEB_THREADS && !rc; i++) {
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	s->nworkers = cpus < 2 ? 2 : cpus > WEB_WORKERS_MAX ? WEB_WORKERS_MAX : (int)cpus;
+	for (int i = 0; i < s->nworkers && !rc; i++) {
 		s->workers[i].engine = engine_open(dir, s->o->today, err);
 		if (!s->workers[i].engine || reg_open(&s->workers[i].reg, s->o->db, REG_CREATE, err))
 			rc = -1;
@@ -938,7 +986,7 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	struct web_server *s = xcalloc(1, sizeof *s);
 	s->o = o;
 	web_sessions_init(&s->sessions);
-	if (pthread_mutex_init(&s->pool_mu, NULL) || pthread_cond_init(&s->pool_cv, NULL))
+	if (pthread_mutex_init(&s->pool_mu, NULL))
 		die_oom("the server's pool lock");
 	struct MHD_Daemon *d = NULL;
 	if (web_workers_open(s, err))
@@ -969,11 +1017,11 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	sigaddset(&stop, SIGTERM);
 	if (pthread_sigmask(SIG_BLOCK, &stop, &old))
 		die_bug("web_serve: pthread_sigmask");
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL, web_access, s,
-	                     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
-	                     (unsigned)WEB_THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS,
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL, 0, NULL,
+	                     NULL, web_access, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	                     MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS,
 	                     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_CONNECTION_TIMEOUT,
-	                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024), MHD_OPTION_NOTIFY_COMPLETED,
+	                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
 	                     web_completed, s, MHD_OPTION_END);
 	if (!d) {
 		sb_printf(err,
@@ -1018,7 +1066,6 @@ out:
 	web_workers_close(s);
 	web_sessions_free(&s->sessions);
 	pthread_mutex_destroy(&s->pool_mu);
-	pthread_cond_destroy(&s->pool_cv);
 	sb_free(&s->css);
 	explicit_bzero(s->local_token, sizeof s->local_token);
 	free(s);
