@@ -39,6 +39,7 @@
 #include "fault.h"
 #include "out_html.h"
 #include "out_xlsx.h"
+#include "register_findings.h"
 #include "register_summary.h"
 #include "register_users.h"
 #include "summary.h"
@@ -47,7 +48,7 @@
 #include "xlsx_cells.h"
 
 #define WEB_CSP "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
-#define WEB_SMALL_FIELD 512 /* bytes of a form field that is not a file */
+#define WEB_SMALL_FIELD 2048 /* bytes of a form field that is not a file (a justification) */
 /* MHD's buffer for a part's headers and field names (the values stream
  * through): 4 KiB holds any name we take; it is calloc'ed per request. */
 #define WEB_PP_BUFFER 4096
@@ -73,11 +74,23 @@ struct web_server {
 	struct web_waiter *wait_head, *wait_tail; /* requests waiting for a worker, oldest first */
 	int nworkers;
 	struct web_worker workers[WEB_WORKERS_MAX];
+	const struct rulesets *sets; /* worker 0's rule sets, read-only: names and years for the pages */
 	strbuf css;
 };
 
-enum web_field { WEB_F_STATEMENT, WEB_F_PREVIOUS, WEB_F_CSRF, WEB_F_TOKEN, WEB_F_LANG, WEB_F_COUNT };
-static const char *const web_field_names[WEB_F_COUNT] = {"statement", "previous", "csrf", "token", "lang"};
+enum web_field {
+	WEB_F_STATEMENT,
+	WEB_F_PREVIOUS,
+	WEB_F_CSRF,
+	WEB_F_TOKEN,
+	WEB_F_LANG,
+	WEB_F_ID,      /* /accept: the submission */
+	WEB_F_FINDING, /* /accept: the finding's number in the submission (seq) */
+	WEB_F_WHY,     /* /accept: the justification */
+	WEB_F_COUNT
+};
+static const char *const web_field_names[WEB_F_COUNT] = {"statement", "previous", "csrf", "token",
+                                                         "lang",      "id",       "finding", "why"};
 
 /* One request, from the first call of the access handler to completion. */
 struct web_req {
@@ -224,8 +237,17 @@ static enum MHD_Result web_send(struct MHD_Connection *c, unsigned status, const
 	return rc;
 }
 
+/* An HTML page. A ?lang= in the address is remembered (gc_lang) on
+ * whatever page answers it, so the next page keeps the language. */
 static enum MHD_Result web_page(struct MHD_Connection *c, unsigned status, strbuf *page, const char *cookie)
 {
+	char lang_cookie[64];
+	enum lang l;
+	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
+	if (!cookie && v && lang_parse(v, &l) == 0) {
+		snprintf(lang_cookie, sizeof lang_cookie, "gc_lang=%s; Path=/; SameSite=Strict", lang_code(l));
+		cookie = lang_cookie;
+	}
 	return web_send(c, status, "text/html; charset=utf-8", page, cookie, NULL, NULL);
 }
 
@@ -267,7 +289,8 @@ static enum web_route web_route_of(const char *url)
 	              {"/logout", WEB_R_LOGOUT},         {"/", WEB_R_HOME},
 	              {"/check", WEB_R_CHECK},           {"/grid", WEB_R_GRID},
 	              {"/submission", WEB_R_SUBMISSION}, {"/register", WEB_R_REGISTER},
-	              {"/summary", WEB_R_SUMMARY},       {"/summary.xlsx", WEB_R_SUMMARY}};
+	              {"/summary", WEB_R_SUMMARY},       {"/summary.xlsx", WEB_R_SUMMARY},
+	              {"/accept", WEB_R_ACCEPT}};
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
 		if (strcmp(url, routes[i].path) == 0)
 			return routes[i].r;
@@ -336,12 +359,11 @@ static int web_host_ok(const struct web_server *s, const char *host)
 	return host && (strcmp(host, s->host) == 0 || (s->host_alt[0] && strcmp(host, s->host_alt) == 0));
 }
 
-static enum lang web_lang(struct MHD_Connection *c, const struct web_req *q, int *from_query)
+static enum lang web_lang(struct MHD_Connection *c, const struct web_req *q)
 {
 	enum lang l = LANG_SV;
 	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
-	*from_query = v != NULL && lang_parse(v, &l) == 0;
-	if (*from_query)
+	if (v && lang_parse(v, &l) == 0)
 		return l;
 	if (q->field[WEB_F_LANG].len && lang_parse(sb_str(&q->field[WEB_F_LANG]), &l) == 0)
 		return l;
@@ -496,8 +518,10 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 	enum MHD_Result rc;
 	const char *label = q->fname[WEB_F_STATEMENT][0] ? q->fname[WEB_F_STATEMENT] : "statement.xml";
 	engine_set_previous(w->engine, reg_prev_provider, &w->reg);
+	engine_set_fingerprints(w->engine, 1); /* as `register`: what changed and acceptances go by fingerprint */
 	int bad = engine_check_mem(w->engine, label, q->field[WEB_F_STATEMENT].s, q->field[WEB_F_STATEMENT].len, &res,
 	                           &err);
+	engine_set_fingerprints(w->engine, 0);
 	engine_set_previous(w->engine, NULL, NULL);
 	if (bad) {
 		web_give(s, w);
@@ -517,7 +541,13 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 	enum reg_outcome oc;
 	long long superseded;
 	sqlite3_commit_hook(w->reg.db, web_commit_hook, w);
+	w->reg.upload = q->field[WEB_F_STATEMENT].s; /* its bytes are stored; the label is never opened */
+	w->reg.upload_len = q->field[WEB_F_STATEMENT].len;
+	reg_set_by(&w->reg, s->local_mode ? NULL : f->sess->who.name); /* the events name the user */
 	bad = reg_record(&w->reg, &res, now, &oc, &superseded, &err);
+	reg_set_by(&w->reg, NULL);
+	w->reg.upload = NULL;
+	w->reg.upload_len = 0;
 	sqlite3_commit_hook(w->reg.db, NULL, NULL);
 	web_give(s, w);
 	if (bad) {
@@ -573,6 +603,7 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 	struct web_worker *w = web_take(q->srv);
 	struct reg_submission *all = NULL, *hist = NULL;
 	struct regu_finding *fi = NULL, *pf = NULL;
+	struct regf_diff acc = {0}; /* the findings with their acceptances */
 	int n = 0, nh = 0, nf = 0, npf = 0;
 	size_t cap = 0;
 	strbuf err = {0}, b = {0};
@@ -598,7 +629,7 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 		if (all[i].superseded_by == id && (!before || all[i].id > before->id))
 			before = &all[i];
 	if (regu_findings(&w->reg, id, &fi, &nf, &err) ||
-	    (before && regu_findings(&w->reg, before->id, &pf, &npf, &err))) {
+	    (before && regu_findings(&w->reg, before->id, &pf, &npf, &err)) || regf_diff(&w->reg, id, &acc, &err) < 0) {
 		web_give(q->srv, w);
 		rc = web_trouble(c, f, &err);
 		goto out;
@@ -609,15 +640,77 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 			hist = xgrow(hist, &cap, (size_t)nh + 1, sizeof *hist);
 			hist[nh++] = all[i]; /* borrowed from all */
 		}
-	webp_submission(&b, f, sub, fi, nf, hist, nh, before != NULL, pf, npf);
+	webp_submission(&b, f, sub, fi, nf, hist, nh, before != NULL, pf, npf, &acc);
 	rc = web_page(c, 200, &b, NULL);
 out:
+	regf_diff_free(&acc);
 	free(hist);
 	reg_submissions_free(all, n);
 	regu_findings_free(fi, nf);
 	regu_findings_free(pf, npf);
 	sb_free(&err);
 	sb_free(&b);
+	return rc;
+}
+
+/* POST /accept (officer): records the justification for one open warning
+ * of a submission, as `grantcheck accept` does, then back to the
+ * submission's page (303), which shows it among the accepted warnings. */
+static enum MHD_Result web_do_accept(struct web_req *q, struct MHD_Connection *c, const struct webp_frame *f)
+{
+	char *end;
+	const char *ids = sb_str(&q->field[WEB_F_ID]), *seqs = sb_str(&q->field[WEB_F_FINDING]);
+	long long id = strtoll(ids, &end, 10);
+	if (!*ids || *end || id <= 0)
+		return web_message(c, f, 404, "Ingen sådan inlämning.", "No such submission.");
+	long seq = strtol(seqs, &end, 10);
+	if (!*seqs || *end || seq <= 0)
+		return web_message(c, f, 400, "Välj en varning att godta.", "Choose a warning to accept.");
+	const char *why = sb_str(&q->field[WEB_F_WHY]);
+	while (*why == ' ' || *why == '\t' || *why == '\r' || *why == '\n')
+		why++;
+	if (!*why)
+		return web_message(c, f, 400, "Skriv varför varningen godtas och försök igen.",
+		                   "Write why the warning is accepted and try again.");
+	struct web_worker *w = web_take(q->srv);
+	struct regf_diff d = {0};
+	strbuf err = {0};
+	enum MHD_Result rc;
+	int got = regf_diff(&w->reg, id, &d, &err);
+	const struct regf_item *it = NULL;
+	for (int i = 0; got == 0 && i < d.n && !it; i++)
+		if (d.items[i].seq == seq)
+			it = &d.items[i];
+	int allowed = got == 0 ? web_allow(&f->sess->who, WEB_R_ACCEPT, WEB_POST, d.rcc ? d.rcc : "") : 404;
+	if (got < 0) {
+		web_give(q->srv, w);
+		rc = web_trouble(c, f, &err);
+	} else if (allowed != 200) {
+		web_give(q->srv, w);
+		rc = web_message(c, f, (unsigned)allowed, "Ingen sådan inlämning som du får ändra.",
+		                 "No such submission that you may change.");
+	} else if (!it || !it->severity || strcmp(it->severity, "warning") != 0) {
+		web_give(q->srv, w);
+		rc = web_message(c, f, 400, "Bara en varning kan godtas; ett fel ska rättas i en ny redovisning.",
+		                 "Only a warning can be accepted; an error must be corrected in a new statement.");
+	} else if (!it->fingerprint) {
+		web_give(q->srv, w);
+		rc = web_message(c, f, 409,
+		                 "Inlämningen registrerades före version 2 och saknar fingeravtryck; registrera filen på "
+		                 "nytt för att kunna godta varningen.",
+		                 "The submission was registered before version 2 and has no fingerprints; register the "
+		                 "file again to accept the warning.");
+	} else {
+		char at[21], byb[64], to[64];
+		utc_now(at);
+		const char *by = q->srv->local_mode ? regf_default_by(byb, sizeof byb) : f->sess->who.name;
+		int bad = !it->why && regf_accept(&w->reg, id, it, d.rcc, d.year, why, by, at, &err);
+		web_give(q->srv, w);
+		snprintf(to, sizeof to, "/submission?id=%lld", id);
+		rc = bad ? web_trouble(c, f, &err) : web_redirect(c, to, NULL); /* already accepted: nothing changed */
+	}
+	regf_diff_free(&d);
+	sb_free(&err);
 	return rc;
 }
 
@@ -793,12 +886,78 @@ static enum MHD_Result web_do_login(struct web_req *q, struct MHD_Connection *c,
 	return web_redirect(c, "/", cookie);
 }
 
+/* Appends s percent-encoded (all but A-Z a-z 0-9 - . _ ~). */
+static void web_urlencode(strbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '.' || *p == '_' || *p == '~')
+			sb_putn(b, (const char *)p, 1);
+		else {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			sb_putn(b, e, 3);
+		}
+}
+
+/* MHD_get_connection_values' iterator: the query but lang and token. */
+static enum MHD_Result web_query_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	strbuf *b = cls;
+	if (!key || strcmp(key, "lang") == 0 || strcmp(key, "token") == 0 || b->len > 1024)
+		return MHD_YES;
+	if (b->len)
+		sb_puts(b, "&");
+	web_urlencode(b, key);
+	if (value) {
+		sb_puts(b, "=");
+		web_urlencode(b, value);
+	}
+	return MHD_YES;
+}
+
+/* Where the language switch of a page leads: a page answered to GET is
+ * opened again with its parameters; a page answered to a form's POST
+ * cannot be (the upload is gone), so its form page is. */
+static const char *web_switch_path(const struct web_req *q, const char *url)
+{
+	if (q->route == WEB_R_NOTFOUND)
+		return "/";
+	if (q->method != WEB_GET) {
+		switch (q->route) {
+		case WEB_R_CHECK:
+			return "/";
+		case WEB_R_LOGOUT:
+			return "/login";
+		default:
+			break;
+		}
+	}
+	return url; /* one of the routes' own paths */
+}
+
+static enum MHD_Result web_dispatch_framed(struct web_req *q, struct MHD_Connection *c, const char *url,
+                                           const struct webp_frame *fp);
+
 /* The last call of a request: the body is in; decide and answer. */
 static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c, const char *url)
 {
 	struct web_server *s = q->srv;
-	int lang_query;
-	struct webp_frame f = {web_lang(c, q, &lang_query), NULL, url};
+	strbuf query = {0};
+	if (q->method == WEB_GET)
+		(void)MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, web_query_arg, &query);
+	struct webp_frame f = {web_lang(c, q), NULL, web_switch_path(q, url), sb_str(&query), s->sets};
+	enum MHD_Result rc = web_dispatch_framed(q, c, url, &f);
+	sb_free(&query);
+	return rc;
+}
+
+static enum MHD_Result web_dispatch_framed(struct web_req *q, struct MHD_Connection *c, const char *url,
+                                           const struct webp_frame *fp)
+{
+	struct web_server *s = q->srv;
+	struct webp_frame f = *fp;
 	struct web_session sess;
 	int have = 0;
 	time_t now = time(NULL);
@@ -853,8 +1012,6 @@ static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c,
 
 	strbuf b = {0};
 	enum MHD_Result rc;
-	char lang_cookie[64];
-	snprintf(lang_cookie, sizeof lang_cookie, "gc_lang=%s; Path=/; SameSite=Strict", lang_code(f.lang));
 	switch (q->route) {
 	case WEB_R_STYLE:
 		sb_puts(&b, sb_str(&s->css));
@@ -869,7 +1026,7 @@ static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c,
 		break;
 	case WEB_R_HOME:
 		webp_home(&b, &f);
-		rc = web_page(c, 200, &b, lang_query ? lang_cookie : NULL);
+		rc = web_page(c, 200, &b, NULL);
 		break;
 	case WEB_R_CHECK:
 		rc = web_do_check(q, c, &f);
@@ -883,12 +1040,15 @@ static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c,
 	case WEB_R_REGISTER:
 		if (q->method == WEB_GET) {
 			webp_register_form(&b, &f);
-			rc = web_page(c, 200, &b, lang_query ? lang_cookie : NULL);
+			rc = web_page(c, 200, &b, NULL);
 		} else
 			rc = web_do_register(q, c, &f);
 		break;
 	case WEB_R_SUMMARY:
 		rc = web_do_summary(q, c, &f, url);
+		break;
+	case WEB_R_ACCEPT:
+		rc = web_do_accept(q, c, &f);
 		break;
 	default:
 		rc = web_message(c, &f, 404, "Sidan finns inte.", "There is no such page.");
@@ -1009,6 +1169,7 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	if (s->local_mode && web_random_hex(s->local_token, 32, err))
 		goto out;
 	webp_style(&s->css);
+	s->sets = engine_rulesets(s->workers[0].engine);
 
 	/* SIGINT and SIGTERM wait for sigwait below; MHD's threads inherit the mask */
 	sigset_t stop, old;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "out_html.h"
+#include "register_findings.h"
 #include "register_users.h"
 #include "web_impl.h"
 
@@ -27,6 +28,22 @@ static void webp_csrf(strbuf *b, const struct webp_frame *f)
 	sb_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
 	webp_esc(b, f->sess ? f->sess->csrf : "");
 	sb_printf(b, "\">\n<input type=\"hidden\" name=\"lang\" value=\"%s\">\n", lang_code(f->lang));
+}
+
+/* An RCC's name in the page's language from the rule sets' code list
+ * (codes.tsv: "RCC Norr" / "RCC North"); the id itself when no set knows it. */
+static const char *webp_rcc_name(const struct webp_frame *f, const char *id)
+{
+	if (!id)
+		return "?";
+	for (int i = 0; f->sets && i < f->sets->n; i++)
+		for (int k = 0; k < f->sets->sets[i].ncodes; k++) {
+			const struct rs_code *c = &f->sets->sets[i].codes[k];
+			if (strcmp(c->list, "rcc") == 0 && strcmp(c->code, id) == 0 && c->label[f->lang] &&
+			    c->label[f->lang][0])
+				return c->label[f->lang];
+		}
+	return id;
 }
 
 static int webp_may(const struct webp_frame *f, enum web_route r, enum web_method m)
@@ -54,9 +71,16 @@ void webp_begin(strbuf *b, const struct webp_frame *f, const char *title)
 		sb_printf(b, "<li><a href=\"/register\">%s</a></li>\n", WEBP_T(f, "Registrera", "Register"));
 	if (webp_may(f, WEB_R_SUMMARY, WEB_GET))
 		sb_printf(b, "<li><a href=\"/summary\">%s</a></li>\n", WEBP_T(f, "Sammanställning", "Summary"));
-	sb_printf(b, "<li><a href=\"%s?lang=%s\" lang=\"%s\">%s</a></li>\n", f->path ? f->path : "/",
-	          f->lang == LANG_SV ? "en" : "sv", f->lang == LANG_SV ? "en" : "sv",
-	          f->lang == LANG_SV ? "English" : "Svenska");
+	/* the same page with the same parameters, in the other language */
+	sb_puts(b, "<li><a href=\"");
+	webp_esc(b, f->path ? f->path : "/");
+	sb_puts(b, "?");
+	if (f->query && f->query[0]) {
+		webp_esc(b, f->query);
+		sb_puts(b, "&amp;");
+	}
+	sb_printf(b, "lang=%s\" lang=\"%s\">%s</a></li>\n", f->lang == LANG_SV ? "en" : "sv",
+	          f->lang == LANG_SV ? "en" : "sv", f->lang == LANG_SV ? "English" : "Svenska");
 	if (f->sess) {
 		sb_puts(b, "<li class=\"who\">");
 		webp_esc(b, f->sess->who.name);
@@ -287,7 +311,7 @@ void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *set
 		if (web_allow(who, WEB_R_GRID, WEB_GET, rccs[r]) != 200)
 			continue;
 		sb_puts(b, "<tr><th scope=\"row\">");
-		webp_esc(b, rccs[r]);
+		webp_esc(b, webp_rcc_name(f, rccs[r]));
 		sb_puts(b, "</th>");
 		for (int j = 0; j < ny; j++) {
 			const struct reg_submission *hit = NULL;
@@ -337,12 +361,140 @@ static int webp_changed(strbuf *b, const struct webp_frame *f, const struct regu
 	return k;
 }
 
+static const char *webp_severity(const struct webp_frame *f, const char *sev)
+{
+	if (sev && strcmp(sev, "error") == 0)
+		return WEBP_T(f, "fel", "error");
+	if (sev && strcmp(sev, "warning") == 0)
+		return WEBP_T(f, "varning", "warning");
+	if (sev && strcmp(sev, "info") == 0)
+		return WEBP_T(f, "notering", "info");
+	return sev ? sev : "";
+}
+
+static int webp_is_open_warning(const struct regf_item *it)
+{
+	return it->severity && strcmp(it->severity, "warning") == 0 && !it->why;
+}
+
+/* The findings that are not accepted warnings, as a table. */
+static void webp_open_findings(strbuf *b, const struct webp_frame *f, const struct regf_diff *acc)
+{
+	int n = 0;
+	for (int i = 0; i < acc->n; i++)
+		n += !acc->items[i].why;
+	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Anmärkningar", "Findings"), n);
+	if (!n)
+		return;
+	sb_printf(b,
+	          "<table class=\"findings\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	          WEBP_T(f, "Nr", "No."), WEBP_T(f, "Regel", "Rule"), WEBP_T(f, "Allvar", "Severity"),
+	          WEBP_T(f, "Rad", "Line"), WEBP_T(f, "Meddelande", "Message"));
+	for (int i = 0; i < acc->n; i++) {
+		const struct regf_item *it = &acc->items[i];
+		if (it->why)
+			continue;
+		sb_printf(b, "<tr class=\"%s\"><td>%d</td><td>", it->severity ? it->severity : "", it->seq);
+		webp_esc(b, it->rule);
+		sb_printf(b, "</td><td>%s</td><td>", webp_severity(f, it->severity));
+		if (it->line > 0)
+			sb_printf(b, "%ld", it->line);
+		sb_puts(b, "</td><td>");
+		webp_esc(b, it->msg[f->lang]);
+		sb_puts(b, "</td></tr>\n");
+	}
+	sb_puts(b, "</tbody>\n</table>\n");
+}
+
+/* The accepted warnings, each with who accepted it, when and why. */
+static void webp_accepted(strbuf *b, const struct webp_frame *f, long long id, const struct regf_diff *acc)
+{
+	int n = 0;
+	for (int i = 0; i < acc->n; i++)
+		n += acc->items[i].why != NULL;
+	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Godtagna varningar", "Accepted warnings"), n);
+	if (!n) {
+		sb_printf(b, "<p>%s</p>\n",
+		          WEBP_T(f, "Ingen varning har godtagits.", "No warning has been accepted."));
+		return;
+	}
+	sb_puts(b, "<ul class=\"accepted\">\n");
+	for (int i = 0; i < acc->n; i++) {
+		const struct regf_item *it = &acc->items[i];
+		if (!it->why)
+			continue;
+		sb_printf(b, "<li><strong>%d ", it->seq);
+		webp_esc(b, it->rule);
+		sb_puts(b, "</strong>");
+		if (it->line > 0)
+			sb_printf(b, " (%s %ld)", WEBP_T(f, "rad", "line"), it->line);
+		sb_puts(b, ": ");
+		webp_esc(b, it->msg[f->lang]);
+		sb_printf(b, "<br>\n<span class=\"why\">%s ", WEBP_T(f, "Godtagen", "Accepted"));
+		if (it->at)
+			sb_putn(b, it->at, strlen(it->at) < 10 ? strlen(it->at) : 10);
+		sb_printf(b, " %s ", WEBP_T(f, "av", "by"));
+		webp_esc(b, it->by);
+		sb_puts(b, ": <q>");
+		webp_esc(b, it->why);
+		sb_puts(b, "</q>");
+		if (it->accepted_in && it->accepted_in != id)
+			sb_printf(b, " (%s <a href=\"/submission?id=%lld\">#%lld</a>)",
+			          WEBP_T(f, "överförd från", "carried over from"), it->accepted_in, it->accepted_in);
+		sb_puts(b, "</span></li>\n");
+	}
+	sb_puts(b, "</ul>\n");
+}
+
+/* The officer's form: choose an open warning, say why, accept. */
+static void webp_accept_form(strbuf *b, const struct webp_frame *f, long long id, const struct regf_diff *acc)
+{
+	int n = 0;
+	for (int i = 0; i < acc->n; i++)
+		n += webp_is_open_warning(&acc->items[i]) && acc->items[i].fingerprint;
+	if (!n)
+		return;
+	sb_printf(b, "<h2>%s</h2>\n<form method=\"post\" action=\"/accept\" class=\"accept\">\n",
+	          WEBP_T(f, "Godta en varning", "Accept a warning"));
+	webp_csrf(b, f);
+	sb_printf(b, "<input type=\"hidden\" name=\"id\" value=\"%lld\">\n", id);
+	sb_printf(b, "<p><label for=\"finding\">%s</label><br>\n<select id=\"finding\" name=\"finding\" required>\n",
+	          WEBP_T(f, "Varning", "Warning"));
+	for (int i = 0; i < acc->n; i++) {
+		const struct regf_item *it = &acc->items[i];
+		if (!webp_is_open_warning(it) || !it->fingerprint)
+			continue;
+		sb_printf(b, "<option value=\"%d\">%d ", it->seq, it->seq);
+		webp_esc(b, it->rule);
+		sb_puts(b, ": ");
+		const char *m = it->msg[f->lang] ? it->msg[f->lang] : "";
+		size_t k = strlen(m);
+		if (k > 90) { /* a whole UTF-8 character at the cut */
+			k = 90;
+			while (k > 0 && ((unsigned char)m[k] & 0xC0) == 0x80)
+				k--;
+		}
+		html_escape(b, m, k);
+		if (k < strlen(m))
+			sb_puts(b, "…");
+		sb_puts(b, "</option>\n");
+	}
+	sb_printf(b,
+	          "</select></p>\n<p><label for=\"why\">%s</label><br>\n"
+	          "<textarea id=\"why\" name=\"why\" rows=\"3\" cols=\"70\" maxlength=\"1000\" required></textarea></p>\n"
+	          "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	          WEBP_T(f, "Motivering (krävs; sparas i registret med ditt namn och dagens datum)",
+	                 "Justification (required; kept in the register with your name and the date)"),
+	          WEBP_T(f, "Godta varningen", "Accept the warning"));
+}
+
 void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_submission *sub,
                      const struct regu_finding *fi, int nf, const struct reg_submission *hist, int nh, int has_before,
-                     const struct regu_finding *pf, int npf)
+                     const struct regu_finding *pf, int npf, const struct regf_diff *acc)
 {
 	char title[128];
-	snprintf(title, sizeof title, "%s %d", sub->rcc ? sub->rcc : "?", sub->year);
+	snprintf(title, sizeof title, "%s %d", webp_rcc_name(f, sub->rcc), sub->year);
 	webp_begin(b, f, title);
 	sb_puts(b, "<h1>");
 	webp_esc(b, title);
@@ -356,24 +508,10 @@ void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_sub
 	sb_puts(b, "</td></tr>\n<tr><th>SHA-256</th><td><code>");
 	webp_esc(b, sub->sha256);
 	sb_puts(b, "</code></td></tr>\n</table>\n");
-	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Anmärkningar", "Findings"), nf);
-	if (nf) {
-		sb_printf(b,
-		          "<table class=\"findings\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		          WEBP_T(f, "Regel", "Rule"), WEBP_T(f, "Allvar", "Severity"), WEBP_T(f, "Rad", "Line"),
-		          WEBP_T(f, "Meddelande", "Message"));
-		for (int i = 0; i < nf; i++) {
-			sb_printf(b, "<tr class=\"%s\"><td>", fi[i].severity ? fi[i].severity : "");
-			webp_esc(b, fi[i].rule);
-			sb_puts(b, "</td><td>");
-			webp_esc(b, fi[i].severity);
-			sb_printf(b, "</td><td>%ld</td><td>", fi[i].line);
-			webp_esc(b, fi[i].message[f->lang]);
-			sb_puts(b, "</td></tr>\n");
-		}
-		sb_puts(b, "</tbody>\n</table>\n");
-	}
+	webp_open_findings(b, f, acc);
+	if (webp_may(f, WEB_R_ACCEPT, WEB_POST) && web_allow(&f->sess->who, WEB_R_ACCEPT, WEB_POST, sub->rcc) == 200)
+		webp_accept_form(b, f, sub->id, acc);
+	webp_accepted(b, f, sub->id, acc);
 	if (has_before) {
 		sb_printf(b, "<h2>%s</h2>\n<h3>%s</h3>\n<ul class=\"changed new\">\n",
 		          WEBP_T(f, "Ändrat mot versionen före", "Changed since the version before"),
