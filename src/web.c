@@ -75,6 +75,7 @@ struct web_server {
 	int nworkers;
 	struct web_worker workers[WEB_WORKERS_MAX];
 	const struct rulesets *sets; /* worker 0's rule sets, read-only: names and years for the pages */
+	char today[11];              /* --today, else the UTC date the server started */
 	strbuf css;
 };
 
@@ -413,7 +414,7 @@ static int web_memfd(const strbuf *data)
 }
 
 static enum MHD_Result web_report(struct MHD_Connection *c, const struct webp_frame *f, const struct file_result *res,
-                                  const strbuf *data, const char *note, unsigned status)
+                                  const strbuf *data, const char *note, long long submission, unsigned status)
 {
 	struct html_page page;
 	strbuf doc = {0}, out = {0};
@@ -428,7 +429,7 @@ static enum MHD_Result web_report(struct MHD_Connection *c, const struct webp_fr
 		close(fd);
 	html_page_finish(&page, &doc);
 	html_page_free(&page);
-	webp_report(&out, f, &doc, note);
+	webp_report(&out, f, &doc, note, submission);
 	enum MHD_Result rc = web_page(c, status, &out, NULL);
 	sb_free(&doc);
 	sb_free(&out);
@@ -480,8 +481,18 @@ static enum MHD_Result web_do_check(struct web_req *q, struct MHD_Connection *c,
 		goto trouble;
 	web_give(s, w);
 	w = NULL;
+	int g5_skipped = 0; /* the rule's hint names --previous; on the web it is the form's second field */
+	for (int i = 0; i < res.nfindings && !wp.have; i++)
+		g5_skipped |= res.findings[i].rule && strcmp(res.findings[i].rule->id, "G5") == 0 &&
+		              res.findings[i].severity == SEV_INFO;
 	rc = web_report(c, f, &res, &q->field[WEB_F_STATEMENT],
-	                WEBP_T(f, "Förhandskontroll: ingenting har sparats.", "Pre-check: nothing was stored."), 200);
+	                g5_skipped ? WEBP_T(f,
+	                                    "Förhandskontroll: ingenting har sparats. G5 och M5 prövas när du även "
+	                                    "väljer förra årets redovisning i formulärets andra fält.",
+	                                    "Pre-check: nothing was stored. G5 and M5 are checked when you also choose "
+	                                    "last year's statement in the form's second field.")
+	                           : WEBP_T(f, "Förhandskontroll: ingenting har sparats.", "Pre-check: nothing was stored."),
+	                0, 200);
 	goto out;
 trouble:
 	engine_set_previous(w->engine, NULL, NULL);
@@ -549,6 +560,7 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 	w->reg.upload = NULL;
 	w->reg.upload_len = 0;
 	sqlite3_commit_hook(w->reg.db, NULL, NULL);
+	long long sub_id = w->reg.last_id; /* read before the worker goes back */
 	web_give(s, w);
 	if (bad) {
 		rc = web_trouble(c, f, &err);
@@ -565,7 +577,7 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 		         superseded);
 	else
 		snprintf(note, sizeof note, "%s", WEBP_T(f, "Registrerad.", "Registered."));
-	rc = web_report(c, f, &res, &q->field[WEB_F_STATEMENT], note, 200);
+	rc = web_report(c, f, &res, &q->field[WEB_F_STATEMENT], note, sub_id, 200);
 out:
 	file_result_free(&res);
 	sb_free(&err);
@@ -947,7 +959,7 @@ static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c,
 	strbuf query = {0};
 	if (q->method == WEB_GET)
 		(void)MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, web_query_arg, &query);
-	struct webp_frame f = {web_lang(c, q), NULL, web_switch_path(q, url), sb_str(&query), s->sets};
+	struct webp_frame f = {web_lang(c, q), NULL, web_switch_path(q, url), sb_str(&query), s->sets, s->today};
 	enum MHD_Result rc = web_dispatch_framed(q, c, url, &f);
 	sb_free(&query);
 	return rc;
@@ -1170,6 +1182,13 @@ int web_serve(const struct web_opts *o, strbuf *err)
 		goto out;
 	webp_style(&s->css);
 	s->sets = engine_rulesets(s->workers[0].engine);
+	if (o->today)
+		snprintf(s->today, sizeof s->today, "%s", o->today);
+	else {
+		char now[21];
+		utc_now(now);
+		snprintf(s->today, sizeof s->today, "%.10s", now);
+	}
 
 	/* SIGINT and SIGTERM wait for sigwait below; MHD's threads inherit the mask */
 	sigset_t stop, old;

@@ -63,14 +63,19 @@ void webp_begin(strbuf *b, const struct webp_frame *f, const char *title)
 	        "<header class=\"web\"><nav aria-label=\"");
 	sb_puts(b, WEBP_T(f, "Huvudmeny", "Main menu"));
 	sb_puts(b, "\"><ul>\n<li class=\"brand\">grantcheck</li>\n");
-	if (webp_may(f, WEB_R_HOME, WEB_GET))
-		sb_printf(b, "<li><a href=\"/\">%s</a></li>\n", WEBP_T(f, "Förhandskontroll", "Pre-check"));
-	if (webp_may(f, WEB_R_GRID, WEB_GET))
-		sb_printf(b, "<li><a href=\"/grid\">%s</a></li>\n", WEBP_T(f, "Säsongen", "Season"));
-	if (webp_may(f, WEB_R_REGISTER, WEB_POST))
-		sb_printf(b, "<li><a href=\"/register\">%s</a></li>\n", WEBP_T(f, "Registrera", "Register"));
-	if (webp_may(f, WEB_R_SUMMARY, WEB_GET))
-		sb_printf(b, "<li><a href=\"/summary\">%s</a></li>\n", WEBP_T(f, "Sammanställning", "Summary"));
+	static const struct {
+		const char *href, *sv, *en;
+		enum web_route r;
+		enum web_method m;
+	} items[] = {{"/", "Förhandskontroll", "Pre-check", WEB_R_HOME, WEB_GET},
+	             {"/grid", "Säsongen", "Season", WEB_R_GRID, WEB_GET},
+	             {"/register", "Registrera", "Register", WEB_R_REGISTER, WEB_POST},
+	             {"/summary", "Sammanställning", "Summary", WEB_R_SUMMARY, WEB_GET}};
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+		if (webp_may(f, items[i].r, items[i].m))
+			sb_printf(b, "<li><a href=\"%s\"%s>%s</a></li>\n", items[i].href,
+			          f->path && strcmp(f->path, items[i].href) == 0 ? " aria-current=\"page\"" : "",
+			          WEBP_T(f, items[i].sv, items[i].en));
 	/* the same page with the same parameters, in the other language */
 	sb_puts(b, "<li><a href=\"");
 	webp_esc(b, f->path ? f->path : "/");
@@ -211,7 +216,8 @@ void webp_summary_form(strbuf *b, const struct webp_frame *f, const struct rules
 	webp_end(b);
 }
 
-void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note)
+void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note,
+                 long long submission)
 {
 	const char *doc = sb_str(report);
 	const char *body = strstr(doc, "<body");
@@ -221,6 +227,9 @@ void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, co
 	if (note) {
 		sb_puts(b, "<p class=\"note\" role=\"status\">");
 		webp_esc(b, note);
+		if (submission)
+			sb_printf(b, " <a href=\"/submission?id=%lld\">%s</a>", submission,
+			          WEBP_T(f, "Visa inlämningen i registret", "Show the submission in the register"));
 		sb_puts(b, "</p>\n");
 	}
 	sb_puts(b, "<div class=\"report\">\n");
@@ -323,8 +332,12 @@ void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *set
 				sb_printf(b, "<a href=\"/submission?id=%lld\">", hit->id);
 				webp_status(b, f, hit->status, webp_late(sets, hit));
 				sb_puts(b, "</a>");
-			} else
-				webp_status(b, f, hit ? hit->status : NULL, hit && webp_late(sets, hit));
+			} else if (hit)
+				webp_status(b, f, hit->status, webp_late(sets, hit));
+			else { /* missing: late once the year's due date has passed */
+				const struct rs_year *y = webp_year_of(sets, NULL, years[j]);
+				webp_status(b, f, NULL, y && y->due[0] && f->today && strncmp(f->today, y->due, 10) > 0);
+			}
 			sb_puts(b, "</td>");
 		}
 		sb_puts(b, "</tr>\n");
@@ -368,7 +381,7 @@ static const char *webp_severity(const struct webp_frame *f, const char *sev)
 	if (sev && strcmp(sev, "warning") == 0)
 		return WEBP_T(f, "varning", "warning");
 	if (sev && strcmp(sev, "info") == 0)
-		return WEBP_T(f, "notering", "info");
+		return WEBP_T(f, "notering", "note");
 	return sev ? sev : "";
 }
 
@@ -384,8 +397,12 @@ static void webp_open_findings(strbuf *b, const struct webp_frame *f, const stru
 	for (int i = 0; i < acc->n; i++)
 		n += !acc->items[i].why;
 	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Anmärkningar", "Findings"), n);
-	if (!n)
+	if (!n) {
+		sb_printf(b, "<p>%s</p>\n",
+		          acc->n ? WEBP_T(f, "Inga öppna anmärkningar.", "No open findings.")
+		                 : WEBP_T(f, "Inga anmärkningar.", "No findings."));
 		return;
+	}
 	sb_printf(b,
 	          "<table class=\"findings\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
 	          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -410,9 +427,13 @@ static void webp_open_findings(strbuf *b, const struct webp_frame *f, const stru
 /* The accepted warnings, each with who accepted it, when and why. */
 static void webp_accepted(strbuf *b, const struct webp_frame *f, long long id, const struct regf_diff *acc)
 {
-	int n = 0;
-	for (int i = 0; i < acc->n; i++)
+	int n = 0, warnings = 0;
+	for (int i = 0; i < acc->n; i++) {
 		n += acc->items[i].why != NULL;
+		warnings += acc->items[i].severity && strcmp(acc->items[i].severity, "warning") == 0;
+	}
+	if (!warnings)
+		return; /* nothing to accept: no section */
 	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Godtagna varningar", "Accepted warnings"), n);
 	if (!n) {
 		sb_printf(b, "<p>%s</p>\n",
@@ -553,7 +574,12 @@ static const char webp_css[] =
         "td.valid{background:#cfc}\ntd.warnings{background:#ffc}\ntd.invalid{background:#fcc}\n"
         "td.missing{background:#eee;color:#555}\n.st.late{font-style:italic;text-decoration:underline wavy #a60}\n"
         "table.findings{border-collapse:collapse}\ntable.findings td,table.findings th{border:1px solid #ccc;"
-        "padding:.2em .5em}\n";
+        "padding:.2em .5em}\n"
+        "header.web a[aria-current=page]{font-weight:bold;text-decoration:none;border-bottom:3px solid #f90}\n"
+        "table.facts,table.findings{margin-bottom:1em}\nh2{margin-top:1.2em}\n"
+        ".st.valid{color:#185c1f;font-weight:bold}\n.st.warnings{color:#6b4c00;font-weight:bold}\n"
+        ".st.invalid{color:#8a1414;font-weight:bold}\n"
+        "ul.accepted li{margin-bottom:.5em}\n.why{color:#333}\n";
 
 void webp_style(strbuf *b)
 {

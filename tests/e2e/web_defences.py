@@ -163,6 +163,7 @@ try:
     check("officer registers any RCC's statement", r.status == 200, r.status)
     con = sqlite3.connect(udb)
     nid0 = con.execute("select id from submission where rcc='norr'").fetchone()[0]
+    check("the registered result links to the submission's page", ('href="/submission?id=%d"' % nid0).encode() in page)
     check("an upload's bytes are stored in the register (the label is no path)",
           con.execute("select count(*) from content where submission=?", (nid0,)).fetchone()[0] == 1)
     check("the register's event names the web user",
@@ -175,6 +176,11 @@ try:
     r, page = s.request("GET", "/grid", cookie=co)
     check("the grid names the RCCs (Swedish), not their ids",
           b">RCC Norr<" in page and "RCC Sydöst".encode() in page and b">norr<" not in page, page[:300])
+    import re as _re
+    row = _re.search(rb"<tr><th scope=\"row\">RCC V\xc3\xa4st</th>(.*?)</tr>", page)
+    cells = _re.findall(rb"<span class=\"st ([a-z ]+)\">([^<]*)</span>", row.group(1)) if row else []
+    check("a missing statement past its due date is late (--today 2016-01-15: 2013 and 2014, not 2015)",
+          [c[1].decode() for c in cells] == ["Saknas (sen)", "Saknas (sen)", "Saknas"], cells)
     r, page = s.request("GET", "/grid?lang=en", cookie=co)
     check("the grid names the RCCs in English", b">RCC North<" in page and b">RCC South East<" in page)
     check("?lang=en is remembered on the grid too (gc_lang cookie)",
@@ -199,6 +205,8 @@ try:
     r, page = s.upload("/check", co, {"csrf": s.csrf(co)}, {"statement": ("n.xml", valid)})
     check("the switch on a pre-check's result leads to the pre-check form (the upload is gone)",
           r.status == 200 and b'href="/?lang=en"' in page)
+    check("without last year's statement the pre-check says how to get G5 checked here (not --previous)",
+          "förra årets redovisning i formulärets andra fält".encode() in page)
     # accepted warnings: the officer accepts one on the page, with a justification
     p1 = open("samples/invalid/P1-overhead-15pc.xml", "rb").read()
     r, _ = s.upload("/register", co, {"csrf": s.csrf(co)}, {"statement": ("p1.xml", p1)})
