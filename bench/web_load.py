@@ -10,7 +10,8 @@ thread on epoll, so the generator takes little of the 2 CPUs it shares with
 the server; its own CPU time is printed. This script only starts the server,
 logs in, writes the request, samples the server's memory and CPU time and
 prints the table: requests/s, p50/p99 latency, failed requests, the
-server's RSS after the first second and at the end and its peak (VmHWM),
+server's RSS after the first second, at half time and at the end and its
+peak (VmHWM),
 the server's CPU per request (CPU seconds / requests: robust against other
 jobs on the machine) and the load average. Target: p99 <= 50 ms, 0 failed.
 A benchmark, not a test: it fails only when it cannot measure."""
@@ -53,6 +54,8 @@ try:
                          stdout=subprocess.PIPE, text=True)
     time.sleep(min(1.0, seconds / 2))
     rss_early = status("VmRSS")
+    time.sleep(max(0.0, seconds / 2 - 1.0))
+    rss_half = status("VmRSS")
     out, _ = g.communicate(timeout=seconds + 120)
     cpu1 = cpu()
     rss_end, peak = status("VmRSS"), status("VmHWM")
@@ -73,5 +76,6 @@ print("| failed requests | %s (reconnects %s) |" % (r["failed"], r["reconnects"]
 print("| server CPU per request | %.2f ms (%.2f CPU s / %d) |" % ((cpu1 - cpu0) * 1000 / max(n, 1), cpu1 - cpu0, n))
 print("| load generator CPU | %s s (%.0f%% of one CPU) |" % (r["generator_cpu_s"],
                                                              100 * float(r["generator_cpu_s"]) / el))
-print("| server RSS after 1 s / at the end / peak | %.1f / %.1f / %.1f MiB |" % (rss_early, rss_end, peak))
+print("| server RSS after 1 s / at half time / at the end / peak | %.1f / %.1f / %.1f / %.1f MiB |"
+      % (rss_early, rss_half, rss_end, peak))
 print("| load average before / after (%d CPUs) | %.2f / %.2f |" % (os.cpu_count(), load_before[0], load_after[0]))

@@ -23,6 +23,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -1182,6 +1183,10 @@ int web_serve(const struct web_opts *o, strbuf *err)
 		goto out;
 	webp_style(&s->css);
 	s->sets = engine_rulesets(s->workers[0].engine);
+	/* glibc gives threads up to 8 arenas per CPU; only the engines' holders
+	 * allocate much at a time, so a few arenas keep memory flat */
+	if (mallopt(M_ARENA_MAX, s->nworkers + 2) != 1)
+		die_bug("web_serve: mallopt(M_ARENA_MAX)");
 	if (o->today)
 		snprintf(s->today, sizeof s->today, "%s", o->today);
 	else {
