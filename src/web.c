@@ -91,7 +91,7 @@ enum web_field {
 	WEB_F_WHY,     /* /accept: the justification */
 	WEB_F_COUNT
 };
-static const char *const web_field_names[WEB_F_COUNT] = {"statement", "previous", "csrf", "token",
+static const char *const web_field_names[WEB_F_COUNT] = {"statement", "previous", "csrf",    "token",
                                                          "lang",      "id",       "finding", "why"};
 
 /* One request, from the first call of the access handler to completion. */
@@ -485,15 +485,16 @@ static enum MHD_Result web_do_check(struct web_req *q, struct MHD_Connection *c,
 	int g5_skipped = 0; /* the rule's hint names --previous; on the web it is the form's second field */
 	for (int i = 0; i < res.nfindings && !wp.have; i++)
 		g5_skipped |= res.findings[i].rule && strcmp(res.findings[i].rule->id, "G5") == 0 &&
-		              res.findings[i].severity == SEV_INFO;
-	rc = web_report(c, f, &res, &q->field[WEB_F_STATEMENT],
-	                g5_skipped ? WEBP_T(f,
-	                                    "Förhandskontroll: ingenting har sparats. G5 och M5 prövas när du även "
-	                                    "väljer förra årets redovisning i formulärets andra fält.",
-	                                    "Pre-check: nothing was stored. G5 and M5 are checked when you also choose "
-	                                    "last year's statement in the form's second field.")
-	                           : WEBP_T(f, "Förhandskontroll: ingenting har sparats.", "Pre-check: nothing was stored."),
-	                0, 200);
+		        res.findings[i].severity == SEV_INFO;
+	rc = web_report(
+	        c, f, &res, &q->field[WEB_F_STATEMENT],
+	        g5_skipped ? WEBP_T(f,
+	                            "Förhandskontroll: ingenting har sparats. G5 och M5 prövas när du även "
+	                            "väljer förra årets redovisning i formulärets andra fält.",
+	                            "Pre-check: nothing was stored. G5 and M5 are checked when you also choose "
+	                            "last year's statement in the form's second field.")
+	                   : WEBP_T(f, "Förhandskontroll: ingenting har sparats.", "Pre-check: nothing was stored."),
+	        0, 200);
 	goto out;
 trouble:
 	engine_set_previous(w->engine, NULL, NULL);
@@ -708,11 +709,12 @@ static enum MHD_Result web_do_accept(struct web_req *q, struct MHD_Connection *c
 		                 "Only a warning can be accepted; an error must be corrected in a new statement.");
 	} else if (!it->fingerprint) {
 		web_give(q->srv, w);
-		rc = web_message(c, f, 409,
-		                 "Inlämningen registrerades före version 2 och saknar fingeravtryck; registrera filen på "
-		                 "nytt för att kunna godta varningen.",
-		                 "The submission was registered before version 2 and has no fingerprints; register the "
-		                 "file again to accept the warning.");
+		rc = web_message(
+		        c, f, 409,
+		        "Inlämningen registrerades före version 2 och saknar fingeravtryck; registrera filen på "
+		        "nytt för att kunna godta varningen.",
+		        "The submission was registered before version 2 and has no fingerprints; register the "
+		        "file again to accept the warning.");
 	} else {
 		char at[21], byb[64], to[64];
 		utc_now(at);
@@ -1204,10 +1206,10 @@ int web_serve(const struct web_opts *o, strbuf *err)
 		die_bug("web_serve: pthread_sigmask");
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL, 0, NULL,
 	                     NULL, web_access, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	                     MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS,
-	                     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_CONNECTION_TIMEOUT,
-	                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED,
-	                     web_completed, s, MHD_OPTION_END);
+	                     MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+	                     (unsigned)WEB_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	                     (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, web_completed, s,
+	                     MHD_OPTION_END);
 	if (!d) {
 		sb_printf(err,
 		          "cannot listen on %s (%s); is another server using the port? Choose another with --listen",

@@ -18,10 +18,10 @@
 struct webp_frame {
 	enum lang lang;
 	const struct web_session *sess;
-	const char *path;              /* the page the language switch opens: a known route's path */
-	const char *query;             /* its parameters but lang, URL-encoded ("id=7"), or NULL */
-	const struct rulesets *sets;   /* the rule sets (read-only while the server runs): RCC names */
-	const char *today;             /* YYYY-MM-DD, the server's today (--today): late and missing */
+	const char *path;            /* the page the language switch opens: a known route's path */
+	const char *query;           /* its parameters but lang, URL-encoded ("id=7"), or NULL */
+	const struct rulesets *sets; /* the rule sets (read-only while the server runs): RCC names */
+	const char *today;           /* YYYY-MM-DD, the server's today (--today): late and missing */
 };
 
 void webp_begin(strbuf *b, const struct webp_frame *f, const char *title);
@@ -35,8 +35,7 @@ void webp_summary_form(strbuf *b, const struct webp_frame *f, const struct rules
 /* Wraps the HTML report (a whole document from html_page_finish) in the
  * frame: its inline style gives way to /style.css (CSP), the navigation
  * comes first. note: a paragraph after the navigation (may be NULL). */
-void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note,
-                 long long submission);
+void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note, long long submission);
 /* submission: when not 0, the note links to that submission's page. */
 /* The season grid: RCC x year, cells by status, linking to submissions
  * the viewer may open. */

@@ -216,8 +216,7 @@ void webp_summary_form(strbuf *b, const struct webp_frame *f, const struct rules
 	webp_end(b);
 }
 
-void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note,
-                 long long submission)
+void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note, long long submission)
 {
 	const char *doc = sb_str(report);
 	const char *body = strstr(doc, "<body");
@@ -336,7 +335,8 @@ void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *set
 				webp_status(b, f, hit->status, webp_late(sets, hit));
 			else { /* missing: late once the year's due date has passed */
 				const struct rs_year *y = webp_year_of(sets, NULL, years[j]);
-				webp_status(b, f, NULL, y && y->due[0] && f->today && strncmp(f->today, y->due, 10) > 0);
+				webp_status(b, f, NULL,
+				            y && y->due[0] && f->today && strncmp(f->today, y->due, 10) > 0);
 			}
 			sb_puts(b, "</td>");
 		}
@@ -436,8 +436,7 @@ static void webp_accepted(strbuf *b, const struct webp_frame *f, long long id, c
 		return; /* nothing to accept: no section */
 	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Godtagna varningar", "Accepted warnings"), n);
 	if (!n) {
-		sb_printf(b, "<p>%s</p>\n",
-		          WEBP_T(f, "Ingen varning har godtagits.", "No warning has been accepted."));
+		sb_printf(b, "<p>%s</p>\n", WEBP_T(f, "Ingen varning har godtagits.", "No warning has been accepted."));
 		return;
 	}
 	sb_puts(b, "<ul class=\"accepted\">\n");
@@ -501,13 +500,14 @@ static void webp_accept_form(strbuf *b, const struct webp_frame *f, long long id
 			sb_puts(b, "…");
 		sb_puts(b, "</option>\n");
 	}
-	sb_printf(b,
-	          "</select></p>\n<p><label for=\"why\">%s</label><br>\n"
-	          "<textarea id=\"why\" name=\"why\" rows=\"3\" cols=\"70\" maxlength=\"1000\" required></textarea></p>\n"
-	          "<p><button type=\"submit\">%s</button></p>\n</form>\n",
-	          WEBP_T(f, "Motivering (krävs; sparas i registret med ditt namn och dagens datum)",
-	                 "Justification (required; kept in the register with your name and the date)"),
-	          WEBP_T(f, "Godta varningen", "Accept the warning"));
+	sb_printf(
+	        b,
+	        "</select></p>\n<p><label for=\"why\">%s</label><br>\n"
+	        "<textarea id=\"why\" name=\"why\" rows=\"3\" cols=\"70\" maxlength=\"1000\" required></textarea></p>\n"
+	        "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	        WEBP_T(f, "Motivering (krävs; sparas i registret med ditt namn och dagens datum)",
+	               "Justification (required; kept in the register with your name and the date)"),
+	        WEBP_T(f, "Godta varningen", "Accept the warning"));
 }
 
 void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_submission *sub,
