@@ -136,9 +136,13 @@ valgrind: all
 	GRANTCHECK_WRAP="$(VALGRIND)" GRANTCHECK_BIG_BYTES=4000000 ./tests/e2e.sh $(BUILD)/grantcheck
 
 bench: deps
-	$(MAKE) all
+	$(MAKE) all $(BUILD)/webload
 	./bench/run.sh $(BUILD)/grantcheck
-	/usr/bin/python3 bench/web_load.py $(BUILD)/grantcheck
+	/usr/bin/python3 bench/web_load.py $(BUILD)/grantcheck $(BUILD)/webload
+
+# The load generator of bench/web_load.py: one thread on epoll (bench/webload.c).
+$(BUILD)/webload: bench/webload.c | $(BUILD)/obj
+	$(CC) $(STD) $(WARN) $(CFLAGS) $(LDFLAGS) -o $@ $<
 
 # libFuzzer targets (clang): fuzz/fuzz_*.c, each linked with the library objects.
 FUZZ_SRC := $(wildcard fuzz/fuzz_*.c)

@@ -64,6 +64,11 @@ struct reg {
 	long long *run_ids;         /* the submissions recorded by this run */
 	int nrun;
 	long long last_id;          /* reg_record: the file's submission id */
+	/* The bytes of the statement reg_record records when they are not a
+	 * file (serve's uploads; borrowed, NULL otherwise): stored as its
+	 * content, and res->path, a label then, is never opened. */
+	const char *upload;
+	size_t upload_len;
 };
 
 /* REG_CREATE: read and write, creating the register if needed (register).

@@ -95,10 +95,14 @@ static void hex_of(const char *data, size_t n, char hex[65])
 
 int regf_store_content(struct reg *r, long long id, const struct file_result *res, strbuf *err)
 {
-	if (!res->path || strcmp(res->path, "-") == 0)
-		return 0;
 	size_t n = 0;
-	char *data = read_all(res->path, &n);
+	char *data = NULL;
+	if (r->upload) { /* an upload: res->path is only its label */
+		data = xmalloc(r->upload_len + 1);
+		memcpy(data, r->upload, r->upload_len);
+		n = r->upload_len;
+	} else if (res->path && strcmp(res->path, "-") != 0)
+		data = read_all(res->path, &n);
 	if (!data)
 		return 0;
 	char hex[65];

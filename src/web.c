@@ -10,14 +10,20 @@
  * that changes anything, routing through web_allow, and the clean stop on
  * SIGINT/SIGTERM.
  *
- * The engine is not thread-safe: each request thread takes a worker (its
- * own engine and its own register connection) from a small pool guarded by
- * a mutex. Nothing here is global; the server struct lives in web_serve().
+ * Every connection has its own thread (MHD's thread per connection), which
+ * reads and parses the request. The engine is not thread-safe: a request
+ * that needs it takes a worker (an engine and a register connection) from
+ * a pool of one per CPU (at least 2), in the order the requests asked (a
+ * FIFO of waiters, each woken alone), so under load every request waits
+ * about (requests ahead / workers) x service time and none waits much
+ * longer: the latency's tail stays near its median. Nothing here is
+ * global; the server struct lives in web_serve().
  */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <malloc.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -34,6 +40,7 @@
 #include "fault.h"
 #include "out_html.h"
 #include "out_xlsx.h"
+#include "register_findings.h"
 #include "register_summary.h"
 #include "register_users.h"
 #include "summary.h"
@@ -42,7 +49,13 @@
 #include "xlsx_cells.h"
 
 #define WEB_CSP "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'"
-#define WEB_SMALL_FIELD 512 /* bytes of a form field that is not a file */
+#define WEB_SMALL_FIELD 2048 /* bytes of a form field that is not a file (a justification) */
+/* MHD's buffer for a part's headers and field names (the values stream
+ * through): 4 KiB holds any name we take; it is calloc'ed per request. */
+#define WEB_PP_BUFFER 4096
+/* MHD's memory per connection, reset (zeroed) between requests on a kept
+ * connection: the request's headers and its read buffer. */
+#define WEB_CONNECTION_MEMORY (32 * 1024)
 
 /* One request thread's tools: its own engine and register connection. */
 struct web_worker {
@@ -59,13 +72,27 @@ struct web_server {
 	char local_token[65];
 	struct web_sessions sessions;
 	pthread_mutex_t pool_mu;
-	pthread_cond_t pool_cv;
-	struct web_worker workers[WEB_THREADS];
+	struct web_waiter *wait_head, *wait_tail; /* requests waiting for a worker, oldest first */
+	int nworkers;
+	struct web_worker workers[WEB_WORKERS_MAX];
+	const struct rulesets *sets; /* worker 0's rule sets, read-only: names and years for the pages */
+	char today[11];              /* --today, else the UTC date the server started */
 	strbuf css;
 };
 
-enum web_field { WEB_F_STATEMENT, WEB_F_PREVIOUS, WEB_F_CSRF, WEB_F_TOKEN, WEB_F_LANG, WEB_F_COUNT };
-static const char *const web_field_names[WEB_F_COUNT] = {"statement", "previous", "csrf", "token", "lang"};
+enum web_field {
+	WEB_F_STATEMENT,
+	WEB_F_PREVIOUS,
+	WEB_F_CSRF,
+	WEB_F_TOKEN,
+	WEB_F_LANG,
+	WEB_F_ID,      /* /accept: the submission */
+	WEB_F_FINDING, /* /accept: the finding's number in the submission (seq) */
+	WEB_F_WHY,     /* /accept: the justification */
+	WEB_F_COUNT
+};
+static const char *const web_field_names[WEB_F_COUNT] = {"statement", "previous", "csrf",    "token",
+                                                         "lang",      "id",       "finding", "why"};
 
 /* One request, from the first call of the access handler to completion. */
 struct web_req {
@@ -128,19 +155,40 @@ bad:
 
 /* ---- the worker pool ---- */
 
+/* A request waiting for a worker: web_give hands one over in `got`. */
+struct web_waiter {
+	pthread_cond_t cv;
+	struct web_worker *got;
+	struct web_waiter *next;
+};
+
 static struct web_worker *web_take(struct web_server *s)
 {
 	if (pthread_mutex_lock(&s->pool_mu))
 		die_bug("web_take: pthread_mutex_lock");
 	struct web_worker *w = NULL;
-	while (!w) {
-		for (int i = 0; i < WEB_THREADS && !w; i++)
+	if (!s->wait_head)
+		for (int i = 0; i < s->nworkers && !w; i++)
 			if (!s->workers[i].busy)
 				w = &s->workers[i];
-		if (!w && pthread_cond_wait(&s->pool_cv, &s->pool_mu))
-			die_bug("web_take: pthread_cond_wait");
+	if (w)
+		w->busy = 1;
+	else {
+		struct web_waiter me = {.got = NULL, .next = NULL};
+		if (pthread_cond_init(&me.cv, NULL))
+			die_oom("a condition variable of the worker queue");
+		if (s->wait_tail)
+			s->wait_tail->next = &me;
+		else
+			s->wait_head = &me;
+		s->wait_tail = &me;
+		while (!me.got)
+			if (pthread_cond_wait(&me.cv, &s->pool_mu))
+				die_bug("web_take: pthread_cond_wait");
+		w = me.got; /* web_give dequeued us and kept w busy */
+		if (pthread_cond_destroy(&me.cv))
+			die_bug("web_take: pthread_cond_destroy");
 	}
-	w->busy = 1;
 	if (pthread_mutex_unlock(&s->pool_mu))
 		die_bug("web_take: pthread_mutex_unlock");
 	return w;
@@ -150,9 +198,18 @@ static void web_give(struct web_server *s, struct web_worker *w)
 {
 	if (pthread_mutex_lock(&s->pool_mu))
 		die_bug("web_give: pthread_mutex_lock");
-	w->busy = 0;
-	if (pthread_cond_signal(&s->pool_cv) || pthread_mutex_unlock(&s->pool_mu))
-		die_bug("web_give: pthread_cond_signal");
+	struct web_waiter *next = s->wait_head;
+	if (next) { /* straight to the oldest waiter: the worker stays busy */
+		s->wait_head = next->next;
+		if (!s->wait_head)
+			s->wait_tail = NULL;
+		next->got = w;
+		if (pthread_cond_signal(&next->cv))
+			die_bug("web_give: pthread_cond_signal");
+	} else
+		w->busy = 0;
+	if (pthread_mutex_unlock(&s->pool_mu))
+		die_bug("web_give: pthread_mutex_unlock");
 }
 
 /* ---- answers ---- */
@@ -182,8 +239,17 @@ static enum MHD_Result web_send(struct MHD_Connection *c, unsigned status, const
 	return rc;
 }
 
+/* An HTML page. A ?lang= in the address is remembered (gc_lang) on
+ * whatever page answers it, so the next page keeps the language. */
 static enum MHD_Result web_page(struct MHD_Connection *c, unsigned status, strbuf *page, const char *cookie)
 {
+	char lang_cookie[64];
+	enum lang l;
+	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
+	if (!cookie && v && lang_parse(v, &l) == 0) {
+		snprintf(lang_cookie, sizeof lang_cookie, "gc_lang=%s; Path=/; SameSite=Strict", lang_code(l));
+		cookie = lang_cookie;
+	}
 	return web_send(c, status, "text/html; charset=utf-8", page, cookie, NULL, NULL);
 }
 
@@ -225,7 +291,8 @@ static enum web_route web_route_of(const char *url)
 	              {"/logout", WEB_R_LOGOUT},         {"/", WEB_R_HOME},
 	              {"/check", WEB_R_CHECK},           {"/grid", WEB_R_GRID},
 	              {"/submission", WEB_R_SUBMISSION}, {"/register", WEB_R_REGISTER},
-	              {"/summary", WEB_R_SUMMARY},       {"/summary.xlsx", WEB_R_SUMMARY}};
+	              {"/summary", WEB_R_SUMMARY},       {"/summary.xlsx", WEB_R_SUMMARY},
+	              {"/accept", WEB_R_ACCEPT}};
 	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++)
 		if (strcmp(url, routes[i].path) == 0)
 			return routes[i].r;
@@ -294,12 +361,11 @@ static int web_host_ok(const struct web_server *s, const char *host)
 	return host && (strcmp(host, s->host) == 0 || (s->host_alt[0] && strcmp(host, s->host_alt) == 0));
 }
 
-static enum lang web_lang(struct MHD_Connection *c, const struct web_req *q, int *from_query)
+static enum lang web_lang(struct MHD_Connection *c, const struct web_req *q)
 {
 	enum lang l = LANG_SV;
 	const char *v = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "lang");
-	*from_query = v != NULL && lang_parse(v, &l) == 0;
-	if (*from_query)
+	if (v && lang_parse(v, &l) == 0)
 		return l;
 	if (q->field[WEB_F_LANG].len && lang_parse(sb_str(&q->field[WEB_F_LANG]), &l) == 0)
 		return l;
@@ -349,18 +415,22 @@ static int web_memfd(const strbuf *data)
 }
 
 static enum MHD_Result web_report(struct MHD_Connection *c, const struct webp_frame *f, const struct file_result *res,
-                                  const strbuf *data, const char *note, unsigned status)
+                                  const strbuf *data, const char *note, long long submission, unsigned status)
 {
 	struct html_page page;
 	strbuf doc = {0}, out = {0};
 	html_page_init(&page, f->lang);
-	int fd = web_memfd(data);
+	int fd = -1, lines = 0;
+	for (int i = 0; i < res->nfindings && !lines; i++)
+		lines = res->findings[i].line > 0;
+	if (lines) /* the excerpts need the upload as a file; a report without them does not */
+		fd = web_memfd(data);
 	html_page_file_fd(&page, res, NULL, fd >= 0 ? fd : -1);
 	if (fd >= 0)
 		close(fd);
 	html_page_finish(&page, &doc);
 	html_page_free(&page);
-	webp_report(&out, f, &doc, note);
+	webp_report(&out, f, &doc, note, submission);
 	enum MHD_Result rc = web_page(c, status, &out, NULL);
 	sb_free(&doc);
 	sb_free(&out);
@@ -412,8 +482,19 @@ static enum MHD_Result web_do_check(struct web_req *q, struct MHD_Connection *c,
 		goto trouble;
 	web_give(s, w);
 	w = NULL;
-	rc = web_report(c, f, &res, &q->field[WEB_F_STATEMENT],
-	                WEBP_T(f, "Förhandskontroll: ingenting har sparats.", "Pre-check: nothing was stored."), 200);
+	int g5_skipped = 0; /* the rule's hint names --previous; on the web it is the form's second field */
+	for (int i = 0; i < res.nfindings && !wp.have; i++)
+		g5_skipped |= res.findings[i].rule && strcmp(res.findings[i].rule->id, "G5") == 0 &&
+		        res.findings[i].severity == SEV_INFO;
+	rc = web_report(
+	        c, f, &res, &q->field[WEB_F_STATEMENT],
+	        g5_skipped ? WEBP_T(f,
+	                            "Förhandskontroll: ingenting har sparats. G5 och M5 prövas när du även "
+	                            "väljer förra årets redovisning i formulärets andra fält.",
+	                            "Pre-check: nothing was stored. G5 and M5 are checked when you also choose "
+	                            "last year's statement in the form's second field.")
+	                   : WEBP_T(f, "Förhandskontroll: ingenting har sparats.", "Pre-check: nothing was stored."),
+	        0, 200);
 	goto out;
 trouble:
 	engine_set_previous(w->engine, NULL, NULL);
@@ -450,8 +531,10 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 	enum MHD_Result rc;
 	const char *label = q->fname[WEB_F_STATEMENT][0] ? q->fname[WEB_F_STATEMENT] : "statement.xml";
 	engine_set_previous(w->engine, reg_prev_provider, &w->reg);
+	engine_set_fingerprints(w->engine, 1); /* as `register`: what changed and acceptances go by fingerprint */
 	int bad = engine_check_mem(w->engine, label, q->field[WEB_F_STATEMENT].s, q->field[WEB_F_STATEMENT].len, &res,
 	                           &err);
+	engine_set_fingerprints(w->engine, 0);
 	engine_set_previous(w->engine, NULL, NULL);
 	if (bad) {
 		web_give(s, w);
@@ -471,8 +554,15 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 	enum reg_outcome oc;
 	long long superseded;
 	sqlite3_commit_hook(w->reg.db, web_commit_hook, w);
+	w->reg.upload = q->field[WEB_F_STATEMENT].s; /* its bytes are stored; the label is never opened */
+	w->reg.upload_len = q->field[WEB_F_STATEMENT].len;
+	reg_set_by(&w->reg, s->local_mode ? NULL : f->sess->who.name); /* the events name the user */
 	bad = reg_record(&w->reg, &res, now, &oc, &superseded, &err);
+	reg_set_by(&w->reg, NULL);
+	w->reg.upload = NULL;
+	w->reg.upload_len = 0;
 	sqlite3_commit_hook(w->reg.db, NULL, NULL);
+	long long sub_id = w->reg.last_id; /* read before the worker goes back */
 	web_give(s, w);
 	if (bad) {
 		rc = web_trouble(c, f, &err);
@@ -489,7 +579,7 @@ static enum MHD_Result web_do_register(struct web_req *q, struct MHD_Connection 
 		         superseded);
 	else
 		snprintf(note, sizeof note, "%s", WEBP_T(f, "Registrerad.", "Registered."));
-	rc = web_report(c, f, &res, &q->field[WEB_F_STATEMENT], note, 200);
+	rc = web_report(c, f, &res, &q->field[WEB_F_STATEMENT], note, sub_id, 200);
 out:
 	file_result_free(&res);
 	sb_free(&err);
@@ -527,6 +617,7 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 	struct web_worker *w = web_take(q->srv);
 	struct reg_submission *all = NULL, *hist = NULL;
 	struct regu_finding *fi = NULL, *pf = NULL;
+	struct regf_diff acc = {0}; /* the findings with their acceptances */
 	int n = 0, nh = 0, nf = 0, npf = 0;
 	size_t cap = 0;
 	strbuf err = {0}, b = {0};
@@ -552,7 +643,7 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 		if (all[i].superseded_by == id && (!before || all[i].id > before->id))
 			before = &all[i];
 	if (regu_findings(&w->reg, id, &fi, &nf, &err) ||
-	    (before && regu_findings(&w->reg, before->id, &pf, &npf, &err))) {
+	    (before && regu_findings(&w->reg, before->id, &pf, &npf, &err)) || regf_diff(&w->reg, id, &acc, &err) < 0) {
 		web_give(q->srv, w);
 		rc = web_trouble(c, f, &err);
 		goto out;
@@ -563,15 +654,78 @@ static enum MHD_Result web_do_submission(struct web_req *q, struct MHD_Connectio
 			hist = xgrow(hist, &cap, (size_t)nh + 1, sizeof *hist);
 			hist[nh++] = all[i]; /* borrowed from all */
 		}
-	webp_submission(&b, f, sub, fi, nf, hist, nh, before != NULL, pf, npf);
+	webp_submission(&b, f, sub, fi, nf, hist, nh, before != NULL, pf, npf, &acc);
 	rc = web_page(c, 200, &b, NULL);
 out:
+	regf_diff_free(&acc);
 	free(hist);
 	reg_submissions_free(all, n);
 	regu_findings_free(fi, nf);
 	regu_findings_free(pf, npf);
 	sb_free(&err);
 	sb_free(&b);
+	return rc;
+}
+
+/* POST /accept (officer): records the justification for one open warning
+ * of a submission, as `grantcheck accept` does, then back to the
+ * submission's page (303), which shows it among the accepted warnings. */
+static enum MHD_Result web_do_accept(struct web_req *q, struct MHD_Connection *c, const struct webp_frame *f)
+{
+	char *end;
+	const char *ids = sb_str(&q->field[WEB_F_ID]), *seqs = sb_str(&q->field[WEB_F_FINDING]);
+	long long id = strtoll(ids, &end, 10);
+	if (!*ids || *end || id <= 0)
+		return web_message(c, f, 404, "Ingen sådan inlämning.", "No such submission.");
+	long seq = strtol(seqs, &end, 10);
+	if (!*seqs || *end || seq <= 0)
+		return web_message(c, f, 400, "Välj en varning att godta.", "Choose a warning to accept.");
+	const char *why = sb_str(&q->field[WEB_F_WHY]);
+	while (*why == ' ' || *why == '\t' || *why == '\r' || *why == '\n')
+		why++;
+	if (!*why)
+		return web_message(c, f, 400, "Skriv varför varningen godtas och försök igen.",
+		                   "Write why the warning is accepted and try again.");
+	struct web_worker *w = web_take(q->srv);
+	struct regf_diff d = {0};
+	strbuf err = {0};
+	enum MHD_Result rc;
+	int got = regf_diff(&w->reg, id, &d, &err);
+	const struct regf_item *it = NULL;
+	for (int i = 0; got == 0 && i < d.n && !it; i++)
+		if (d.items[i].seq == seq)
+			it = &d.items[i];
+	int allowed = got == 0 ? web_allow(&f->sess->who, WEB_R_ACCEPT, WEB_POST, d.rcc ? d.rcc : "") : 404;
+	if (got < 0) {
+		web_give(q->srv, w);
+		rc = web_trouble(c, f, &err);
+	} else if (allowed != 200) {
+		web_give(q->srv, w);
+		rc = web_message(c, f, (unsigned)allowed, "Ingen sådan inlämning som du får ändra.",
+		                 "No such submission that you may change.");
+	} else if (!it || !it->severity || strcmp(it->severity, "warning") != 0) {
+		web_give(q->srv, w);
+		rc = web_message(c, f, 400, "Bara en varning kan godtas; ett fel ska rättas i en ny redovisning.",
+		                 "Only a warning can be accepted; an error must be corrected in a new statement.");
+	} else if (!it->fingerprint) {
+		web_give(q->srv, w);
+		rc = web_message(
+		        c, f, 409,
+		        "Inlämningen registrerades före version 2 och saknar fingeravtryck; registrera filen på "
+		        "nytt för att kunna godta varningen.",
+		        "The submission was registered before version 2 and has no fingerprints; register the "
+		        "file again to accept the warning.");
+	} else {
+		char at[21], byb[64], to[64];
+		utc_now(at);
+		const char *by = q->srv->local_mode ? regf_default_by(byb, sizeof byb) : f->sess->who.name;
+		int bad = !it->why && regf_accept(&w->reg, id, it, d.rcc, d.year, why, by, at, &err);
+		web_give(q->srv, w);
+		snprintf(to, sizeof to, "/submission?id=%lld", id);
+		rc = bad ? web_trouble(c, f, &err) : web_redirect(c, to, NULL); /* already accepted: nothing changed */
+	}
+	regf_diff_free(&d);
+	sb_free(&err);
 	return rc;
 }
 
@@ -751,12 +905,78 @@ static enum MHD_Result web_do_login(struct web_req *q, struct MHD_Connection *c,
 	return web_redirect(c, "/", cookie);
 }
 
+/* Appends s percent-encoded (all but A-Z a-z 0-9 - . _ ~). */
+static void web_urlencode(strbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') || *p == '-' ||
+		    *p == '.' || *p == '_' || *p == '~')
+			sb_putn(b, (const char *)p, 1);
+		else {
+			char e[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+			sb_putn(b, e, 3);
+		}
+}
+
+/* MHD_get_connection_values' iterator: the query but lang and token. */
+static enum MHD_Result web_query_arg(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+	(void)kind;
+	strbuf *b = cls;
+	if (!key || strcmp(key, "lang") == 0 || strcmp(key, "token") == 0 || b->len > 1024)
+		return MHD_YES;
+	if (b->len)
+		sb_puts(b, "&");
+	web_urlencode(b, key);
+	if (value) {
+		sb_puts(b, "=");
+		web_urlencode(b, value);
+	}
+	return MHD_YES;
+}
+
+/* Where the language switch of a page leads: a page answered to GET is
+ * opened again with its parameters; a page answered to a form's POST
+ * cannot be (the upload is gone), so its form page is. */
+static const char *web_switch_path(const struct web_req *q, const char *url)
+{
+	if (q->route == WEB_R_NOTFOUND)
+		return "/";
+	if (q->method != WEB_GET) {
+		switch (q->route) {
+		case WEB_R_CHECK:
+			return "/";
+		case WEB_R_LOGOUT:
+			return "/login";
+		default:
+			break;
+		}
+	}
+	return url; /* one of the routes' own paths */
+}
+
+static enum MHD_Result web_dispatch_framed(struct web_req *q, struct MHD_Connection *c, const char *url,
+                                           const struct webp_frame *fp);
+
 /* The last call of a request: the body is in; decide and answer. */
 static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c, const char *url)
 {
 	struct web_server *s = q->srv;
-	int lang_query;
-	struct webp_frame f = {web_lang(c, q, &lang_query), NULL, url};
+	strbuf query = {0};
+	if (q->method == WEB_GET)
+		(void)MHD_get_connection_values(c, MHD_GET_ARGUMENT_KIND, web_query_arg, &query);
+	struct webp_frame f = {web_lang(c, q), NULL, web_switch_path(q, url), sb_str(&query), s->sets, s->today};
+	enum MHD_Result rc = web_dispatch_framed(q, c, url, &f);
+	sb_free(&query);
+	return rc;
+}
+
+static enum MHD_Result web_dispatch_framed(struct web_req *q, struct MHD_Connection *c, const char *url,
+                                           const struct webp_frame *fp)
+{
+	struct web_server *s = q->srv;
+	struct webp_frame f = *fp;
 	struct web_session sess;
 	int have = 0;
 	time_t now = time(NULL);
@@ -811,8 +1031,6 @@ static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c,
 
 	strbuf b = {0};
 	enum MHD_Result rc;
-	char lang_cookie[64];
-	snprintf(lang_cookie, sizeof lang_cookie, "gc_lang=%s; Path=/; SameSite=Strict", lang_code(f.lang));
 	switch (q->route) {
 	case WEB_R_STYLE:
 		sb_puts(&b, sb_str(&s->css));
@@ -827,7 +1045,7 @@ static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c,
 		break;
 	case WEB_R_HOME:
 		webp_home(&b, &f);
-		rc = web_page(c, 200, &b, lang_query ? lang_cookie : NULL);
+		rc = web_page(c, 200, &b, NULL);
 		break;
 	case WEB_R_CHECK:
 		rc = web_do_check(q, c, &f);
@@ -841,12 +1059,15 @@ static enum MHD_Result web_dispatch(struct web_req *q, struct MHD_Connection *c,
 	case WEB_R_REGISTER:
 		if (q->method == WEB_GET) {
 			webp_register_form(&b, &f);
-			rc = web_page(c, 200, &b, lang_query ? lang_cookie : NULL);
+			rc = web_page(c, 200, &b, NULL);
 		} else
 			rc = web_do_register(q, c, &f);
 		break;
 	case WEB_R_SUMMARY:
 		rc = web_do_summary(q, c, &f, url);
+		break;
+	case WEB_R_ACCEPT:
+		rc = web_do_accept(q, c, &f);
 		break;
 	default:
 		rc = web_message(c, &f, 404, "Sidan finns inte.", "There is no such page.");
@@ -885,7 +1106,7 @@ static enum MHD_Result web_access(void *cls, struct MHD_Connection *c, const cha
 		q->route = web_route_of(url);
 		*con_cls = q;
 		if (q->method == WEB_POST) {
-			q->pp = MHD_create_post_processor(c, 64 * 1024, web_field, q);
+			q->pp = MHD_create_post_processor(c, WEB_PP_BUFFER, web_field, q);
 			if (!q->pp)
 				q->bad_body = 1; /* not a form (no or another Content-Type) */
 		}
@@ -912,7 +1133,7 @@ static enum MHD_Result web_access(void *cls, struct MHD_Connection *c, const cha
 
 static void web_workers_close(struct web_server *s)
 {
-	for (int i = 0; i < WEB_THREADS; i++) {
+	for (int i = 0; i < s->nworkers; i++) {
 		engine_close(s->workers[i].engine);
 		s->workers[i].engine = NULL;
 		reg_close(&s->workers[i].reg);
@@ -924,7 +1145,9 @@ static int web_workers_open(struct web_server *s, strbuf *err)
 	strbuf scratch = {0};
 	const char *dir = rules_dir(s->o->rules, &scratch);
 	int rc = 0;
-	for (int i = 0; i < WEB_THREADS && !rc; i++) {
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	s->nworkers = cpus < 2 ? 2 : cpus > WEB_WORKERS_MAX ? WEB_WORKERS_MAX : (int)cpus;
+	for (int i = 0; i < s->nworkers && !rc; i++) {
 		s->workers[i].engine = engine_open(dir, s->o->today, err);
 		if (!s->workers[i].engine || reg_open(&s->workers[i].reg, s->o->db, REG_CREATE, err))
 			rc = -1;
@@ -942,7 +1165,7 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	struct web_server *s = xcalloc(1, sizeof *s);
 	s->o = o;
 	web_sessions_init(&s->sessions);
-	if (pthread_mutex_init(&s->pool_mu, NULL) || pthread_cond_init(&s->pool_cv, NULL))
+	if (pthread_mutex_init(&s->pool_mu, NULL))
 		die_oom("the server's pool lock");
 	struct MHD_Daemon *d = NULL;
 	if (web_workers_open(s, err))
@@ -965,6 +1188,19 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	if (s->local_mode && web_random_hex(s->local_token, 32, err))
 		goto out;
 	webp_style(&s->css);
+	s->sets = engine_rulesets(s->workers[0].engine);
+	/* glibc gives threads up to 8 arenas per CPU; only the engines' holders
+	 * allocate much at a time, so a few arenas keep memory flat. A tuning
+	 * hint: an allocator without arenas (AddressSanitizer's) refuses it
+	 * (returns 0), and the server runs as well without it. */
+	(void)mallopt(M_ARENA_MAX, s->nworkers + 2);
+	if (o->today)
+		snprintf(s->today, sizeof s->today, "%s", o->today);
+	else {
+		char now[21];
+		utc_now(now);
+		snprintf(s->today, sizeof s->today, "%.10s", now);
+	}
 
 	/* SIGINT and SIGTERM wait for sigwait below; MHD's threads inherit the mask */
 	sigset_t stop, old;
@@ -973,12 +1209,12 @@ int web_serve(const struct web_opts *o, strbuf *err)
 	sigaddset(&stop, SIGTERM);
 	if (pthread_sigmask(SIG_BLOCK, &stop, &old))
 		die_bug("web_serve: pthread_sigmask");
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL, web_access, s,
-	                     MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_THREAD_POOL_SIZE,
-	                     (unsigned)WEB_THREADS, MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS,
-	                     MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)WEB_CONNECTION_TIMEOUT,
-	                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024), MHD_OPTION_NOTIFY_COMPLETED,
-	                     web_completed, s, MHD_OPTION_END);
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL, 0, NULL,
+	                     NULL, web_access, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	                     MHD_OPTION_CONNECTION_LIMIT, (unsigned)WEB_MAX_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT,
+	                     (unsigned)WEB_CONNECTION_TIMEOUT, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	                     (size_t)WEB_CONNECTION_MEMORY, MHD_OPTION_NOTIFY_COMPLETED, web_completed, s,
+	                     MHD_OPTION_END);
 	if (!d) {
 		sb_printf(err,
 		          "cannot listen on %s (%s); is another server using the port? Choose another with --listen",
@@ -1022,7 +1258,6 @@ out:
 	web_workers_close(s);
 	web_sessions_free(&s->sessions);
 	pthread_mutex_destroy(&s->pool_mu);
-	pthread_cond_destroy(&s->pool_cv);
 	sb_free(&s->css);
 	explicit_bzero(s->local_token, sizeof s->local_token);
 	free(s);

@@ -17,7 +17,7 @@
 
 #define WEB_DEFAULT_LISTEN "127.0.0.1:8080"
 #define WEB_DEFAULT_MAX_UPLOAD ((size_t)64 << 20)
-#define WEB_THREADS 4             /* request threads, each with its own engine and register connection */
+#define WEB_WORKERS_MAX 16        /* engines (each with its register connection): one per CPU, at least 2 */
 #define WEB_MAX_CONNECTIONS 1000  /* open connections at a time */
 #define WEB_CONNECTION_TIMEOUT 30 /* seconds a connection may idle */
 

@@ -30,6 +30,8 @@ static int web_route_allowed(enum web_role r, enum web_route route)
 		return r == WEB_RCC || r == WEB_OFFICER;
 	case WEB_R_SUMMARY:
 		return r == WEB_VIEWER || r == WEB_OFFICER;
+	case WEB_R_ACCEPT:
+		return r == WEB_OFFICER;
 	case WEB_R_NOTFOUND:
 	case WEB_ROUTE_COUNT:
 		break;
@@ -45,6 +47,7 @@ static int web_method_ok(enum web_route route, enum web_method m)
 		return m == WEB_GET || m == WEB_POST;
 	case WEB_R_LOGOUT:
 	case WEB_R_CHECK:
+	case WEB_R_ACCEPT:
 		return m == WEB_POST;
 	default:
 		return m == WEB_GET;

@@ -35,6 +35,7 @@ enum web_route {
 	WEB_R_SUBMISSION, /* GET /submission?id=N: findings and history */
 	WEB_R_REGISTER,   /* GET /register (form), POST /register (record) */
 	WEB_R_SUMMARY,    /* GET /summary (form), GET /summary.xlsx (workbook) */
+	WEB_R_ACCEPT,     /* POST /accept: the officer accepts a warning, with a justification */
 	WEB_R_NOTFOUND,   /* anything else */
 	WEB_ROUTE_COUNT
 };

@@ -18,7 +18,10 @@
 struct webp_frame {
 	enum lang lang;
 	const struct web_session *sess;
-	const char *path; /* this page's path, for the language switch */
+	const char *path;            /* the page the language switch opens: a known route's path */
+	const char *query;           /* its parameters but lang, URL-encoded ("id=7"), or NULL */
+	const struct rulesets *sets; /* the rule sets (read-only while the server runs): RCC names */
+	const char *today;           /* YYYY-MM-DD, the server's today (--today): late and missing */
 };
 
 void webp_begin(strbuf *b, const struct webp_frame *f, const char *title);
@@ -32,18 +35,23 @@ void webp_summary_form(strbuf *b, const struct webp_frame *f, const struct rules
 /* Wraps the HTML report (a whole document from html_page_finish) in the
  * frame: its inline style gives way to /style.css (CSP), the navigation
  * comes first. note: a paragraph after the navigation (may be NULL). */
-void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note);
+void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note, long long submission);
+/* submission: when not 0, the note links to that submission's page. */
 /* The season grid: RCC x year, cells by status, linking to submissions
  * the viewer may open. */
 void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *sets, const struct reg_submission *s,
                int n);
 struct regu_finding;
-/* One submission: facts, findings, history and, when it replaced an
- * earlier one (has_before; pf, npf: that one's findings), what changed:
- * findings new in this one and findings gone (by rule and message). */
+struct regf_diff;
+/* One submission: facts, the open findings and, apart, the accepted
+ * warnings with their justification (acc: regf_diff of the submission;
+ * an officer gets the form that accepts an open warning), history and,
+ * when it replaced an earlier one (has_before; pf, npf: that one's
+ * findings), what changed: findings new in this one and findings gone (by
+ * rule and message). */
 void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_submission *sub,
                      const struct regu_finding *fi, int nf, const struct reg_submission *hist, int nh, int has_before,
-                     const struct regu_finding *pf, int npf);
+                     const struct regu_finding *pf, int npf, const struct regf_diff *acc);
 /* The stylesheet: the pages' rules and the report's (from its inline
  * style, so the CSP can forbid inline style). */
 void webp_style(strbuf *b);

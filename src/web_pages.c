@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "out_html.h"
+#include "register_findings.h"
 #include "register_users.h"
 #include "web_impl.h"
 
@@ -27,6 +28,22 @@ static void webp_csrf(strbuf *b, const struct webp_frame *f)
 	sb_puts(b, "<input type=\"hidden\" name=\"csrf\" value=\"");
 	webp_esc(b, f->sess ? f->sess->csrf : "");
 	sb_printf(b, "\">\n<input type=\"hidden\" name=\"lang\" value=\"%s\">\n", lang_code(f->lang));
+}
+
+/* An RCC's name in the page's language from the rule sets' code list
+ * (codes.tsv: "RCC Norr" / "RCC North"); the id itself when no set knows it. */
+static const char *webp_rcc_name(const struct webp_frame *f, const char *id)
+{
+	if (!id)
+		return "?";
+	for (int i = 0; f->sets && i < f->sets->n; i++)
+		for (int k = 0; k < f->sets->sets[i].ncodes; k++) {
+			const struct rs_code *c = &f->sets->sets[i].codes[k];
+			if (strcmp(c->list, "rcc") == 0 && strcmp(c->code, id) == 0 && c->label[f->lang] &&
+			    c->label[f->lang][0])
+				return c->label[f->lang];
+		}
+	return id;
 }
 
 static int webp_may(const struct webp_frame *f, enum web_route r, enum web_method m)
@@ -46,17 +63,29 @@ void webp_begin(strbuf *b, const struct webp_frame *f, const char *title)
 	        "<header class=\"web\"><nav aria-label=\"");
 	sb_puts(b, WEBP_T(f, "Huvudmeny", "Main menu"));
 	sb_puts(b, "\"><ul>\n<li class=\"brand\">grantcheck</li>\n");
-	if (webp_may(f, WEB_R_HOME, WEB_GET))
-		sb_printf(b, "<li><a href=\"/\">%s</a></li>\n", WEBP_T(f, "Förhandskontroll", "Pre-check"));
-	if (webp_may(f, WEB_R_GRID, WEB_GET))
-		sb_printf(b, "<li><a href=\"/grid\">%s</a></li>\n", WEBP_T(f, "Säsongen", "Season"));
-	if (webp_may(f, WEB_R_REGISTER, WEB_POST))
-		sb_printf(b, "<li><a href=\"/register\">%s</a></li>\n", WEBP_T(f, "Registrera", "Register"));
-	if (webp_may(f, WEB_R_SUMMARY, WEB_GET))
-		sb_printf(b, "<li><a href=\"/summary\">%s</a></li>\n", WEBP_T(f, "Sammanställning", "Summary"));
-	sb_printf(b, "<li><a href=\"%s?lang=%s\" lang=\"%s\">%s</a></li>\n", f->path ? f->path : "/",
-	          f->lang == LANG_SV ? "en" : "sv", f->lang == LANG_SV ? "en" : "sv",
-	          f->lang == LANG_SV ? "English" : "Svenska");
+	static const struct {
+		const char *href, *sv, *en;
+		enum web_route r;
+		enum web_method m;
+	} items[] = {{"/", "Förhandskontroll", "Pre-check", WEB_R_HOME, WEB_GET},
+	             {"/grid", "Säsongen", "Season", WEB_R_GRID, WEB_GET},
+	             {"/register", "Registrera", "Register", WEB_R_REGISTER, WEB_POST},
+	             {"/summary", "Sammanställning", "Summary", WEB_R_SUMMARY, WEB_GET}};
+	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
+		if (webp_may(f, items[i].r, items[i].m))
+			sb_printf(b, "<li><a href=\"%s\"%s>%s</a></li>\n", items[i].href,
+			          f->path && strcmp(f->path, items[i].href) == 0 ? " aria-current=\"page\"" : "",
+			          WEBP_T(f, items[i].sv, items[i].en));
+	/* the same page with the same parameters, in the other language */
+	sb_puts(b, "<li><a href=\"");
+	webp_esc(b, f->path ? f->path : "/");
+	sb_puts(b, "?");
+	if (f->query && f->query[0]) {
+		webp_esc(b, f->query);
+		sb_puts(b, "&amp;");
+	}
+	sb_printf(b, "lang=%s\" lang=\"%s\">%s</a></li>\n", f->lang == LANG_SV ? "en" : "sv",
+	          f->lang == LANG_SV ? "en" : "sv", f->lang == LANG_SV ? "English" : "Svenska");
 	if (f->sess) {
 		sb_puts(b, "<li class=\"who\">");
 		webp_esc(b, f->sess->who.name);
@@ -187,7 +216,7 @@ void webp_summary_form(strbuf *b, const struct webp_frame *f, const struct rules
 	webp_end(b);
 }
 
-void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note)
+void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, const char *note, long long submission)
 {
 	const char *doc = sb_str(report);
 	const char *body = strstr(doc, "<body");
@@ -197,6 +226,9 @@ void webp_report(strbuf *b, const struct webp_frame *f, const strbuf *report, co
 	if (note) {
 		sb_puts(b, "<p class=\"note\" role=\"status\">");
 		webp_esc(b, note);
+		if (submission)
+			sb_printf(b, " <a href=\"/submission?id=%lld\">%s</a>", submission,
+			          WEBP_T(f, "Visa inlämningen i registret", "Show the submission in the register"));
 		sb_puts(b, "</p>\n");
 	}
 	sb_puts(b, "<div class=\"report\">\n");
@@ -287,7 +319,7 @@ void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *set
 		if (web_allow(who, WEB_R_GRID, WEB_GET, rccs[r]) != 200)
 			continue;
 		sb_puts(b, "<tr><th scope=\"row\">");
-		webp_esc(b, rccs[r]);
+		webp_esc(b, webp_rcc_name(f, rccs[r]));
 		sb_puts(b, "</th>");
 		for (int j = 0; j < ny; j++) {
 			const struct reg_submission *hit = NULL;
@@ -299,8 +331,13 @@ void webp_grid(strbuf *b, const struct webp_frame *f, const struct rulesets *set
 				sb_printf(b, "<a href=\"/submission?id=%lld\">", hit->id);
 				webp_status(b, f, hit->status, webp_late(sets, hit));
 				sb_puts(b, "</a>");
-			} else
-				webp_status(b, f, hit ? hit->status : NULL, hit && webp_late(sets, hit));
+			} else if (hit)
+				webp_status(b, f, hit->status, webp_late(sets, hit));
+			else { /* missing: late once the year's due date has passed */
+				const struct rs_year *y = webp_year_of(sets, NULL, years[j]);
+				webp_status(b, f, NULL,
+				            y && y->due[0] && f->today && strncmp(f->today, y->due, 10) > 0);
+			}
 			sb_puts(b, "</td>");
 		}
 		sb_puts(b, "</tr>\n");
@@ -337,12 +374,148 @@ static int webp_changed(strbuf *b, const struct webp_frame *f, const struct regu
 	return k;
 }
 
+static const char *webp_severity(const struct webp_frame *f, const char *sev)
+{
+	if (sev && strcmp(sev, "error") == 0)
+		return WEBP_T(f, "fel", "error");
+	if (sev && strcmp(sev, "warning") == 0)
+		return WEBP_T(f, "varning", "warning");
+	if (sev && strcmp(sev, "info") == 0)
+		return WEBP_T(f, "notering", "note");
+	return sev ? sev : "";
+}
+
+static int webp_is_open_warning(const struct regf_item *it)
+{
+	return it->severity && strcmp(it->severity, "warning") == 0 && !it->why;
+}
+
+/* The findings that are not accepted warnings, as a table. */
+static void webp_open_findings(strbuf *b, const struct webp_frame *f, const struct regf_diff *acc)
+{
+	int n = 0;
+	for (int i = 0; i < acc->n; i++)
+		n += !acc->items[i].why;
+	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Anmärkningar", "Findings"), n);
+	if (!n) {
+		sb_printf(b, "<p>%s</p>\n",
+		          acc->n ? WEBP_T(f, "Inga öppna anmärkningar.", "No open findings.")
+		                 : WEBP_T(f, "Inga anmärkningar.", "No findings."));
+		return;
+	}
+	sb_printf(b,
+	          "<table class=\"findings\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+	          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+	          WEBP_T(f, "Nr", "No."), WEBP_T(f, "Regel", "Rule"), WEBP_T(f, "Allvar", "Severity"),
+	          WEBP_T(f, "Rad", "Line"), WEBP_T(f, "Meddelande", "Message"));
+	for (int i = 0; i < acc->n; i++) {
+		const struct regf_item *it = &acc->items[i];
+		if (it->why)
+			continue;
+		sb_printf(b, "<tr class=\"%s\"><td>%d</td><td>", it->severity ? it->severity : "", it->seq);
+		webp_esc(b, it->rule);
+		sb_printf(b, "</td><td>%s</td><td>", webp_severity(f, it->severity));
+		if (it->line > 0)
+			sb_printf(b, "%ld", it->line);
+		sb_puts(b, "</td><td>");
+		webp_esc(b, it->msg[f->lang]);
+		sb_puts(b, "</td></tr>\n");
+	}
+	sb_puts(b, "</tbody>\n</table>\n");
+}
+
+/* The accepted warnings, each with who accepted it, when and why. */
+static void webp_accepted(strbuf *b, const struct webp_frame *f, long long id, const struct regf_diff *acc)
+{
+	int n = 0, warnings = 0;
+	for (int i = 0; i < acc->n; i++) {
+		n += acc->items[i].why != NULL;
+		warnings += acc->items[i].severity && strcmp(acc->items[i].severity, "warning") == 0;
+	}
+	if (!warnings)
+		return; /* nothing to accept: no section */
+	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Godtagna varningar", "Accepted warnings"), n);
+	if (!n) {
+		sb_printf(b, "<p>%s</p>\n", WEBP_T(f, "Ingen varning har godtagits.", "No warning has been accepted."));
+		return;
+	}
+	sb_puts(b, "<ul class=\"accepted\">\n");
+	for (int i = 0; i < acc->n; i++) {
+		const struct regf_item *it = &acc->items[i];
+		if (!it->why)
+			continue;
+		sb_printf(b, "<li><strong>%d ", it->seq);
+		webp_esc(b, it->rule);
+		sb_puts(b, "</strong>");
+		if (it->line > 0)
+			sb_printf(b, " (%s %ld)", WEBP_T(f, "rad", "line"), it->line);
+		sb_puts(b, ": ");
+		webp_esc(b, it->msg[f->lang]);
+		sb_printf(b, "<br>\n<span class=\"why\">%s ", WEBP_T(f, "Godtagen", "Accepted"));
+		if (it->at)
+			sb_putn(b, it->at, strlen(it->at) < 10 ? strlen(it->at) : 10);
+		sb_printf(b, " %s ", WEBP_T(f, "av", "by"));
+		webp_esc(b, it->by);
+		sb_puts(b, ": <q>");
+		webp_esc(b, it->why);
+		sb_puts(b, "</q>");
+		if (it->accepted_in && it->accepted_in != id)
+			sb_printf(b, " (%s <a href=\"/submission?id=%lld\">#%lld</a>)",
+			          WEBP_T(f, "överförd från", "carried over from"), it->accepted_in, it->accepted_in);
+		sb_puts(b, "</span></li>\n");
+	}
+	sb_puts(b, "</ul>\n");
+}
+
+/* The officer's form: choose an open warning, say why, accept. */
+static void webp_accept_form(strbuf *b, const struct webp_frame *f, long long id, const struct regf_diff *acc)
+{
+	int n = 0;
+	for (int i = 0; i < acc->n; i++)
+		n += webp_is_open_warning(&acc->items[i]) && acc->items[i].fingerprint;
+	if (!n)
+		return;
+	sb_printf(b, "<h2>%s</h2>\n<form method=\"post\" action=\"/accept\" class=\"accept\">\n",
+	          WEBP_T(f, "Godta en varning", "Accept a warning"));
+	webp_csrf(b, f);
+	sb_printf(b, "<input type=\"hidden\" name=\"id\" value=\"%lld\">\n", id);
+	sb_printf(b, "<p><label for=\"finding\">%s</label><br>\n<select id=\"finding\" name=\"finding\" required>\n",
+	          WEBP_T(f, "Varning", "Warning"));
+	for (int i = 0; i < acc->n; i++) {
+		const struct regf_item *it = &acc->items[i];
+		if (!webp_is_open_warning(it) || !it->fingerprint)
+			continue;
+		sb_printf(b, "<option value=\"%d\">%d ", it->seq, it->seq);
+		webp_esc(b, it->rule);
+		sb_puts(b, ": ");
+		const char *m = it->msg[f->lang] ? it->msg[f->lang] : "";
+		size_t k = strlen(m);
+		if (k > 90) { /* a whole UTF-8 character at the cut */
+			k = 90;
+			while (k > 0 && ((unsigned char)m[k] & 0xC0) == 0x80)
+				k--;
+		}
+		html_escape(b, m, k);
+		if (k < strlen(m))
+			sb_puts(b, "…");
+		sb_puts(b, "</option>\n");
+	}
+	sb_printf(
+	        b,
+	        "</select></p>\n<p><label for=\"why\">%s</label><br>\n"
+	        "<textarea id=\"why\" name=\"why\" rows=\"3\" cols=\"70\" maxlength=\"1000\" required></textarea></p>\n"
+	        "<p><button type=\"submit\">%s</button></p>\n</form>\n",
+	        WEBP_T(f, "Motivering (krävs; sparas i registret med ditt namn och dagens datum)",
+	               "Justification (required; kept in the register with your name and the date)"),
+	        WEBP_T(f, "Godta varningen", "Accept the warning"));
+}
+
 void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_submission *sub,
                      const struct regu_finding *fi, int nf, const struct reg_submission *hist, int nh, int has_before,
-                     const struct regu_finding *pf, int npf)
+                     const struct regu_finding *pf, int npf, const struct regf_diff *acc)
 {
 	char title[128];
-	snprintf(title, sizeof title, "%s %d", sub->rcc ? sub->rcc : "?", sub->year);
+	snprintf(title, sizeof title, "%s %d", webp_rcc_name(f, sub->rcc), sub->year);
 	webp_begin(b, f, title);
 	sb_puts(b, "<h1>");
 	webp_esc(b, title);
@@ -356,24 +529,10 @@ void webp_submission(strbuf *b, const struct webp_frame *f, const struct reg_sub
 	sb_puts(b, "</td></tr>\n<tr><th>SHA-256</th><td><code>");
 	webp_esc(b, sub->sha256);
 	sb_puts(b, "</code></td></tr>\n</table>\n");
-	sb_printf(b, "<h2>%s (%d)</h2>\n", WEBP_T(f, "Anmärkningar", "Findings"), nf);
-	if (nf) {
-		sb_printf(b,
-		          "<table class=\"findings\">\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-		          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-		          WEBP_T(f, "Regel", "Rule"), WEBP_T(f, "Allvar", "Severity"), WEBP_T(f, "Rad", "Line"),
-		          WEBP_T(f, "Meddelande", "Message"));
-		for (int i = 0; i < nf; i++) {
-			sb_printf(b, "<tr class=\"%s\"><td>", fi[i].severity ? fi[i].severity : "");
-			webp_esc(b, fi[i].rule);
-			sb_puts(b, "</td><td>");
-			webp_esc(b, fi[i].severity);
-			sb_printf(b, "</td><td>%ld</td><td>", fi[i].line);
-			webp_esc(b, fi[i].message[f->lang]);
-			sb_puts(b, "</td></tr>\n");
-		}
-		sb_puts(b, "</tbody>\n</table>\n");
-	}
+	webp_open_findings(b, f, acc);
+	if (webp_may(f, WEB_R_ACCEPT, WEB_POST) && web_allow(&f->sess->who, WEB_R_ACCEPT, WEB_POST, sub->rcc) == 200)
+		webp_accept_form(b, f, sub->id, acc);
+	webp_accepted(b, f, sub->id, acc);
 	if (has_before) {
 		sb_printf(b, "<h2>%s</h2>\n<h3>%s</h3>\n<ul class=\"changed new\">\n",
 		          WEBP_T(f, "Ändrat mot versionen före", "Changed since the version before"),
@@ -415,7 +574,12 @@ static const char webp_css[] =
         "td.valid{background:#cfc}\ntd.warnings{background:#ffc}\ntd.invalid{background:#fcc}\n"
         "td.missing{background:#eee;color:#555}\n.st.late{font-style:italic;text-decoration:underline wavy #a60}\n"
         "table.findings{border-collapse:collapse}\ntable.findings td,table.findings th{border:1px solid #ccc;"
-        "padding:.2em .5em}\n";
+        "padding:.2em .5em}\n"
+        "header.web a[aria-current=page]{font-weight:bold;text-decoration:none;border-bottom:3px solid #f90}\n"
+        "table.facts,table.findings{margin-bottom:1em}\nh2{margin-top:1.2em}\n"
+        ".st.valid{color:#185c1f;font-weight:bold}\n.st.warnings{color:#6b4c00;font-weight:bold}\n"
+        ".st.invalid{color:#8a1414;font-weight:bold}\n"
+        "ul.accepted li{margin-bottom:.5em}\n.why{color:#333}\n";
 
 void webp_style(strbuf *b)
 {

@@ -2,8 +2,9 @@
 headless Chromium driven by Selenium logs in with a user's token, pre-checks
 a valid and an invalid sample and reads the findings from the page, switches
 to English, registers as an officer, sees the grid change, downloads the
-workbook and reads it back with openpyxl, and moves through the start page
-with the keyboard alone. A screenshot of each page goes to OUTDIR. Skipped
+workbook and reads it back with openpyxl, moves through the start page
+with the keyboard alone, sees the grid name the RCCs, accepts a warning on
+a submission page and switches that page's language. A screenshot of each page goes to OUTDIR. Skipped
 (with the reason printed) only when Chromium cannot start."""
 import glob, os, sys, time
 sys.path.insert(0, os.path.dirname(__file__))
@@ -138,6 +139,43 @@ try:
         rows = list(wb["Overview"].iter_rows(values_only=True)) if "Overview" in wb.sheetnames else []
         ok = any(r[0] == "RCC North" and r[1] == 2014 and r[2] == 10000000 and "Approved" in r for r in rows)
     check("the workbook downloads; openpyxl reads RCC North 2014 approved (English, as chosen)", ok, got)
+    # back to Swedish on the grid: the RCCs by name
+    drv.get(s.base + "/grid?lang=sv")
+    heads = [th.text for th in drv.find_elements(By.CSS_SELECTOR, "table.grid tbody th")]
+    check("the grid names the RCCs", "RCC Norr" in heads and "RCC Stockholm Gotland" in heads
+          and "norr" not in heads, heads)
+    shot("11-grid-sv")
+    # a statement with a warning; the officer accepts it on the submission page
+    drv.get(s.base + "/register")
+    upload("/register", "statement", "samples/invalid/P1-overhead-15pc.xml")
+    drv.find_element(By.CSS_SELECTOR, "form[action='/register'] button").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "p.note"))
+    shot("12-registered-warning")
+    drv.get(s.base + "/grid")
+    row = [tr for tr in drv.find_elements(By.CSS_SELECTOR, "table.grid tbody tr")
+           if tr.find_element(By.TAG_NAME, "th").text == "RCC Uppsala Örebro"]
+    links = row[0].find_elements(By.CSS_SELECTOR, "td.warnings a") if row else []
+    check("the grid shows RCC Uppsala Örebro with warnings, linked", len(links) == 1, len(links))
+    links[0].click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "ol.history"))
+    check("the open warning is listed with the accept form", "Anmärkningar (1)" in drv.page_source and
+          drv.find_elements(By.CSS_SELECTOR, "form[action='/accept']"))
+    shot("13-submission-warning")
+    why = drv.find_element(By.ID, "why")
+    why.send_keys("Engångskostnad för lokalflytt")
+    drv.find_element(By.CSS_SELECTOR, "form[action='/accept'] button").click()
+    wait.until(lambda d: "Godtagna varningar (1)" in d.page_source)
+    acc = drv.find_element(By.CSS_SELECTOR, "ul.accepted").text
+    check("accepted: shown apart with its justification, no longer open",
+          "Engångskostnad för lokalflytt" in acc and "P1" in acc and "Anmärkningar (0)" in drv.page_source, acc)
+    shot("14-submission-accepted")
+    here = drv.current_url
+    drv.find_element(By.CSS_SELECTOR, "a[lang='en']").click()
+    wait.until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    check("the language switch keeps the submission (?id=)", "id=" + here.split("id=")[1] in drv.current_url and
+          "Accepted warnings (1)" in drv.page_source and "RCC Uppsala Örebro 2013" in drv.page_source,
+          drv.current_url)
+    shot("15-submission-accepted-en")
 finally:
     drv.quit()
     s.stop()

@@ -11,6 +11,8 @@ while IFS= read -r line; do
   case $line in
     ok\ *) ok "${line#ok }" ;;
     FAIL\ *) bad "${line#FAIL }" ;;
+    exit\ 0) ;;
+    exit\ *) bad "the Python script ended with ${line} (a traceback above?)" ;;
     skip\ *) echo "$line"; ok "${line}" ;;
     *) echo "    $line" ;;
   esac

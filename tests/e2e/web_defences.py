@@ -161,13 +161,96 @@ try:
     co = s.login(tok_off)
     r, page = s.upload("/register", co, {"csrf": s.csrf(co)}, {"statement": ("n.xml", valid)})
     check("officer registers any RCC's statement", r.status == 200, r.status)
+    con = sqlite3.connect(udb)
+    nid0 = con.execute("select id from submission where rcc='norr'").fetchone()[0]
+    check("the registered result links to the submission's page", ('href="/submission?id=%d"' % nid0).encode() in page)
+    check("an upload's bytes are stored in the register (the label is no path)",
+          con.execute("select count(*) from content where submission=?", (nid0,)).fetchone()[0] == 1)
+    check("the register's event names the web user",
+          con.execute("select by from event where what='registered' and submission=?", (nid0,)).fetchall()
+          == [("olle",)])
+    p = subprocess.run([gc, "verify", "--db", udb], capture_output=True, text=True)
+    check("verify finds the web-registered register whole", p.returncode == 0, p.stdout + p.stderr)
     r, page = s.request("GET", "/grid", cookie=csy)
-    check("rcc:syd's grid shows only its own RCC", b">syd<" in page and b">norr<" not in page)
+    check("rcc:syd's grid shows only its own RCC, by name", "RCC Syd".encode() in page and b"RCC Norr" not in page)
+    r, page = s.request("GET", "/grid", cookie=co)
+    check("the grid names the RCCs (Swedish), not their ids",
+          b">RCC Norr<" in page and "RCC Sydöst".encode() in page and b">norr<" not in page, page[:300])
+    import re as _re
+    row = _re.search(rb"<tr><th scope=\"row\">RCC V\xc3\xa4st</th>(.*?)</tr>", page)
+    cells = _re.findall(rb"<span class=\"st ([a-z ]+)\">([^<]*)</span>", row.group(1)) if row else []
+    check("a missing statement past its due date is late (--today 2016-01-15: 2013 and 2014, not 2015)",
+          [c[1].decode() for c in cells] == ["Saknas (sen)", "Saknas (sen)", "Saknas"], cells)
+    r, page = s.request("GET", "/grid?lang=en", cookie=co)
+    check("the grid names the RCCs in English", b">RCC North<" in page and b">RCC South East<" in page)
+    check("?lang=en is remembered on the grid too (gc_lang cookie)",
+          any(k.lower() == "set-cookie" and v.startswith("gc_lang=en") for k, v in r.getheaders()), r.getheaders())
     nid = sqlite3.connect(udb).execute("select id from submission where rcc='norr'").fetchone()[0]
     r, _ = s.request("GET", "/submission?id=%d" % nid, cookie=csy)
     check("rcc:syd may not open norr's submission (403)", r.status == 403, r.status)
     r, page = s.request("GET", "/submission?id=%d" % nid, cookie=co)
     check("officer opens the submission page", r.status == 200 and b"Historik" in page)
+    check("the submission page is titled with the RCC's name", b"<h1>RCC Norr 2014</h1>" in page)
+    sw = ('href="/submission?id=%d&amp;lang=en"' % nid).encode()
+    check("the language switch keeps the page and its ?id=", sw in page, page[page.find(b"English") - 80:][:120])
+    r, page = s.request("GET", "/submission?id=%d&lang=en" % nid, cookie=co)
+    check("... and opens the same submission in English", r.status == 200 and b"<h1>RCC North 2014</h1>" in page
+          and b'lang="en"' in page and ('href="/submission?id=%d&amp;lang=sv"' % nid).encode() in page)
+    r, page = s.request("GET", "/grid?x=%22%3E%3Cb%3Eboo&lang=en", cookie=co)
+    check("other parameters are kept, encoded and escaped", b'href="/grid?x=%22%3E%3Cb%3Eboo&amp;lang=sv"' in page
+          and b"<b>boo" not in page)
+    r, page = s.request("GET", "/%22%3E%3Cb%3Eboo", cookie=co)
+    check("an unknown path is not echoed into the page (404)", r.status == 404 and b"<b>boo" not in page
+          and b'href="/?lang=' in page)
+    r, page = s.upload("/check", co, {"csrf": s.csrf(co)}, {"statement": ("n.xml", valid)})
+    check("the switch on a pre-check's result leads to the pre-check form (the upload is gone)",
+          r.status == 200 and b'href="/?lang=en"' in page)
+    check("without last year's statement the pre-check says how to get G5 checked here (not --previous)",
+          "förra årets redovisning i formulärets andra fält".encode() in page)
+    # accepted warnings: the officer accepts one on the page, with a justification
+    p1 = open("samples/invalid/P1-overhead-15pc.xml", "rb").read()
+    r, _ = s.upload("/register", co, {"csrf": s.csrf(co)}, {"statement": ("p1.xml", p1)})
+    pid = sqlite3.connect(udb).execute("select id from submission where rcc='uppsala-orebro'").fetchone()[0]
+    r, page = s.request("GET", "/submission?id=%d" % pid, cookie=co)
+    check("an open warning is listed, with the officer's accept form", r.status == 200 and b"P1" in page and
+          b'action="/accept"' in page and b"Godtagna varningar (0)" in page)
+    def accept(cookie, fields):
+        import urllib.parse
+        return s.request("POST", "/accept", body=urllib.parse.urlencode(fields),
+                         headers={"Content-Type": "application/x-www-form-urlencoded"}, cookie=cookie)
+    ok_fields = {"csrf": s.csrf(co, "/submission?id=%d" % pid), "id": pid, "finding": 1,
+                 "why": "Engångskostnad för <lokalflytt> & flytt"}
+    r, _ = accept(co, dict(ok_fields, csrf="0" * 64))
+    check("accept without the session's CSRF token: 403", r.status == 403, r.status)
+    r, _ = accept(cv, dict(ok_fields, csrf=s.csrf(cv, "/grid")))
+    check("a viewer may not accept (403)", r.status == 403, r.status)
+    r, _ = accept(csy, dict(ok_fields, csrf=s.csrf(csy)))
+    check("an RCC user may not accept (403)", r.status == 403, r.status)
+    r, _ = accept(co, dict(ok_fields, why="   "))
+    check("accept without a justification: 400", r.status == 400, r.status)
+    r, _ = s.upload("/register", co, {"csrf": s.csrf(co)}, {"statement": ("a1.xml", invalid)})
+    aid = sqlite3.connect(udb).execute("select id from submission where rcc='stockholm-gotland'").fetchone()[0]
+    r, _ = accept(co, dict(ok_fields, id=aid))
+    check("an error cannot be accepted (400)", r.status == 400, r.status)
+    r, _ = accept(co, dict(ok_fields, id=99999))
+    check("accept on a submission that does not exist: 404", r.status == 404, r.status)
+    check("nothing was accepted by the refused posts",
+          sqlite3.connect(udb).execute("select count(*) from acceptance").fetchone()[0] == 0)
+    r, _ = accept(co, ok_fields)
+    check("the officer accepts the warning: 303 back to the submission",
+          r.status == 303 and r.getheader("Location") == "/submission?id=%d" % pid, (r.status, r.getheader("Location")))
+    row = sqlite3.connect(udb).execute("select by, why from acceptance").fetchall()
+    check("the acceptance is in the register, by the user, with the justification",
+          row == [("olle", "Engångskostnad för <lokalflytt> & flytt")], row)
+    r, page = s.request("GET", "/submission?id=%d" % pid, cookie=co)
+    txt = page.decode()
+    acc_part = txt.split("Godtagna varningar (1)", 1)[-1]
+    check("the submission page shows it apart, with the justification escaped",
+          "Godtagna varningar (1)" in txt and "Anmärkningar (0)" in txt and
+          "Engångskostnad för &lt;lokalflytt&gt; &amp; flytt" in acc_part and "av olle" in acc_part
+          and 'action="/accept"' not in txt, txt[txt.find("<h2"):][:600])
+    r, page = s.request("GET", "/submission?id=%d&lang=en" % pid, cookie=co)
+    check("... and in English", b"Accepted warnings (1)" in page and b"by olle" in page)
     # a corrected version: the submission page says what changed
     worse = valid_syd.replace(b"<totalExpenses>10232456.50</totalExpenses>", b"<totalExpenses>10232457.50</totalExpenses>")
     r, page = s.upload("/register", co, {"csrf": s.csrf(co)}, {"statement": ("s2.xml", worse)})

@@ -10,6 +10,8 @@ while IFS= read -r line; do
   case $line in
     ok\ *) ok "${line#ok }" ;;
     FAIL\ *) bad "${line#FAIL }" ;;
+    exit\ 0) ;;
+    exit\ *) bad "the Python script ended with ${line} (a traceback above?)" ;;
     *) echo "    $line" ;;
   esac
 done < <(timeout 600 "$py" tests/e2e/web_defences.py "$gc" "$t" 2>&1; echo "exit $?")

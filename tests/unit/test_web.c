@@ -23,25 +23,29 @@ static const int matrix[WEB_ROLE_COUNT][WEB_ROUTE_COUNT][WEB_METHOD_COUNT] = {
 		[WEB_R_LOGOUT] = {405, 401, 405},     [WEB_R_HOME] = {401, 405, 405},
 		[WEB_R_CHECK] = {405, 401, 405},      [WEB_R_GRID] = {401, 405, 405},
 		[WEB_R_SUBMISSION] = {401, 405, 405}, [WEB_R_REGISTER] = {401, 401, 405},
-		[WEB_R_SUMMARY] = {401, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404}},
+		[WEB_R_SUMMARY] = {401, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404},
+		[WEB_R_ACCEPT] = {405, 401, 405}},
 	[WEB_VIEWER] = {
 		[WEB_R_STYLE] = {200, 405, 405},      [WEB_R_LOGIN] = {200, 200, 405},
 		[WEB_R_LOGOUT] = {405, 200, 405},     [WEB_R_HOME] = {200, 405, 405},
 		[WEB_R_CHECK] = {405, 403, 405},      [WEB_R_GRID] = {200, 405, 405},
 		[WEB_R_SUBMISSION] = {403, 405, 405}, [WEB_R_REGISTER] = {403, 403, 405},
-		[WEB_R_SUMMARY] = {200, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404}},
+		[WEB_R_SUMMARY] = {200, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404},
+		[WEB_R_ACCEPT] = {405, 403, 405}},
 	[WEB_RCC] = {
 		[WEB_R_STYLE] = {200, 405, 405},      [WEB_R_LOGIN] = {200, 200, 405},
 		[WEB_R_LOGOUT] = {405, 200, 405},     [WEB_R_HOME] = {200, 405, 405},
 		[WEB_R_CHECK] = {405, 200, 405},      [WEB_R_GRID] = {200, 405, 405},
 		[WEB_R_SUBMISSION] = {200, 405, 405}, [WEB_R_REGISTER] = {200, 200, 405},
-		[WEB_R_SUMMARY] = {403, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404}},
+		[WEB_R_SUMMARY] = {403, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404},
+		[WEB_R_ACCEPT] = {405, 403, 405}},
 	[WEB_OFFICER] = {
 		[WEB_R_STYLE] = {200, 405, 405},      [WEB_R_LOGIN] = {200, 200, 405},
 		[WEB_R_LOGOUT] = {405, 200, 405},     [WEB_R_HOME] = {200, 405, 405},
 		[WEB_R_CHECK] = {405, 200, 405},      [WEB_R_GRID] = {200, 405, 405},
 		[WEB_R_SUBMISSION] = {200, 405, 405}, [WEB_R_REGISTER] = {200, 200, 405},
-		[WEB_R_SUMMARY] = {200, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404}},
+		[WEB_R_SUMMARY] = {200, 405, 405},    [WEB_R_NOTFOUND] = {404, 404, 404},
+		[WEB_R_ACCEPT] = {405, 200, 405}},
 };
 /* clang-format on */
 
@@ -83,6 +87,9 @@ START_TEST(allow_own_rcc_only)
 	ck_assert_int_eq(web_allow(&off, WEB_R_REGISTER, WEB_POST, ""), 200);
 	ck_assert_int_eq(web_allow(&view, WEB_R_GRID, WEB_GET, "syd"), 200);
 	ck_assert_int_eq(web_allow(&view, WEB_R_SUBMISSION, WEB_GET, "syd"), 403);
+	/* accepting a warning is the officer's: not an RCC's, not even for its own statement */
+	ck_assert_int_eq(web_allow(&rcc, WEB_R_ACCEPT, WEB_POST, "norr"), 403);
+	ck_assert_int_eq(web_allow(&off, WEB_R_ACCEPT, WEB_POST, "syd"), 200);
 }
 END_TEST
 
