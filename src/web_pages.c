@@ -444,7 +444,7 @@ static void webp_accepted(strbuf *b, const struct webp_frame *f, long long id, c
 		const struct regf_item *it = &acc->items[i];
 		if (!it->why)
 			continue;
-		sb_printf(b, "<li><strong>%d ", it->seq);
+		sb_puts(b, "<li><strong>");
 		webp_esc(b, it->rule);
 		sb_puts(b, "</strong>");
 		if (it->line > 0)
