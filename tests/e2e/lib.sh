@@ -11,8 +11,13 @@
 #
 #   check WHAT 'SHELL TEST'   "ok WHAT" if the test (eval'd) succeeds, else
 #                             "FAIL WHAT" (and the head of $t/err if any)
+#   expect WHAT CMD ARGS...   "ok WHAT" if the command (not eval'd) succeeds,
+#                             else "FAIL WHAT"
 #   ok WHAT / bad WHAT        report one check directly
 #   q DB SQL                  query a register with Python's sqlite3, rows as a|b
+#                             (committed, so SQL may also change the register;
+#                             the system python3 when there is one: a version
+#                             manager's shim can take seconds to start)
 #   e2e_summary               "NAME: N passed, N failed" (called on exit; the
 #                             script then exits 1 if a check failed)
 #
@@ -35,11 +40,18 @@ check() {
     ok "$1"
   else
     bad "$1"
-    [ -s "$t/err" ] && head -c 400 "$t/err" | sed 's/^/    stderr: /'
+    [ -s "$t/err" ] && head -c 400 "$t/err" | awk '{ print "    stderr: " $0 }' # a line each, the last one ended too
   fi
   return 0
 }
-q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@"; }
+expect() {
+  local what=$1
+  shift
+  if "$@"; then ok "$what"; else bad "$what"; fi
+  return 0
+}
+e2e_py=$(command -v /usr/bin/python3 || command -v python3)
+q() { "$e2e_py" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2]))); c.commit()' "$@"; }
 e2e_summary() { echo "$e2e_name: $e2e_pass passed, $e2e_fail failed"; }
 t=$(mktemp -d) || exit 2
 e2e_exit() {
