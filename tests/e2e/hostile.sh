@@ -85,9 +85,9 @@ refused() {
   st=$?
   if [ "$st" -eq 2 ] && [ ! -s "$t/out" ] && [ "$(wc -l < "$t/err")" -eq 1 ] &&
      grep -q "^grantcheck check: .*$file" "$t/err"; then
-    echo "ok $name: exit 2, $(cat "$t/err")"
+    ok "$name: exit 2, $(cat "$t/err")"
   else
-    echo "FAIL $name: exit $st, expected 2 and one line naming the path; output:"
+    bad "$name: exit $st, expected 2 and one line naming the path; output:"
     head -c 600 "$t/out" | sed 's/^/    /'
     head -c 600 "$t/err" | sed 's/^/    stderr: /'
   fi
@@ -173,7 +173,7 @@ done
 "$gc" register --db "$t/xxe.db" $R "$t"/xxe-*.xml "$t/xinclude.xml" > "$t/o" 2> "$t/e"; st=$?
 grep -q "$secret" "$t/o" "$t/e" && leaked=1
 cat "$t"/xxe.db* | grep -aq "$secret" && leaked=1
-n=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from submission").fetchone()[0])' "$t/xxe.db" 2>&1)
+n=$(q "$t/xxe.db" "select count(*) from submission" 2>&1)
 if [ "$st" -eq 1 ] && [ "$n" = 4 ]; then ok "external entities registered as 4 invalid submissions"; else bad "register external entities: exit $st, $n submissions"; fi
 if [ $leaked -eq 0 ]; then ok "the local file's content appears in no output and not in the register"; else bad "the secret marker leaked"; fi
 

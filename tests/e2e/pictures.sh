@@ -9,10 +9,7 @@
 # sheet, every page A4 landscape, the Diagram sheet on one page, no "###" (a
 # too narrow column) in the text. Without LibreOffice the PDF part is skipped.
 # Called from tests/e2e.sh as: bash tests/e2e/pictures.sh /abs/path/grantcheck
-set -u
-gc=${1:?usage: pictures.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 build=$(dirname "$gc")
 bash tests/demo.sh "$build" > "$build/demo.log" 2>&1; st=$?
 check "make demo's script runs (exit 0, log in $build/demo.log)" '[ $st -eq 0 ]'
@@ -30,14 +27,12 @@ if [ -n "$py" ]; then
     --lang en --name demo-en --expect-count "2013=6 of 6, of which 1 rejected" --expect-count "2015=5 of 6" \
     --expect-missing
 else
-  echo "ok demo workbooks: openpyxl read-back skipped (apt-get install python3-openpyxl)"
+  ok "demo workbooks: openpyxl read-back skipped (apt-get install python3-openpyxl)"
 fi
 if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
-  echo "ok pictures: skipped (make deps installs libreoffice-calc-nogui and poppler-utils)"
+  ok "pictures: skipped (make deps installs libreoffice-calc-nogui and poppler-utils)"
   exit 0
 fi
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
 out=$build/pictures
 rm -rf "$out" && mkdir -p "$out"
 cp "$demo/sammanstallning.xlsx" "$t/sv.xlsx"
