@@ -149,11 +149,8 @@ void builtin_rules_init(struct rule out[BUILTIN_COUNT])
 			rc = rule_from_header(r, &h, names, BP_COUNT, &err);
 		}
 		rule_header_free(&h);
-		if (rc) {
-			fprintf(stderr, "grantcheck: internal error in the built-in rule texts: %s; this is a bug, "
-			        "please report it\n", sb_str(&err));
-			exit(2);
-		}
+		if (rc)
+			die_bug("the built-in rule texts do not compile: %s", sb_str(&err));
 		sb_free(&err);
 	}
 }

@@ -323,7 +323,8 @@ int cli_parse(const struct cli_spec *spec, int argc, char **argv, struct cli_arg
 		a->given[u->id]++;
 		a->val[u->id] = value ? value : "";
 		if (u->flags & OPT_MANY) {
-			a->many[u->id] = xrealloc(a->many[u->id], sizeof *a->many[u->id] * (size_t)(a->nmany[u->id] + 1));
+			a->many[u->id] = xgrow(a->many[u->id], &a->capmany[u->id], (size_t)a->nmany[u->id] + 1,
+			                       sizeof *a->many[u->id]);
 			a->many[u->id][a->nmany[u->id]++] = value;
 		}
 		if (u->id == OPT_LANG)
@@ -456,6 +457,7 @@ const char *rules_dir(const char *opt, strbuf *scratch)
 struct walk {
 	char **files;
 	int n;
+	size_t cap;
 };
 
 /* path with "//" collapsed and "/." segments dropped ("a//b/./c" is
@@ -479,7 +481,7 @@ static char *path_normalised(const char *path)
 
 static void walk_add(struct walk *w, const char *path)
 {
-	w->files = xrealloc(w->files, sizeof *w->files * (size_t)(w->n + 1));
+	w->files = xgrow(w->files, &w->cap, (size_t)w->n + 1, sizeof *w->files);
 	w->files[w->n++] = path_normalised(path);
 }
 
@@ -544,7 +546,7 @@ static int check_operand(const char *path, enum lang l, strbuf *err)
 
 char **collect_files(char **args, int nargs, enum lang l, int *n, strbuf *err)
 {
-	struct walk w = {NULL, 0};
+	struct walk w = {NULL, 0, 0};
 	int stdin_seen = 0;
 	*n = 0;
 	for (int i = 0; i < nargs; i++) {

@@ -72,6 +72,7 @@ struct cli_args {
 	const char *val[OPT_COUNT];
 	const char **many[OPT_COUNT];
 	int nmany[OPT_COUNT];
+	size_t capmany[OPT_COUNT]; /* xgrow's capacity of many[id] */
 	int given[OPT_COUNT];
 	char **operands;
 	int noperands;

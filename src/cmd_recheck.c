@@ -26,16 +26,6 @@ struct recheck_out {
 	strbuf b;
 };
 
-static const char *verdict_word(const char *status, enum lang l)
-{
-	int sv = l == LANG_SV;
-	if (strcmp(status, "valid") == 0)
-		return sv ? "godkänd" : "valid";
-	if (strcmp(status, "warnings") == 0)
-		return sv ? "godkänd med varningar" : "valid with warnings";
-	return sv ? "underkänd" : "invalid";
-}
-
 static void head(struct recheck_out *o, const struct regf_current *cur)
 {
 	if (o->json) {
@@ -104,9 +94,9 @@ static void compare(struct recheck_out *o, const struct regf_current *cur, const
 	if (o->json) {
 		fprintf(o->fp, ", \"status\": \"%s\", \"new_status\": \"%s\", \"new\": [", cur->status, status);
 	} else {
-		fprintf(o->fp, ": %s", verdict_word(cur->status, o->l));
+		fprintf(o->fp, ": %s", text_status_word(cur->status, o->l));
 		if (verdict)
-			fprintf(o->fp, " -> %s", verdict_word(status, o->l));
+			fprintf(o->fp, " -> %s", text_status_word(status, o->l));
 		else
 			fputs(o->l == LANG_SV ? " (oförändrat)" : " (unchanged)", o->fp);
 		fprintf(o->fp, o->l == LANG_SV ? "; %d nya, %d borta\n" : "; %d new, %d gone\n", nnew, ngone);

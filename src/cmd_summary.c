@@ -68,8 +68,9 @@ static void summary_opts_from(const struct cmd_ctx *c, struct summary_opts *o)
 	/* the ministry's workbook is Swedish unless asked (summary-workbook.md) */
 	o->lang = c->args.given[OPT_LANG] ? c->lang : LANG_SV;
 	o->msg = c->lang;
+	size_t cap = 0;
 	for (int i = 0; i < c->args.nmany[OPT_YEAR]; i++) {
-		o->years = xrealloc(o->years, sizeof *o->years * (size_t)(o->nyears + 1));
+		o->years = xgrow(o->years, &cap, (size_t)o->nyears + 1, sizeof *o->years);
 		o->years[o->nyears++] = cli_year(c->args.many[OPT_YEAR][i]);
 	}
 }

@@ -412,9 +412,10 @@ static void read_figures(struct engine *e, struct figures *fig)
 {
 	memset(fig, 0, sizeof *fig);
 	sqlite3_stmt *st = db_prepare(&e->w, "SELECT name, text, amount FROM field");
+	size_t fields_cap = 0, totals_cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fig->fields = xrealloc(fig->fields, sizeof *fig->fields * (size_t)(fig->nfields + 1));
+		fig->fields = xgrow(fig->fields, &fields_cap, (size_t)fig->nfields + 1, sizeof *fig->fields);
 		struct field_value *f = &fig->fields[fig->nfields++];
 		f->name = xstrdup((const char *)sqlite3_column_text(st, 0));
 		const char *t = (const char *)sqlite3_column_text(st, 1);
@@ -432,7 +433,7 @@ static void read_figures(struct engine *e, struct figures *fig)
 	                       " WHERE NOT EXISTS (SELECT 1 FROM expense_group WHERE amounts < lines)"
 	                       " GROUP BY category, criterion");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fig->totals = xrealloc(fig->totals, sizeof *fig->totals * (size_t)(fig->ntotals + 1));
+		fig->totals = xgrow(fig->totals, &totals_cap, (size_t)fig->ntotals + 1, sizeof *fig->totals);
 		const char *cat = (const char *)sqlite3_column_text(st, 0);
 		const char *crit = (const char *)sqlite3_column_text(st, 1);
 		fig->totals[fig->ntotals++] = (struct expense_total){cat ? xstrdup(cat) : NULL,

@@ -10,7 +10,7 @@
 
 static void add_seg(struct template *t, struct segment s)
 {
-	t->segs = xrealloc(t->segs, sizeof *t->segs * (size_t)(t->n + 1));
+	t->segs = xgrow(t->segs, &t->cap, (size_t)t->n + 1, sizeof *t->segs);
 	t->segs[t->n++] = s;
 }
 
@@ -18,6 +18,7 @@ int template_compile(const char *src, const char *const *names, int nnames, stru
 {
 	t->segs = NULL;
 	t->n = 0;
+	t->cap = 0;
 	strbuf lit = {0};
 	const char *p = src;
 	while (*p) {
@@ -88,6 +89,7 @@ void template_free(struct template *t)
 	free(t->segs);
 	t->segs = NULL;
 	t->n = 0;
+	t->cap = 0;
 }
 
 void append_safe_text(strbuf *out, const char *s, size_t max_chars)

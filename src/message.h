@@ -32,6 +32,7 @@ struct segment {
 struct template {
 	struct segment *segs;
 	int n;
+	size_t cap; /* xgrow's capacity of segs */
 };
 
 enum pval_type { PV_NULL, PV_INT, PV_TEXT };

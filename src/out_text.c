@@ -150,7 +150,7 @@ void output_text(struct output *o, FILE *fp, enum lang l, int color)
 
 /* ---- list ---------------------------------------------------------------- */
 
-static const char *status_word(const char *status, enum lang l)
+const char *text_status_word(const char *status, enum lang l)
 {
 	int sv = l == LANG_SV;
 	if (strcmp(status, "valid") == 0)
@@ -194,7 +194,7 @@ static void list_row(FILE *fp, strbuf *b, enum lang l, const struct reg_submissi
 	fprintf(fp, "%-5lld ", x->id);
 	pad(fp, b, x->rcc ? x->rcc : "?", 18);
 	fprintf(fp, " %-4s  ", y);
-	pad(fp, b, status_word(x->status, l), 22);
+	pad(fp, b, text_status_word(x->status, l), 22);
 	fprintf(fp, " %5d %8d  %-20s  ", x->errors, x->warnings, term_text(b, x->received_at));
 	fputs(term_text(b, x->path), fp);
 	if (x->withdrawn_at) {

@@ -84,6 +84,9 @@ struct list_view {
 };
 
 void text_list(FILE *fp, enum lang l, const char *reg_path, const struct list_view *v);
+/* A submission's status ("valid", "warnings", else invalid) as a word in l:
+ * "godkänd", "godkänd med varningar", "underkänd". */
+const char *text_status_word(const char *status, enum lang l);
 void json_list(FILE *fp, enum lang l, const char *reg_path, const struct list_view *v);
 /* `list --events`: the audit trail e[0..n). */
 void text_events(FILE *fp, enum lang l, const struct reg_event *e, int n);

@@ -567,7 +567,7 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 		goto out;
 	rc = exec(r, "COMMIT", "finishing the submission", err);
 	if (rc == 0) {
-		r->run_ids = xrealloc(r->run_ids, sizeof *r->run_ids * (size_t)(r->nrun + 1));
+		r->run_ids = xgrow(r->run_ids, &r->run_cap, (size_t)r->nrun + 1, sizeof *r->run_ids);
 		r->run_ids[r->nrun++] = id;
 	}
 out:
@@ -603,13 +603,14 @@ int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_st
 	          (const char *)sqlite3_column_text(st, 2));
 	sqlite3_finalize(st);
 	struct figures fig = {0};
+	size_t cap = 0;
 	if (prep(r, "SELECT name, text, amount FROM figure WHERE submission = ?", &st, err)) {
 		sb_free(&src);
 		return -1;
 	}
 	sqlite3_bind_int64(st, 1, id);
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		fig.fields = xrealloc(fig.fields, sizeof *fig.fields * (size_t)(fig.nfields + 1));
+		fig.fields = xgrow(fig.fields, &cap, (size_t)fig.nfields + 1, sizeof *fig.fields);
 		struct field_value *f = &fig.fields[fig.nfields++];
 		f->name = xstrdup((const char *)sqlite3_column_text(st, 0));
 		const char *t = (const char *)sqlite3_column_text(st, 1);
@@ -646,9 +647,10 @@ int reg_current_rows(struct reg *r, struct reg_row **out, int *n, strbuf *err)
 	            " (SELECT amount FROM figure WHERE submission = s.id AND name = 'received'), s.status"
 	            " FROM submission s WHERE s.current = 1 AND s.identified = 1 ORDER BY s.year, s.rcc", &st, err))
 		return -1;
+	size_t cap = 0;
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		*out = xgrow(*out, &cap, (size_t)*n + 1, sizeof **out);
 		struct reg_row *row = &(*out)[(*n)++];
 		memset(row, 0, sizeof *row);
 		row->rcc = col_dup(st, 0);
@@ -710,9 +712,10 @@ int reg_list(struct reg *r, int year, int history, struct reg_submission **out, 
 		return -1;
 	sqlite3_bind_int(st, 1, year);
 	sqlite3_bind_int(st, 2, history);
+	size_t cap = 0;
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		*out = xgrow(*out, &cap, (size_t)*n + 1, sizeof **out);
 		struct reg_submission *x = &(*out)[(*n)++];
 		x->id = sqlite3_column_int64(st, 0);
 		x->rcc = col_dup(st, 1);
@@ -1043,9 +1046,10 @@ int reg_events(struct reg *r, int year, struct reg_event **out, int *n, strbuf *
 	            " WHERE ?1 = 0 OR s.year = ?1 ORDER BY e.id", &st, err))
 		return -1;
 	sqlite3_bind_int(st, 1, year);
+	size_t cap = 0;
 	int s;
 	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, sizeof **out * (size_t)(*n + 1));
+		*out = xgrow(*out, &cap, (size_t)*n + 1, sizeof **out);
 		struct reg_event *x = &(*out)[(*n)++];
 		x->id = sqlite3_column_int64(st, 0);
 		x->at = col_dup(st, 1);

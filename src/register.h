@@ -63,6 +63,7 @@ struct reg {
 	char by[64];                /* who writes: --by, else the login name */
 	long long *run_ids;         /* the submissions recorded by this run */
 	int nrun;
+	size_t run_cap;             /* xgrow's capacity of run_ids */
 	long long last_id;          /* reg_record: the file's submission id */
 	/* The bytes of the statement reg_record records when they are not a
 	 * file (serve's uploads; borrowed, NULL otherwise): stored as its

@@ -112,6 +112,64 @@ static char *regu_col(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+/* One lookup of rows into an array (regu_rows): the query, its parameter
+ * and how a row becomes an element. */
+struct regu_query {
+	const char *sql;
+	const char *doing;                          /* for the message: "reading the users" */
+	const char *text;                           /* the one parameter as text, or */
+	const sqlite3_int64 *id;                    /* as an integer; both NULL: no parameter */
+	size_t size;                                /* of one element */
+	void (*fill)(sqlite3_stmt *st, void *item); /* sets every field */
+	void (*drop)(void *items, int n);           /* frees the elements read */
+};
+
+/* The rows of q->sql appended to *items (n of them); -1 + err (and *items
+ * NULL, *n 0) when the query fails, the rows read so far dropped. */
+static int regu_rows(struct reg *r, const struct regu_query *q, void **items, int *n, strbuf *err)
+{
+	*items = NULL;
+	*n = 0;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(r->db, q->sql, -1, &st, NULL) != SQLITE_OK)
+		return regu_fail(r, q->doing, err);
+	int rc = q->text ? sqlite3_bind_text(st, 1, q->text, -1, SQLITE_STATIC)
+	        : q->id  ? sqlite3_bind_int64(st, 1, *q->id)
+	                 : SQLITE_OK;
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return regu_fail(r, q->doing, err);
+	}
+	size_t cap = 0;
+	int s;
+	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
+		*items = xgrow(*items, &cap, (size_t)*n + 1, q->size);
+		q->fill(st, (char *)*items + (size_t)(*n)++ * q->size);
+	}
+	sqlite3_finalize(st);
+	if (s != SQLITE_DONE) {
+		q->drop(*items, *n);
+		*items = NULL;
+		*n = 0;
+		return regu_fail(r, q->doing, err);
+	}
+	return 0;
+}
+
+static void regu_fill_user(sqlite3_stmt *st, void *item)
+{
+	struct regu_user *u = item;
+	u->name = regu_col(st, 0);
+	u->role = regu_col(st, 1);
+	u->token_hash = regu_col(st, 2);
+	u->created_at = regu_col(st, 3);
+}
+
+static void regu_drop_users(void *items, int n)
+{
+	regu_users_free(items, n);
+}
+
 static int regu_select(struct reg *r, const char *sql, const char *arg, struct regu_user **out, int *n, strbuf *err)
 {
 	*out = NULL;
@@ -121,31 +179,16 @@ static int regu_select(struct reg *r, const char *sql, const char *arg, struct r
 		return -1;
 	if (!has)
 		return 0;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return regu_fail(r, "reading the users", err);
-	if (arg && sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return regu_fail(r, "reading the users", err);
-	}
-	size_t cap = 0;
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xgrow(*out, &cap, (size_t)*n + 1, sizeof **out);
-		struct regu_user *u = &(*out)[(*n)++];
-		u->name = regu_col(st, 0);
-		u->role = regu_col(st, 1);
-		u->token_hash = regu_col(st, 2);
-		u->created_at = regu_col(st, 3);
-	}
-	sqlite3_finalize(st);
-	if (s != SQLITE_DONE) {
-		regu_users_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return regu_fail(r, "reading the users", err);
-	}
-	return 0;
+	const struct regu_query q = {.sql = sql,
+	                             .doing = "reading the users",
+	                             .text = arg,
+	                             .size = sizeof **out,
+	                             .fill = regu_fill_user,
+	                             .drop = regu_drop_users};
+	void *items;
+	int rc = regu_rows(r, &q, &items, n, err);
+	*out = items;
+	return rc;
 }
 
 int regu_list(struct reg *r, struct regu_user **out, int *n, strbuf *err)
@@ -186,39 +229,35 @@ void regu_users_free(struct regu_user *u, int n)
 	free(u);
 }
 
+static void regu_fill_finding(sqlite3_stmt *st, void *item)
+{
+	struct regu_finding *f = item;
+	f->rule = regu_col(st, 0);
+	f->severity = regu_col(st, 1);
+	f->line = (long)sqlite3_column_int64(st, 2);
+	f->message[0] = regu_col(st, 3);
+	f->message[1] = regu_col(st, 4);
+}
+
+static void regu_drop_findings(void *items, int n)
+{
+	regu_findings_free(items, n);
+}
+
 int regu_findings(struct reg *r, long long id, struct regu_finding **out, int *n, strbuf *err)
 {
-	*out = NULL;
-	*n = 0;
-	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(r->db,
-	                       "SELECT rule, severity, line, message_sv, message_en FROM finding WHERE submission = ?"
-	                       " ORDER BY seq",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return regu_fail(r, "reading the findings", err);
-	if (sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		sqlite3_finalize(st);
-		return regu_fail(r, "reading the findings", err);
-	}
-	size_t cap = 0;
-	int s;
-	while ((s = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xgrow(*out, &cap, (size_t)*n + 1, sizeof **out);
-		struct regu_finding *f = &(*out)[(*n)++];
-		f->rule = regu_col(st, 0);
-		f->severity = regu_col(st, 1);
-		f->line = (long)sqlite3_column_int64(st, 2);
-		f->message[0] = regu_col(st, 3);
-		f->message[1] = regu_col(st, 4);
-	}
-	sqlite3_finalize(st);
-	if (s != SQLITE_DONE) {
-		regu_findings_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return regu_fail(r, "reading the findings", err);
-	}
-	return 0;
+	const sqlite3_int64 sid = id;
+	const struct regu_query q = {
+	        .sql = "SELECT rule, severity, line, message_sv, message_en FROM finding WHERE submission = ? ORDER BY seq",
+	        .doing = "reading the findings",
+	        .id = &sid,
+	        .size = sizeof **out,
+	        .fill = regu_fill_finding,
+	        .drop = regu_drop_findings};
+	void *items;
+	int rc = regu_rows(r, &q, &items, n, err);
+	*out = items;
+	return rc;
 }
 
 void regu_findings_free(struct regu_finding *f, int n)

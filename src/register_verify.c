@@ -88,6 +88,23 @@ static void problem(struct reg_verify_counts *c, reg_problem_fn fn, void *ctx, e
 	fn(ctx, kind, id, a, b);
 }
 
+/* The end of one check's query: finalizes st; a query that ran to its end
+ * (rc SQLITE_DONE) is 0, one that stopped because the file is damaged is a
+ * structure problem and 0, any other stop is -1 with "cannot DOING" in err. */
+static int verify_step_end(struct reg *r, sqlite3_stmt *st, int rc, reg_problem_fn fn, void *ctx,
+                           struct reg_verify_counts *c, const char *doing, strbuf *err)
+{
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (is_damage(rc)) {
+		problem(c, fn, ctx, REG_PROBLEM_STRUCTURE, 0, sqlite3_errmsg(r->db), NULL);
+		return 0;
+	}
+	sb_printf(err, "%s: cannot %s (%s); check the disk and the file", r->path, doing, sqlite3_errmsg(r->db));
+	return -1;
+}
+
 struct structure_ctx {
 	struct reg_verify_counts *c;
 	reg_problem_fn fn;
@@ -114,16 +131,7 @@ static int structure(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_ver
 		if (!s || strcmp(s, "ok") != 0)
 			each_line(s ? s : "?", structure_line, &sc);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (is_damage(rc)) {
-		problem(c, fn, ctx, REG_PROBLEM_STRUCTURE, 0, sqlite3_errmsg(r->db), NULL);
-		return 0;
-	}
-	sb_printf(err, "%s: cannot run integrity_check (%s); check the disk and the file", r->path,
-	          sqlite3_errmsg(r->db));
-	return -1;
+	return verify_step_end(r, st, rc, fn, ctx, c, "run integrity_check", err);
 }
 
 static int foreign_keys(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_verify_counts *c, strbuf *err)
@@ -136,16 +144,7 @@ static int foreign_keys(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_
 		problem(c, fn, ctx, REG_PROBLEM_FOREIGN_KEY, sqlite3_column_int64(st, 1), table ? table : "?",
 		        parent ? parent : "?");
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (is_damage(rc)) {
-		problem(c, fn, ctx, REG_PROBLEM_STRUCTURE, 0, sqlite3_errmsg(r->db), NULL);
-		return 0;
-	}
-	sb_printf(err, "%s: cannot check the foreign keys (%s); check the disk and the file", r->path,
-	          sqlite3_errmsg(r->db));
-	return -1;
+	return verify_step_end(r, st, rc, fn, ctx, c, "check the foreign keys", err);
 }
 
 static int has_table(struct reg *r, const char *name, int *yes, strbuf *err)
@@ -218,16 +217,7 @@ static int contents(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_veri
 		if (strcmp(hex, want) != 0)
 			problem(c, fn, ctx, REG_PROBLEM_CONTENT, id, hex, want);
 	}
-	sqlite3_finalize(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (is_damage(rc)) {
-		problem(c, fn, ctx, REG_PROBLEM_STRUCTURE, 0, sqlite3_errmsg(r->db), NULL);
-		return 0;
-	}
-	sb_printf(err, "%s: cannot read the stored statements (%s); check the disk and the file", r->path,
-	          sqlite3_errmsg(r->db));
-	return -1;
+	return verify_step_end(r, st, rc, fn, ctx, c, "read the stored statements", err);
 }
 
 int reg_verify(struct reg *r, reg_problem_fn fn, void *ctx, struct reg_verify_counts *counts, strbuf *err)

@@ -57,6 +57,7 @@ static char **list_dir(const char *dir, const char *suffix, int want_dirs, int *
 		return NULL;
 	}
 	char **names = NULL;
+	size_t cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		if (e->d_name[0] == '.')
@@ -75,7 +76,7 @@ static char **list_dir(const char *dir, const char *suffix, int want_dirs, int *
 		size_t len = strlen(e->d_name), sl = suffix ? strlen(suffix) : 0;
 		if (suffix && (len <= sl || strcmp(e->d_name + len - sl, suffix) != 0))
 			continue;
-		names = xrealloc(names, sizeof *names * (size_t)(*n + 1));
+		names = xgrow(names, &cap, (size_t)*n + 1, sizeof *names);
 		names[(*n)++] = xstrdup(e->d_name);
 	}
 	closedir(d);
@@ -249,7 +250,7 @@ static int programme_row(struct ruleset *set, char **f, int nf, const char *wher
 			sb_printf(err, "%s: \"%s\" is given twice", where, f[0]);
 			return -1;
 		}
-	set->params = xrealloc(set->params, sizeof *set->params * (size_t)(set->nparams + 1));
+	set->params = xgrow(set->params, &set->params_cap, (size_t)set->nparams + 1, sizeof *set->params);
 	set->params[set->nparams++] = (struct rs_param){xstrdup(f[0]), xstrdup(f[1])};
 	return 0;
 }
@@ -274,7 +275,7 @@ static int years_row(struct ruleset *set, char **f, int nf, const char *where, s
 		return -1;
 	}
 	snprintf(y.due, sizeof y.due, "%s", f[2]);
-	set->years = xrealloc(set->years, sizeof *set->years * (size_t)(set->nyears + 1));
+	set->years = xgrow(set->years, &set->years_cap, (size_t)set->nyears + 1, sizeof *set->years);
 	set->years[set->nyears++] = y;
 	return 0;
 }
@@ -286,7 +287,7 @@ static int codes_row(struct ruleset *set, char **f, int nf, const char *where, s
 		sb_printf(err, "%s: list and code must not be empty", where);
 		return -1;
 	}
-	set->codes = xrealloc(set->codes, sizeof *set->codes * (size_t)(set->ncodes + 1));
+	set->codes = xgrow(set->codes, &set->codes_cap, (size_t)set->ncodes + 1, sizeof *set->codes);
 	set->codes[set->ncodes++] = (struct rs_code){xstrdup(f[0]), xstrdup(f[1]), {xstrdup(f[2]), xstrdup(f[3])}};
 	return 0;
 }
@@ -298,7 +299,7 @@ static struct variant *variant_get(struct rule *r, const char *name)
 	for (int i = 0; i < r->nvariants; i++)
 		if (strcmp(r->variants[i].name, name) == 0)
 			return &r->variants[i];
-	r->variants = xrealloc(r->variants, sizeof *r->variants * (size_t)(r->nvariants + 1));
+	r->variants = xgrow(r->variants, &r->variants_cap, (size_t)r->nvariants + 1, sizeof *r->variants);
 	struct variant *v = &r->variants[r->nvariants++];
 	memset(v, 0, sizeof *v);
 	v->name = xstrdup(name);

@@ -45,6 +45,7 @@ struct rule {
 	char *fix[LANG_COUNT]; /* how to correct a finding; NULL when the header has no fix.* */
 	struct variant *variants;
 	int nvariants;
+	size_t variants_cap; /* xgrow's capacity of variants */
 	sqlite3_stmt *stmt; /* NULL for built-in rules */
 	int ncols;
 	char **cols;
@@ -79,6 +80,7 @@ struct ruleset {
 	int nyears;
 	struct rs_code *codes;
 	int ncodes;
+	size_t params_cap, years_cap, codes_cap; /* xgrow's capacities */
 	char *rule_order;             /* programme.tsv rule_order: "X S A G P M" */
 	const struct rule *overflow;  /* programme.tsv overflow_rule, or NULL */
 };

@@ -13,14 +13,7 @@
 #    those rules, never writes the register, says "content not stored" for a
 #    statement read from standard input and refuses damaged stored bytes.
 # Called from tests/e2e.sh as: bash tests/e2e/accept.sh /abs/path/grantcheck
-set -u
-gc=${1:?usage: accept.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_DB GRANTCHECK_RULES GRANTCHECK_FAULT
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules --lang en"
 db=$t/reg.db
 
@@ -50,7 +43,7 @@ check "accept on a register that does not exist: exit 2, not created" '[ $? -eq 
 check "accept (rule id in lower case): exit 0" '[ $? -eq 0 ] && grep -q "warning\[P1\] /statement/expenses/expense\[8\] accepted .* by anna: Engångskostnad för lokalflytt" "$t/o"'
 "$gc" accept --db "$db" 1 P1 --why again --by bo --lang en > "$t/o" 2> "$t/e"
 check "accepting again changes nothing: exit 0" '[ $? -eq 0 ] && grep -q "already accepted" "$t/o"'
-check "one accepted event" '[ "$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*), max(by) from event where what = '"'"'accepted'"'"' and submission = 1\").fetchone())" "$db")" = "(1, '"'"'anna'"'"')" ]'
+check "one accepted event" '[ "$(q "$db" "select count(*), max(by) from event where what = '"'"'accepted'"'"' and submission = 1")" = "1|anna" ]'
 
 "$gc" register --db "$db" $R --strict "$t/v2.xml" > "$t/out2" 2>&1
 check "resubmission, same warning: accepted, --strict exit 0" '[ $? -eq 0 ]'
@@ -140,6 +133,6 @@ assert d[\"changed\"] and all(s[\"year\"] == 2014 and s[\"new_status\"] == \"war
 assert d[\"content_not_stored\"] == [], d
 " "$t/rc.json"'
 check "recheck never writes the register" '[ "$(sha256sum < "$rdb")" = "$before" ] && [ ! -s "$rdb-wal" ]'
-python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('update content set bytes = x\'00\' where submission = 1'); c.commit()" "$rdb"
+q "$rdb" "update content set bytes = x'00' where submission = 1"
 "$gc" recheck --db "$rdb" --rules rules --lang en > "$t/o" 2> "$t/e"
 check "recheck: damaged stored bytes are exit 2" '[ $? -eq 2 ] && grep -q "stored bytes of submission #1 are damaged" "$t/e"'

@@ -7,14 +7,7 @@
 # locale; standard output that cannot be written is exit 2 for every command.
 # Called from tests/e2e.sh as: bash tests/e2e/cli.sh /abs/path/grantcheck
 # Prints "ok WHAT" or "FAIL WHAT" per check.
-set -u
-gc=${1:?usage: cli.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_DB GRANTCHECK_RULES
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
 v=samples/valid/norr-2013.xml
 
@@ -100,5 +93,5 @@ if [ -w /dev/full ]; then
     check "grantcheck $args > /dev/full: exit 2 with a message" '[ $st -eq 2 ] && grep -q "cannot write" "$t/err"'
   done
 else
-  echo "ok /dev/full is not writable here: output errors not tested"
+  ok "/dev/full is not writable here: output errors not tested"
 fi

@@ -3,13 +3,7 @@
 # tools/gen-rule-docs.py makes from the rule files now; the man page names
 # every command `grantcheck --help` lists; the format guides list every code
 # of codes.tsv; the XML Schema points at the guide.
-set -u
-gc=${1:?usage: tests/e2e/docs.sh path/to/grantcheck}
-gc=$(cd "$(dirname "$gc")" && pwd)/$(basename "$gc")
-cd "$(dirname "$0")/../.." || exit 2
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 python3 tools/gen-rule-docs.py "$gc" "$t" > "$t/log" 2>&1; st=$?
 check "gen-rule-docs.py runs" '[ $st -eq 0 ]'
 for l in sv en; do

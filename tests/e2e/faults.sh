@@ -15,7 +15,6 @@ e2e_cleanup() { # lib.sh then removes $t
 }
 wrap=${GRANTCHECK_WRAP:-}
 R="--rules rules --today 2026-11-22 --lang en"
-q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@" 2>&1; }
 # the register is intact: integrity_check ok, N submissions, each complete
 # (as many finding rows as its counts say)
 intact() { # DB N

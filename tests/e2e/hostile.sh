@@ -25,30 +25,7 @@ if [ -n "$wrap" ] || [ -n "${ASAN_OPTIONS:-}${UBSAN_OPTIONS:-}" ] || grep -qa '_
 fi
 MAX_SECS=2 MAX_KB=$((100 * 1024))
 
-# -- measuring: "CPU-SECONDS KB" of the command into $t/rusage
-cat > "$t/rusage.py" <<'PY'
-import resource, subprocess, sys
-rc = subprocess.call(sys.argv[2:])
-ru = resource.getrusage(resource.RUSAGE_CHILDREN)
-open(sys.argv[1], "w").write("%.2f %d\n" % (ru.ru_utime + ru.ru_stime, ru.ru_maxrss))
-sys.exit(rc if rc >= 0 else 128 - rc)
-PY
-measure() { # OUT ERR CMD...: runs CMD, sets st, secs, kb
-  local out=$1 err=$2
-  shift 2
-  if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f '%U %S %M' -o "$t/rusage" "$@" > "$out" 2> "$err"
-    st=$?
-    # user + system seconds (the last line; "Command terminated by signal" may precede it)
-    tail -1 "$t/rusage" | awk '$1 ~ /^[0-9]/ { printf "%.2f %d\n", $1 + $2, $3; next } { print }' > "$t/rusage.cpu"
-    mv "$t/rusage.cpu" "$t/rusage"
-  else
-    python3 "$t/rusage.py" "$t/rusage" "$@" > "$out" 2> "$err"
-    st=$?
-  fi
-  read -r secs kb < <(tail -1 "$t/rusage")
-  case $secs in [0-9]*) ;; *) secs=999 kb=999999999 ;; esac # "Command terminated by signal"
-}
+# -- measuring: lib.sh's measure sets st, secs (CPU) and kb
 limits() { # NAME: the time and memory of the last run
   local mb=$((kb / 1024))
   if [ -n "$relaxed" ]; then
@@ -85,9 +62,9 @@ refused() {
   st=$?
   if [ "$st" -eq 2 ] && [ ! -s "$t/out" ] && [ "$(wc -l < "$t/err")" -eq 1 ] &&
      grep -q "^grantcheck check: .*$file" "$t/err"; then
-    echo "ok $name: exit 2, $(cat "$t/err")"
+    ok "$name: exit 2, $(cat "$t/err")"
   else
-    echo "FAIL $name: exit $st, expected 2 and one line naming the path; output:"
+    bad "$name: exit $st, expected 2 and one line naming the path; output:"
     head -c 600 "$t/out" | sed 's/^/    /'
     head -c 600 "$t/err" | sed 's/^/    stderr: /'
   fi
@@ -173,7 +150,7 @@ done
 "$gc" register --db "$t/xxe.db" $R "$t"/xxe-*.xml "$t/xinclude.xml" > "$t/o" 2> "$t/e"; st=$?
 grep -q "$secret" "$t/o" "$t/e" && leaked=1
 cat "$t"/xxe.db* | grep -aq "$secret" && leaked=1
-n=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from submission").fetchone()[0])' "$t/xxe.db" 2>&1)
+n=$(q "$t/xxe.db" "select count(*) from submission" 2>&1)
 if [ "$st" -eq 1 ] && [ "$n" = 4 ]; then ok "external entities registered as 4 invalid submissions"; else bad "register external entities: exit $st, $n submissions"; fi
 if [ $leaked -eq 0 ]; then ok "the local file's content appears in no output and not in the register"; else bad "the secret marker leaked"; fi
 

@@ -10,14 +10,7 @@
 #  - check, register, list with a rule folder that cannot be loaded, list on
 #    a damaged register: nothing on standard output.
 # Called from tests/e2e.sh as: bash tests/e2e/json_complete.sh /abs/path/grantcheck
-set -u
-gc=${1:?usage: json_complete.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_DB GRANTCHECK_RULES GRANTCHECK_FAULT
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
 # doc FILE NFILES: FILE is one JSON document with NFILES files (-1: any) and
 # an "error" member with exit_status 2

@@ -11,8 +11,17 @@
 #
 #   check WHAT 'SHELL TEST'   "ok WHAT" if the test (eval'd) succeeds, else
 #                             "FAIL WHAT" (and the head of $t/err if any)
+#   expect WHAT CMD ARGS...   "ok WHAT" if the command (not eval'd) succeeds,
+#                             else "FAIL WHAT"
 #   ok WHAT / bad WHAT        report one check directly
 #   q DB SQL                  query a register with Python's sqlite3, rows as a|b
+#                             (committed, so SQL may also change the register;
+#                             the system python3 when there is one: a version
+#                             manager's shim can take seconds to start)
+#   measure OUT ERR CMD...    runs CMD (standard output to OUT, error to ERR)
+#                             and sets st (its status), secs (user + system CPU
+#                             seconds, not wall time: a busy machine must not
+#                             fail a limit) and kb (peak resident memory)
 #   e2e_summary               "NAME: N passed, N failed" (called on exit; the
 #                             script then exits 1 if a check failed)
 #
@@ -35,11 +44,37 @@ check() {
     ok "$1"
   else
     bad "$1"
-    [ -s "$t/err" ] && head -c 400 "$t/err" | sed 's/^/    stderr: /'
+    [ -s "$t/err" ] && head -c 400 "$t/err" | awk '{ print "    stderr: " $0 }' # a line each, the last one ended too
   fi
   return 0
 }
-q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@"; }
+expect() {
+  local what=$1
+  shift
+  if "$@"; then ok "$what"; else bad "$what"; fi
+  return 0
+}
+e2e_py=$(command -v /usr/bin/python3 || command -v python3)
+q() { "$e2e_py" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2]))); c.commit()' "$@"; }
+measure() {
+  local out=$1 err=$2
+  shift 2
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%U %S %M' -o "$t/rusage" "$@" > "$out" 2> "$err"
+    st=$?
+    # user + system seconds (the last line; "Command terminated by signal" may precede it)
+    tail -1 "$t/rusage" | awk '$1 ~ /^[0-9]/ { printf "%.2f %d\n", $1 + $2, $3; next } { print }' > "$t/rusage.cpu"
+    mv "$t/rusage.cpu" "$t/rusage"
+  else
+    "$e2e_py" -c 'import resource,subprocess,sys
+rc=subprocess.call(sys.argv[2:]); ru=resource.getrusage(resource.RUSAGE_CHILDREN)
+open(sys.argv[1],"w").write("%.2f %d\n" % (ru.ru_utime + ru.ru_stime, ru.ru_maxrss))
+sys.exit(rc if rc >= 0 else 128-rc)' "$t/rusage" "$@" > "$out" 2> "$err"
+    st=$?
+  fi
+  read -r secs kb < <(tail -1 "$t/rusage")
+  case $secs in [0-9]*) ;; *) secs=999 kb=999999999 ;; esac # "Command terminated by signal"
+}
 e2e_summary() { echo "$e2e_name: $e2e_pass passed, $e2e_fail failed"; }
 t=$(mktemp -d) || exit 2
 e2e_exit() {

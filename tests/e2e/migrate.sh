@@ -5,14 +5,7 @@
 # `list` then shows the same rows (the unreadable file in its own section);
 # a kill -9 inside the migration (fault point "migrate") leaves version 1
 # intact, and the next run migrates. Prints "ok WHAT" or "FAIL WHAT" per check.
-set -u
-gc=${1:?usage: migrate.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
-q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@"; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
 v1=tests/fixtures/register-v1.db
 

@@ -11,15 +11,9 @@
 # Compares list, list --missing, list --history and list --events (times as
 # TIME) with tests/e2e/officer/*.expected, and the exit statuses.
 # OFFICER_BLESS=1 rewrites the expected files. Prints "ok WHAT" or "FAIL WHAT".
-set -u
-gc=${1:?usage: officer.sh path/to/grantcheck}
-root=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh" "$@"
+root=$PWD
 exp=$root/tests/e2e/officer
-export NO_COLOR=1 LC_ALL=C LANG=C
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
-q() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2])))' "$@"; }
 R="--rules $root/rules --today 2015-04-10"
 v=$root/samples/valid
 cd "$t" || exit 2

@@ -31,10 +31,10 @@ if [ -n "$py" ]; then
     --lang en --name demo-en --expect-count "2013=6 of 6, of which 1 rejected" --expect-count "2015=5 of 6" \
     --expect-missing
 else
-  echo "ok demo workbooks: openpyxl read-back skipped (apt-get install python3-openpyxl)"
+  ok "demo workbooks: openpyxl read-back skipped (apt-get install python3-openpyxl)"
 fi
 if ! command -v soffice >/dev/null || ! command -v pdftoppm >/dev/null; then
-  echo "ok pictures: skipped (make deps installs libreoffice-calc-nogui and poppler-utils)"
+  ok "pictures: skipped (make deps installs libreoffice-calc-nogui and poppler-utils)"
   exit 0
 fi
 out=$build/pictures

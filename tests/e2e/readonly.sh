@@ -4,13 +4,7 @@
 # reading never writes (list and summary open the register read-only and say
 # exactly why a file is not a usable register).
 # Prints "ok WHAT" or "FAIL WHAT" per check.
-set -u
-gc=${1:?usage: readonly.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 # 1 when the file holds a raw control byte other than newline (C0, DEL) or a
 # C1 control (UTF-8 C2 80..C2 9F)
 raw_ctl() { python3 -c 'import sys,re; d=open(sys.argv[1],"rb").read(); sys.exit(0 if re.search(rb"[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", d) else 1)' "$1"; }
@@ -20,7 +14,7 @@ R="--today 2026-11-22 --rules rules"
 esc=$(printf 'x\033]0;pwned\007\033[2J\302\233y.xml')
 cp samples/valid/norr-2014.xml "$t/$esc"
 sed 's|<rcc id="[^"]*"|<rcc id="a\&#13;b\&#9;c"|' samples/valid/sydost-2014.xml > "$t/ctl.xml"
-grep -q 'a&#13;b&#9;c' "$t/ctl.xml" || echo "FAIL the test statement has no RCC id with CR and TAB"
+grep -q 'a&#13;b&#9;c' "$t/ctl.xml" || bad "the test statement has no RCC id with CR and TAB"
 db=$t/reg.db
 "$gc" check $R "$t/$esc" "$t/ctl.xml" > "$t/check.out" 2>&1
 check "check: no raw control characters in the text output" '! raw_ctl "$t/check.out"'
@@ -55,12 +49,12 @@ cp "$t/text.db" "$t/text.orig"
 "$gc" list --db "$t/text.db" --rules rules > "$t/o" 2> "$t/e"; st=$?
 check "list --db TEXT-FILE: exit 2, not an SQLite database, unchanged" \
   '[ $st -eq 2 ] && grep -q "not an SQLite database" "$t/e" && cmp -s "$t/text.db" "$t/text.orig"'
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("create table t(x)"); c.commit()' "$t/other.db"
+q "$t/other.db" "create table t(x)"
 "$gc" list --db "$t/other.db" --rules rules > "$t/o" 2> "$t/e"; st=$?
 check "list --db OTHER-SQLITE: exit 2, not a grantcheck register" \
   '[ $st -eq 2 ] && grep -q "not a grantcheck register" "$t/e"'
 cp "$db" "$t/newer.db"
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("pragma user_version=99"); c.commit()' "$t/newer.db"
+q "$t/newer.db" "pragma user_version=99"
 "$gc" list --db "$t/newer.db" --rules rules > "$t/o" 2> "$t/e"; st=$?
 check "list --db NEWER: exit 2, made by a newer grantcheck" '[ $st -eq 2 ] && grep -q "newer grantcheck" "$t/e"'
 "$gc" summary --db "$t/newer.db" --rules rules -o "$t/s.xlsx" > "$t/o" 2> "$t/e"; st=$?

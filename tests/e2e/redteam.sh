@@ -14,16 +14,9 @@
 #    FIFO, /dev/zero, a register of a newer schema; backup onto a folder,
 #    /dev/null, a FIFO; options after the operands; no command hangs.
 # Called from tests/e2e.sh as: bash tests/e2e/redteam.sh /abs/path/grantcheck
-set -u
-gc=${1:?usage: redteam.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_DB GRANTCHECK_RULES GRANTCHECK_FAULT
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
-py=$(command -v /usr/bin/python3 || command -v python3)
+py=$e2e_py # lib.sh's choice: the system Python when there is one
 raw_ctl() { "$py" -c 'import sys,re; d=open(sys.argv[1],"rb").read(); sys.exit(0 if re.search(rb"[\x00-\x09\x0b-\x1f\x7f]", d) else 1)' "$1"; }
 # run with a time limit so that a command that hangs fails the test (124)
 lim() { timeout 20 "$@"; }

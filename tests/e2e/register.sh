@@ -86,7 +86,7 @@ check "every recorded file is complete after SIGKILL" '[ "$(q "$db4" "select cou
 check "registering again after SIGKILL works" '[ $st -eq 0 ] && [ "$(q "$db4" "select count(*) from submission")" = "240" ]'
 
 # -- unusable registers: exit 2 with a message
-python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("pragma user_version=99"); c.commit()' "$t/new.db"
+q "$t/new.db" "pragma user_version=99"
 "$gc" register --db "$t/new.db" $R samples/valid/norr-2013.xml > /dev/null 2> "$t/err"; st=$?
 check "register from a newer version refused (exit 2)" '[ $st -eq 2 ] && grep -q "newer grantcheck" "$t/err"'
 echo "not a database" > "$t/junk.db"

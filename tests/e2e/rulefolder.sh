@@ -6,13 +6,7 @@
 # A1.sql skipped, a statement whose lines do not add up would pass as valid.
 # A UTF-8 BOM at the start of a rule file or .tsv file is accepted.
 # Prints "ok WHAT" or "FAIL WHAT" per check.
-set -u
-gc=${1:?usage: rulefolder.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_RULES GRANTCHECK_DB
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
+. "$(dirname "$0")/lib.sh" "$@"
 wrap=${GRANTCHECK_WRAP:-}
 T="--today 2026-11-22 --lang en"
 bad_sum=samples/invalid/A1-sum-mismatch.xml
@@ -36,14 +30,14 @@ refused() {
     timeout 60 $wrap "$gc" "$@" --rules "$t/r" $T "$bad_sum" > "$t/out" 2> "$t/err"
     st=$?
     if [ "$st" -eq 2 ] && grep -q "$entry" "$t/err" && grep -q "not a regular file\|symbolic link\|cannot read" "$t/err"; then
-      echo "ok $what: $cmd exits 2 naming $(basename "$entry")"
+      ok "$what: $cmd exits 2 naming $(basename "$entry")"
     else
-      echo "FAIL $what: $cmd exit $st (want 2 naming $entry)"
+      bad "$what: $cmd exit $st (want 2 naming $entry)"
       head -c 400 "$t/err" "$t/out" | sed 's/^/    /'
     fi
   done
   if [ -e "$t/reg.db" ] && [ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from sqlite_master where name=\"submission\"").fetchone()[0] and sqlite3.connect(sys.argv[1]).execute("select count(*) from submission").fetchone()[0])' "$t/reg.db" 2>/dev/null)" != "0" ]; then
-    echo "FAIL $what: register recorded a statement"
+    bad "$what: register recorded a statement"
   fi
   rm -f "$t/reg.db" "$t/reg.db"-*
 }
@@ -98,7 +92,7 @@ if [ "$(id -u)" -ne 0 ]; then
   refused "A1.sql without read permission" "A1.sql"
   chmod 644 "$set_dir/A1.sql"
 else
-  echo "ok A1.sql without read permission: not testable as root (skipped)"
+  ok "A1.sql without read permission: not testable as root (skipped)"
 fi
 
 # a UTF-8 BOM at the start of a rule file and of every .tsv is accepted, and
@@ -110,9 +104,9 @@ done
 timeout 60 $wrap "$gc" check --rules "$t/r" $T "$bad_sum" > "$t/out" 2> "$t/err"
 st=$?
 if [ "$st" -eq 1 ] && grep -q '\[A1\]' "$t/out"; then
-  echo "ok BOM in A1.sql and the .tsv files accepted; A1 still fires"
+  ok "BOM in A1.sql and the .tsv files accepted; A1 still fires"
 else
-  echo "FAIL BOM: exit $st"
+  bad "BOM: exit $st"
   head -c 400 "$t/err" | sed 's/^/    /'
 fi
 
@@ -122,9 +116,9 @@ rm "$set_dir/A6.sql"
 timeout 60 $wrap "$gc" check --rules "$t/r" $T samples/valid/norr-2013.xml > "$t/out" 2> "$t/err"
 st=$?
 if [ "$st" -eq 2 ] && grep -q 'programme.tsv: overflow_rule names A6' "$t/err"; then
-  echo "ok programme.tsv overflow_rule naming a missing rule: exit 2 at load"
+  ok "programme.tsv overflow_rule naming a missing rule: exit 2 at load"
 else
-  echo "FAIL overflow_rule without its rule: exit $st"
+  bad "overflow_rule without its rule: exit $st"
   head -c 400 "$t/err" | sed 's/^/    /'
 fi
 
@@ -145,8 +139,8 @@ timeout 60 $wrap "$gc" explain --rules "$t/r" A1 > "$t/before" 2>&1
 timeout 60 $wrap "$gc" explain --rules "$t/r" A1 > "$t/after" 2>&1
 if grep -qx 'Så rättar du: Rätta raderna eller totalen' "$t/after" && grep -qx 'How to fix: Correct the lines or the total' "$t/after" &&
    [ "$(grep -v 'Så rättar du:\|How to fix:\|^$' "$t/after")" = "$(grep -v '^$' "$t/before")" ] && ! grep -q 'rättar\|How to fix' "$t/before"; then
-  echo "ok explain shows fix.sv/fix.en when the header has them, and only then"
+  ok "explain shows fix.sv/fix.en when the header has them, and only then"
 else
-  echo "FAIL explain with fix.sv/fix.en"
+  bad "explain with fix.sv/fix.en"
   sed 's/^/    /' "$t/after"
 fi

@@ -18,25 +18,6 @@ state() { # the register's bytes, integrity and row counts
   q "$1" "pragma integrity_check"
   q "$1" "select (select count(*) from submission), (select count(*) from figure), (select count(*) from finding), (select count(*) from expense_total)"
 }
-measure() { # OUT ERR CMD...: sets st, secs, kb
-  local out=$1 err=$2
-  shift 2
-  if [ -x /usr/bin/time ]; then
-    # CPU time (user + system), not wall time: a busy machine must not fail the limit
-    /usr/bin/time -f '%U %S %M' -o "$t/rusage" "$@" > "$out" 2> "$err"
-    st=$?
-    tail -1 "$t/rusage" | awk '$1 ~ /^[0-9]/ { printf "%.2f %d\n", $1 + $2, $3; next } { print }' > "$t/rusage.cpu"
-    mv "$t/rusage.cpu" "$t/rusage"
-  else
-    python3 -c 'import resource,subprocess,sys
-rc=subprocess.call(sys.argv[2:]); ru=resource.getrusage(resource.RUSAGE_CHILDREN)
-open(sys.argv[1],"w").write("%.2f %d\n" % (ru.ru_utime + ru.ru_stime, ru.ru_maxrss))
-sys.exit(rc if rc >= 0 else 128-rc)' "$t/rusage" "$@" > "$out" 2> "$err"
-    st=$?
-  fi
-  read -r secs kb < <(tail -1 "$t/rusage")
-  case $secs in [0-9]*) ;; *) secs=999 kb=999999999 ;; esac
-}
 
 T="--today 2026-11-22 --lang en"
 db=$t/reg.db

@@ -12,14 +12,8 @@
 #    column; more findings than the sheet holds: capped with a closing line
 #    (GRANTCHECK_TEST_SHEET_ROWS makes the sheet small, test-only).
 # Called from tests/e2e.sh as: bash tests/e2e/summary_safety.sh /abs/path/grantcheck
-set -u
-gc=${1:?usage: summary_safety.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_DB GRANTCHECK_RULES GRANTCHECK_FAULT GRANTCHECK_TEST_SHEET_ROWS
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
+unset GRANTCHECK_TEST_SHEET_ROWS
 R="--today 2026-11-22 --rules rules"
 only() { [ "$(cd "$1" && ls -A | sort | tr '\n' ' ')" = "$2" ]; }
 

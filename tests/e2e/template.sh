@@ -6,17 +6,7 @@
 # comes from --previous FILE and from the register (--db). Unknown RCC or
 # year: exit 2 with the valid ones listed.
 # Prints "ok ..." / "FAIL ..." lines (tests/e2e.sh counts them).
-set -u
-gc=${1:?usage: tests/e2e/template.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-ok() { echo "ok $*"; }
-bad() { echo "FAIL $*"; }
-expect() { # NAME COND...
-  local name=$1; shift
-  if "$@"; then ok "$name"; else bad "$name"; fi
-}
+. "$(dirname "$0")/lib.sh" "$@"
 
 # fill DIR: every DIR/NAME-LANG.xml template is filled with the figures of
 # samples/valid/NAME.xml into DIR/NAME-LANG.filled.xml (one Python run)
@@ -48,17 +38,17 @@ for s in samples/valid/*.xml; do
   b=$(basename "$s" .xml); rcc=${b%-*}; year=${b##*-}
   for lang in sv en; do
     n_total=$((n_total + 1))
-    t="$T/$b-$lang.xml"
-    "$gc" template --rcc "$rcc" --year "$year" --lang "$lang" -o "$t" || { bad "$b $lang: template exit $?"; continue; }
-    xmllint --noout "$t" 2>/dev/null || bad "$b $lang: template not well-formed"
-    out=$("$gc" check --lang "$lang" --today 2026-12-01 "$t" 2>&1)
+    tf="$t/$b-$lang.xml"
+    "$gc" template --rcc "$rcc" --year "$year" --lang "$lang" -o "$tf" || { bad "$b $lang: template exit $?"; continue; }
+    xmllint --noout "$tf" 2>/dev/null || bad "$b $lang: template not well-formed"
+    out=$("$gc" check --lang "$lang" --today 2026-12-01 "$tf" 2>&1)
     rc=$?
     if [ $rc -eq 1 ] && grep -q '<received>' <<< "$out" && grep -q '<totalExpenses>' <<< "$out" &&
        grep -q 'date \(på\|on\) <attestation>' <<< "$out" && grep -q 'name \(på\|on\) <contact>' <<< "$out"; then n_named=$((n_named + 1)); else bad "$b $lang: unfilled gives exit $rc: $out"; fi
   done
 done
-fill "$T"
-for f in "$T"/*.filled.xml; do
+fill "$t"
+for f in "$t"/*.filled.xml; do
   out=$("$gc" check --lang en --today 2026-12-01 "$f" 2>&1)
   if [ $? -eq 0 ] && ! grep -q 'error\[' <<< "$out"; then n_valid=$((n_valid + 1)); else bad "$(basename "$f"): $out"; fi
 done
@@ -67,20 +57,20 @@ expect "every RCC and year: filled template is valid ($n_valid/$n_total)" [ "$n_
 expect "18 samples x 2 languages" [ "$n_total" -eq 36 ]
 
 # carriedOver from last year's statement
-"$gc" template --rcc sydost --year 2014 --previous samples/valid/sydost-2013.xml > "$T/prev.xml"
+"$gc" template --rcc sydost --year 2014 --previous samples/valid/sydost-2013.xml > "$t/prev.xml"
 expect "--previous: carriedOver is last year's carryForward" \
-  [ "$(fig carriedOver "$T/prev.xml")" = "$(fig carryForward samples/valid/sydost-2013.xml)" ]
-expect "--previous: the source is named" grep -q 'sydost-2013.xml' "$T/prev.xml"
-"$gc" register --db "$T/reg.db" --today 2026-12-01 samples/valid/norr-2014.xml > /dev/null
-"$gc" template --rcc norr --year 2015 --db "$T/reg.db" --lang sv > "$T/db.xml"
+  [ "$(fig carriedOver "$t/prev.xml")" = "$(fig carryForward samples/valid/sydost-2013.xml)" ]
+expect "--previous: the source is named" grep -q 'sydost-2013.xml' "$t/prev.xml"
+"$gc" register --db "$t/reg.db" --today 2026-12-01 samples/valid/norr-2014.xml > /dev/null
+"$gc" template --rcc norr --year 2015 --db "$t/reg.db" --lang sv > "$t/db.xml"
 expect "--db: carriedOver from the register's statement of the year before" \
-  [ "$(fig carriedOver "$T/db.xml")" = "$(fig carryForward samples/valid/norr-2014.xml)" ]
-expect "first programme year: carriedOver 0.00" [ "$(fig carriedOver "$T/sydost-2013-sv.xml")" = "0.00" ]
-expect "last programme year: carryForward 0.00" [ "$(fig carryForward "$T/sydost-2015-en.xml")" = "0.00" ]
+  [ "$(fig carriedOver "$t/db.xml")" = "$(fig carryForward samples/valid/norr-2014.xml)" ]
+expect "first programme year: carriedOver 0.00" [ "$(fig carriedOver "$t/sydost-2013-sv.xml")" = "0.00" ]
+expect "last programme year: carryForward 0.00" [ "$(fig carryForward "$t/sydost-2015-en.xml")" = "0.00" ]
 err=$("$gc" template --rcc sydost --year 2014 --previous samples/valid/norr-2013.xml 2>&1 >/dev/null)
 expect "--previous of another RCC: exit 2" [ $? -eq 2 ]
 expect "--previous of another RCC: said" grep -q "norr's statement for 2013" <<< "$err"
-err=$("$gc" template --rcc syd --year 2014 --db "$T/reg.db" 2>&1 >/dev/null)
+err=$("$gc" template --rcc syd --year 2014 --db "$t/reg.db" 2>&1 >/dev/null)
 expect "--db without last year's statement: exit 2" [ $? -eq 2 ]
 
 # Unknown RCC and year

@@ -14,18 +14,9 @@
 #    and a consistent prefix: ids 1..k, each submission with exactly the
 #    figures and findings the final register has for it.
 # Called from tests/e2e.sh as: bash tests/e2e/verify_backup.sh /abs/path/grantcheck
-set -u
-gc=${1:?usage: verify_backup.sh path/to/grantcheck}
-cd "$(dirname "$0")/../.." || exit 2
-export NO_COLOR=1 LC_ALL=C LANG=C
-unset GRANTCHECK_DB GRANTCHECK_RULES GRANTCHECK_FAULT
-t=$(mktemp -d)
-trap 'rm -rf "$t"' EXIT
-check() { if eval "$2"; then echo "ok $1"; else echo "FAIL $1"; fi; }
+. "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
-# the system Python when there is one (a version manager's shim can take seconds to start)
-py=$(command -v /usr/bin/python3 || command -v python3)
-q() { "$py" -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join(map(str,r)) for r in c.execute(sys.argv[2]))); c.commit()' "$@"; }
+py=$e2e_py # lib.sh's choice: the system Python when there is one
 # corrupt DB INDEX: overwrite the cell pointers of the index's first leaf page
 corrupt() {
   "$py" - "$1" "$2" <<'PY'

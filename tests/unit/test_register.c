@@ -6,7 +6,8 @@
  * open refusing what is not a register; schema v2: the corrected copy wins
  * within one run, withdraw reinstates the newest remaining submission and
  * keeps who/when/why, the append-only event trail, an RCC not in the rule
- * set is unidentified and never current.
+ * set is unidentified and never current; the user and finding lookups of
+ * register_users.c.
  */
 #include <check.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include "register.h"
+#include "register_users.h"
 #include "suites.h"
 #include "util.h"
 
@@ -421,6 +423,64 @@ START_TEST(unknown_rcc_unidentified)
 }
 END_TEST
 
+/* register_users.c's lookups: the users (none before the table exists, in
+ * name order, by token hash) and a submission's findings in seq order. */
+START_TEST(users_and_findings)
+{
+	struct reg *r = open_rw();
+	strbuf err = {0};
+	struct regu_user *u;
+	int n = -1;
+	ck_assert_int_eq(regu_list(r, &u, &n, &err), 0);
+	ck_assert_int_eq(n, 0);
+	ck_assert_ptr_null(u);
+	ck_assert_msg(regu_add(r, "bo", "officer", "h2", &err) == 0, "%s", sb_str(&err));
+	ck_assert_msg(regu_add(r, "anna", "rcc:norr", "h1", &err) == 0, "%s", sb_str(&err));
+	ck_assert_int_eq(regu_list(r, &u, &n, &err), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(u[0].name, "anna");
+	ck_assert_str_eq(u[0].role, "rcc:norr");
+	ck_assert_str_eq(u[0].token_hash, "h1");
+	ck_assert_int_eq((int)strlen(u[0].created_at), 20);
+	ck_assert_str_eq(u[1].name, "bo");
+	regu_users_free(u, n);
+	struct regu_user one;
+	ck_assert_int_eq(regu_by_hash(r, "h2", &one, &err), 1);
+	ck_assert_str_eq(one.name, "bo");
+	ck_assert_str_eq(one.role, "officer");
+	regu_user_clear(&one);
+	ck_assert_int_eq(regu_by_hash(r, "h3", &one, &err), 0);
+	ck_assert_ptr_null(one.name);
+
+	struct file_result res;
+	make_result(&res, "in/norr-2014.xml", 'c', "norr", 2014, INT64_C(1250000000));
+	enum reg_outcome oc;
+	long long sup;
+	record(r, &res, &oc, &sup);
+	file_result_free(&res);
+	static const char two[] =
+	        "INSERT INTO finding(submission, seq, rule, severity, line, message_sv, message_en)"
+	        " VALUES(1, 2, 'P1', 'warning', 40, 'sv2', 'en2'), (1, 1, 'A1', 'error', 7, 'sv1', 'en1')";
+	ck_assert_int_eq(sqlite3_exec(r->db, two, NULL, NULL, NULL), SQLITE_OK);
+	struct regu_finding *f;
+	ck_assert_int_eq(regu_findings(r, 1, &f, &n, &err), 0);
+	ck_assert_int_eq(n, 2);
+	ck_assert_str_eq(f[0].rule, "A1");
+	ck_assert_str_eq(f[0].severity, "error");
+	ck_assert_int_eq(f[0].line, 7);
+	ck_assert_str_eq(f[0].message[0], "sv1");
+	ck_assert_str_eq(f[0].message[1], "en1");
+	ck_assert_str_eq(f[1].rule, "P1");
+	ck_assert_int_eq(f[1].line, 40);
+	regu_findings_free(f, n);
+	ck_assert_int_eq(regu_findings(r, 2, &f, &n, &err), 0);
+	ck_assert_int_eq(n, 0);
+	regu_findings_free(f, n);
+	sb_free(&err);
+	close_rw(r);
+}
+END_TEST
+
 Suite *register_suite(void)
 {
 	Suite *s = suite_create("register");
@@ -433,6 +493,7 @@ Suite *register_suite(void)
 	tcase_add_test(tc, correction_wins_within_run);
 	tcase_add_test(tc, withdraw_reinstates);
 	tcase_add_test(tc, unknown_rcc_unidentified);
+	tcase_add_test(tc, users_and_findings);
 	suite_add_tcase(s, tc);
 	return s;
 }
