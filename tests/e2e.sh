@@ -62,11 +62,15 @@ for script in tests/e2e/*.sh; do
   [ -f "$script" ] || continue
   [ "$script" = tests/e2e/lib.sh ] && continue   # the harness the scripts source
   out=$(bash "$script" "$gc" 2>&1)
+  rc=$?
   n_ok=$(printf '%s\n' "$out" | grep -c '^ok ')
   n_bad=$(printf '%s\n' "$out" | grep -c '^FAIL')
   pass=$((pass + n_ok)); fail=$((fail + n_bad))
   printf '%s\n' "$out" | grep '^FAIL' || true
   if [ "$n_ok" -eq 0 ] && [ "$n_bad" -eq 0 ]; then bad "$script ran no check"; printf '%s\n' "$out" | tail -5; fi
+  # a script that stopped early (a crash, set -e, an unexpected exit) without
+  # printing FAIL must not pass unnoticed
+  if [ "$rc" -ne 0 ] && [ "$n_bad" -eq 0 ]; then bad "$script exited $rc without a FAIL line"; printf '%s\n' "$out" | tail -5; fi
 done
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
