@@ -473,8 +473,11 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 	if (p->nopen < MAX_OPEN) {
 		const char *bar = strchr(qname, '|');
 		const char *local = bar ? bar + 1 : qname;
-		snprintf(p->open[p->nopen].name, OPEN_NAME, "%.*s", (int)capped_at(local, strlen(local), OPEN_NAME - 1),
-		         local);
+		/* a copy per element: memcpy, not snprintf (which was 1 % of a large
+		 * statement's CPU time) */
+		size_t n = capped_at(local, strlen(local), OPEN_NAME - 1);
+		memcpy(p->open[p->nopen].name, local, n);
+		p->open[p->nopen].name[n] = '\0';
 		p->open[p->nopen].line = (long)XML_GetCurrentLineNumber(p->xp);
 	}
 	p->nopen++;
