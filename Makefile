@@ -10,7 +10,10 @@
 #   make asan       the test suite under AddressSanitizer + UBSan
 #   make tsan       the threaded parse under ThreadSanitizer
 #   make valgrind   the end-to-end cases under valgrind memcheck
-#   make bench      benchmarks (never part of the tests; bench/web_load.py: serve under load)
+#   make bench      benchmarks (never part of the tests): bench/bench.py, paired runs
+#                   against each row's peer (BENCH_PAIRS, default 7)
+#   make bench-readme  make bench, then its table into README.md (and the raw
+#                   runs into bench/results.json, which tests/e2e/bench_table.sh checks)
 #   make install    PREFIX=/usr/local DESTDIR=
 #   make deps       install the Debian packages the build and tests need
 
@@ -48,7 +51,7 @@ DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxw
                 libreoffice-calc-nogui poppler-utils \
                 libmicrohttpd-dev chromium-driver python3-selenium
 
-.PHONY: all deps demo test unit golden faults asan tsan valgrind bench fuzz install clean format format-check FORCE
+.PHONY: all deps demo test unit golden faults asan tsan valgrind bench bench-readme fuzz install clean format format-check FORCE
 all: $(BUILD)/grantcheck
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
@@ -137,8 +140,11 @@ valgrind: all
 
 bench: deps
 	$(MAKE) all $(BUILD)/webload
-	./bench/run.sh $(BUILD)/grantcheck
-	/usr/bin/python3 bench/web_load.py $(BUILD)/grantcheck $(BUILD)/webload
+	/usr/bin/python3 bench/bench.py run $(BUILD)/grantcheck
+
+bench-readme: bench
+	cp $(BUILD)/bench/results.json bench/results.json
+	/usr/bin/python3 bench/bench.py readme bench/results.json README.md
 
 # The load generator of bench/web_load.py: one thread on epoll (bench/webload.c).
 $(BUILD)/webload: bench/webload.c | $(BUILD)/obj
