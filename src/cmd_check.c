@@ -12,6 +12,6 @@ int cmd_check(struct cmd_ctx *c)
 {
 	struct check_opts o;
 	cmd_check_opts(c, &o);
-	struct run run = {c->engine, &o, NULL, NULL, NULL, NULL};
+	struct run run = {c->engine, &o, NULL, NULL, NULL, NULL, NULL, NULL};
 	return run_files(&run, "check", c->files, c->nfiles);
 }
