@@ -76,6 +76,11 @@ void engine_set_fingerprints(struct engine *e, int on)
 	e->fingerprints = on;
 }
 
+void engine_set_figures(struct engine *e, int on)
+{
+	e->no_figures = !on;
+}
+
 void engine_set_previous_given(struct engine *e, const struct prev_statement *given, int n)
 {
 	e->prev_given = given;
@@ -712,7 +717,7 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 			render_finding(e, add_finding(r, a6, a6->severity, 0, 0), v, named_get, &np);
 		}
 	}
-	if (rc == 0)
+	if (rc == 0 && !e->no_figures)
 		read_figures(e, &r->figures);
 done:
 	if (e->fingerprints)
