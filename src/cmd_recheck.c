@@ -131,6 +131,7 @@ int cmd_recheck(struct cmd_ctx *c)
 	strbuf scratch = {0};
 	const char *dir = rules_dir(c->args.val[OPT_RULES], &scratch);
 	engine_set_fingerprints(c->engine, 1);
+	engine_set_figures(c->engine, 0); /* only findings are compared */
 	engine_set_previous(c->engine, reg_prev_provider, c->reg);
 	if (o.json) {
 		fputs("{\n  \"tool\": \"grantcheck\",\n  \"version\": \"" GRANTCHECK_VERSION "\",\n  \"register\": ", stdout);

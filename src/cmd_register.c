@@ -1,6 +1,8 @@
 /*
  * cmd_register.c - `grantcheck register`: validate exactly as check does and
- * record every file in the register (register.c), one transaction per file.
+ * record every file in the register (register.c): in batches, one
+ * transaction of up to 256 files or 250 ms each file a savepoint in it, a
+ * file's result shown once its batch is committed (runner.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +25,7 @@ struct record_ctx {
 	int json;
 	char note[512];
 	unsigned recorded; /* fault point "register-recorded" (tests/e2e/register.sh) */
+	unsigned in_batch; /* fault point "register-in-batch" (tests/e2e/register_batch.sh) */
 	long warnings, accepted; /* for --strict: only open warnings fail */
 	long long *replacing;    /* submissions that replaced another in this run (what changed) */
 	int nreplacing;
@@ -39,7 +42,7 @@ static int record(void *ctx, const struct file_result *r, const char **note, str
 	enum reg_outcome oc;
 	long long superseded;
 	utc_now(when);
-	if (reg_record(c->reg, r, when, &oc, &superseded, err))
+	if (reg_batch_begin(c->reg, err) || reg_record(c->reg, r, when, &oc, &superseded, err))
 		return -1;
 	long long id;
 	int accepted = 0;
@@ -51,10 +54,36 @@ static int record(void *ctx, const struct file_result *r, const char **note, str
 		c->replacing = xrealloc(c->replacing, sizeof *c->replacing * (size_t)(c->nreplacing + 1));
 		c->replacing[c->nreplacing++] = id;
 	}
-	if (oc != REG_DUPLICATE && oc != REG_DUPLICATE_NOT_CURRENT) /* committed: a test may kill the process here */
-		fault_point("register-recorded", &c->recorded);
+	/* recorded in the open batch, not yet committed: a test may kill the
+	 * process here; the batch is then lost and none of it was shown */
+	fault_point("register-in-batch", &c->in_batch);
 	*note = note_text(c->reg, oc, superseded, c->lang, c->json, c->note, sizeof c->note);
 	return 0;
+}
+
+/* batch_commit: the files recorded since the last commit become durable. */
+static int commit_batch(void *ctx, strbuf *err)
+{
+	struct record_ctx *c = ctx;
+	int lost;
+	if (reg_batch_commit(c->reg, &lost, err) == 0)
+		return 0;
+	if (lost)
+		sb_printf(err, c->lang == LANG_SV ? "%sde %d senast kontrollerade filerna registrerades inte (de visas inte "
+		                                    "ovan): registrera dem igen"
+		                                  : "%sthe last %d files checked were not recorded (they are not shown "
+		                                    "above): register them again",
+		          err->len ? "; " : "", lost);
+	return -1;
+}
+
+/* batch_committed: n files are committed and shown; a test may kill the
+ * process after any of them (GRANTCHECK_FAULT=register-recorded:N:9). */
+static void batch_shown(void *ctx, int n)
+{
+	struct record_ctx *c = ctx;
+	for (int i = 0; i < n; i++)
+		fault_point("register-recorded", &c->recorded);
 }
 
 static const char *note_text(const struct reg *reg, enum reg_outcome oc, long long superseded, enum lang l, int json,
@@ -134,8 +163,8 @@ int cmd_register(struct cmd_ctx *c)
 	/* --strict is decided here: an accepted warning does not fail it */
 	int strict = o.strict;
 	o.strict = 0;
-	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0, 0, 0, NULL, 0};
-	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec};
+	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0, 0, 0, 0, NULL, 0};
+	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec, commit_batch, batch_shown};
 	engine_set_fingerprints(c->engine, 1);
 	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status == EXIT_VALID && strict && rec.warnings > rec.accepted)

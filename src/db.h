@@ -37,6 +37,7 @@ struct workdb {
 	uint64_t ticks;       /* progress callbacks in this rule run */
 	uint64_t tick_budget; /* interrupt when ticks exceed it */
 	int64_t deadline_ms;  /* or when the monotonic clock passes this */
+	int64_t rule_base_ms; /* $GRANTCHECK_RULE_SECONDS in ms (0: not read yet) */
 	int budget_exceeded;
 	char denied[128];     /* what the authorizer last refused */
 	sqlite3_stmt *reset[DB_RESET_TABLES]; /* db_reset_statement's, prepared on first use */

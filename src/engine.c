@@ -27,6 +27,10 @@ struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err
 	e->get_field = db_prepare(&e->w, "SELECT text, num, line, col FROM field WHERE name = ?");
 	e->set_ctx = db_prepare(&e->w, "INSERT OR REPLACE INTO context(name, value) VALUES(?, ?)");
 	e->ins_prev = db_prepare(&e->w, "INSERT OR REPLACE INTO previous_field(name, text, amount) VALUES(?,?,?)");
+	e->get_fields = db_prepare(&e->w, "SELECT name, text, amount FROM field");
+	e->get_totals = db_prepare(&e->w, "SELECT category, criterion, sum(sum), sum(lines) FROM expense_group"
+	                                  " WHERE NOT EXISTS (SELECT 1 FROM expense_group WHERE amounts < lines)"
+	                                  " GROUP BY category, criterion");
 	e->ins_regrow = db_prepare(&e->w, "INSERT INTO register_statement(rcc, year, programme, path, granted,"
 	                                  " received, status) VALUES(?,?,?,?,?,?,?)");
 	if (rulesets_load(&e->sets, rules_dir, &e->w, err)) {
@@ -43,7 +47,8 @@ void engine_close(struct engine *e)
 	rulesets_free(&e->sets);
 	builtin_rules_free(e->builtins);
 	parser_free(e->parser);
-	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->ins_prev, e->ins_regrow};
+	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->ins_prev, e->ins_regrow,
+	                       e->get_fields, e->get_totals};
 	for (size_t i = 0; i < sizeof sts / sizeof sts[0]; i++)
 		sqlite3_finalize(sts[i]);
 	db_close(&e->w);
@@ -71,6 +76,11 @@ void engine_set_fingerprints(struct engine *e, int on)
 	e->fingerprints = on;
 }
 
+void engine_set_figures(struct engine *e, int on)
+{
+	e->no_figures = !on;
+}
+
 void engine_set_previous_given(struct engine *e, const struct prev_statement *given, int n)
 {
 	e->prev_given = given;
@@ -90,6 +100,18 @@ static void run_simple(struct engine *e, sqlite3_stmt *st, const char *what)
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, what);
+}
+
+/* The working database stays inside one transaction from the first
+ * statement on: it is private and never read by anyone else, so nothing is
+ * gained by committing, and every rule run outside a transaction would
+ * begin and end a read transaction of its own, and every COMMIT would write
+ * the dirty pages out to the temporary file. (A failure that makes SQLite
+ * roll back ends it; the next statement begins a new one.) */
+static void in_transaction(struct engine *e)
+{
+	if (sqlite3_get_autocommit(e->w.db))
+		run_simple(e, e->begin, "starting a transaction");
 }
 
 /* The first text of a field, or NULL; *num gets its number (year), pos[]
@@ -411,7 +433,7 @@ static const struct ruleset *choose_ruleset(struct engine *e, struct file_result
 static void read_figures(struct engine *e, struct figures *fig)
 {
 	memset(fig, 0, sizeof *fig);
-	sqlite3_stmt *st = db_prepare(&e->w, "SELECT name, text, amount FROM field");
+	sqlite3_stmt *st = e->get_fields;
 	size_t fields_cap = 0, totals_cap = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -426,12 +448,10 @@ static void read_figures(struct engine *e, struct figures *fig)
 			fig->attested = xstrdup(f->text);
 	}
 	db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading the statement's figures");
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	/* expense totals per category and criterion, only when every line is a
 	 * well-formed amount; a sum that overflows (A6) leaves none */
-	st = db_prepare(&e->w, "SELECT category, criterion, sum(sum), sum(lines) FROM expense_group"
-	                       " WHERE NOT EXISTS (SELECT 1 FROM expense_group WHERE amounts < lines)"
-	                       " GROUP BY category, criterion");
+	st = e->get_totals;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fig->totals = xgrow(fig->totals, &totals_cap, (size_t)fig->ntotals + 1, sizeof *fig->totals);
 		const char *cat = (const char *)sqlite3_column_text(st, 0);
@@ -440,7 +460,7 @@ static void read_figures(struct engine *e, struct figures *fig)
 		                                                      crit ? xstrdup(crit) : NULL,
 		                                                      sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3)};
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) { /* "integer overflow" from sum() */
 		for (int i = 0; i < fig->ntotals; i++) {
 			free(fig->totals[i].category);
@@ -554,7 +574,7 @@ static void fingerprint_findings(struct engine *e, struct file_result *r)
 	                             NULL, NULL, NULL),
 	         "preparing the fingerprints");
 	sqlite3_stmt *ins = db_prepare(&e->w, "INSERT INTO fp_want VALUES(?,?,?)");
-	run_simple(e, e->begin, "preparing the fingerprints");
+	in_transaction(e);
 	for (int i = 0; i < r->nfindings; i++) {
 		if (!r->findings[i].line)
 			continue;
@@ -563,7 +583,6 @@ static void fingerprint_findings(struct engine *e, struct file_result *r)
 		sqlite3_bind_int64(ins, 3, r->findings[i].col);
 		run_simple(e, ins, "preparing the fingerprints");
 	}
-	run_simple(e, e->commit, "preparing the fingerprints");
 	sqlite3_finalize(ins);
 	sqlite3_stmt *q = db_prepare(&e->w, "SELECT w.i, n.id FROM fp_want w JOIN node n ON n.line = w.line AND"
 	                                    " n.col = w.col ORDER BY w.i, n.kind = 'e' DESC, n.id DESC");
@@ -617,14 +636,13 @@ static void fingerprint_findings(struct engine *e, struct file_result *r)
 static int load(struct engine *e, const char *path, const char *data, size_t n, struct parse_outcome *out,
                 strbuf *err)
 {
+	in_transaction(e);
 	if (db_reset_statement(&e->w, err))
 		return -1;
-	run_simple(e, e->begin, "starting to load a statement");
 	if (data)
 		parser_load_mem(e->parser, data, n, out);
 	else
 		parser_load_file(e->parser, path, out);
-	run_simple(e, e->commit, "loading a statement");
 	return 0;
 }
 
@@ -700,7 +718,7 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 			render_finding(e, add_finding(r, a6, a6->severity, 0, 0), v, named_get, &np);
 		}
 	}
-	if (rc == 0)
+	if (rc == 0 && !e->no_figures)
 		read_figures(e, &r->figures);
 done:
 	if (e->fingerprints)
@@ -731,7 +749,7 @@ static void sort_findings(struct file_result *r)
 static void load_register_rows(struct engine *e, const struct reg_row *rows, int n)
 {
 	sqlite3_stmt *st = e->ins_regrow;
-	run_simple(e, e->begin, "starting to load the register");
+	in_transaction(e);
 	db_check(&e->w, sqlite3_exec(e->w.db, "DELETE FROM register_statement", NULL, NULL, NULL),
 	         "emptying the register table");
 	for (int i = 0; i < n; i++) {
@@ -751,7 +769,6 @@ static void load_register_rows(struct engine *e, const struct reg_row *rows, int
 		run_simple(e, st, "loading the register");
 		sqlite3_clear_bindings(st);
 	}
-	run_simple(e, e->commit, "loading the register");
 }
 
 int engine_check_register(struct engine *e, const char *label, const struct reg_row *rows, int n,

@@ -138,6 +138,12 @@ void engine_set_previous_given(struct engine *e, const struct prev_statement *gi
  * fingerprint (struct finding); off (the default) costs nothing. */
 void engine_set_fingerprints(struct engine *e, int on);
 
+/* off: engine_check/engine_check_mem leave res->figures empty, for
+ * callers that only show or compare findings (check, recheck): reading
+ * them costs about a twentieth of a small statement's check. On (the
+ * default) for whoever records or reuses them (register, serve). */
+void engine_set_figures(struct engine *e, int on);
+
 /* Checks one file. Returns 0 (res filled; findings may be errors) or -1 when
  * the program cannot do its job (a broken rule; err says which). */
 int engine_check(struct engine *e, const char *path, struct file_result *res, strbuf *err);

@@ -24,7 +24,9 @@ struct engine {
 	const struct prev_statement *prev_given;
 	int nprev_given;
 	int fingerprints; /* engine_set_fingerprints */
+	int no_figures;   /* engine_set_figures(e, 0) */
 	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
+	sqlite3_stmt *get_fields, *get_totals; /* read_figures */
 };
 
 #endif

@@ -153,7 +153,7 @@ static int query_int(struct reg *r, const char *sql, int *out, strbuf *err)
 	}
 	if (rc != SQLITE_OK)
 		reg_error(r, rc, "reading the register", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return rc == SQLITE_OK ? 0 : -1;
 }
 
@@ -244,7 +244,7 @@ static int check_existing(const char *path, strbuf *err)
  * grantcheck's schema at a version this program reads. */
 static int check_readonly(struct reg *r, strbuf *err)
 {
-	int version;
+	int version = 0;
 	sqlite3_stmt *st;
 	int rc = sqlite3_prepare_v2(r->db, "PRAGMA user_version", -1, &st, NULL);
 	if (rc == SQLITE_OK) {
@@ -252,7 +252,7 @@ static int check_readonly(struct reg *r, strbuf *err)
 		version = sqlite3_column_int(st, 0);
 		rc = rc == SQLITE_ROW ? SQLITE_OK : rc;
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if ((rc & 0xff) == SQLITE_NOTADB) {
 		sb_printf(err, "%s: not a grantcheck register (not an SQLite database); give the register's file with "
 		          "--db FILE", r->path);
@@ -347,7 +347,7 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 		         strcmp((const char *)sqlite3_column_text(q, 0), "grantcheck") == 0;
 		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 	}
-	sqlite3_finalize(q);
+	reg_unprep(r, q);
 	if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB) {
 		reg_error(r, rc, "cannot read the register", err);
 		reg_close(r);
@@ -370,6 +370,8 @@ void reg_close(struct reg *r)
 {
 	prev_statement_free(&r->prev);
 	free(r->run_ids);
+	for (int i = 0; i < r->ncache; i++)
+		sqlite3_finalize(r->cache[i].st);
 	if (r->db)
 		sqlite3_close(r->db);
 	free(r->path);
@@ -393,9 +395,42 @@ static int step_done(struct reg *r, sqlite3_stmt *st, const char *doing, strbuf 
 	return 0;
 }
 
+int reg_prep(struct reg *r, const char *sql, sqlite3_stmt **st)
+{
+	for (int i = 0; i < r->ncache; i++)
+		if (r->cache[i].sql == sql || strcmp(r->cache[i].sql, sql) == 0) {
+			if (sqlite3_stmt_busy(r->cache[i].st))
+				break; /* in use further up: a fresh one, finalized by reg_unprep */
+			*st = r->cache[i].st;
+			return SQLITE_OK;
+		}
+	int rc = sqlite3_prepare_v2(r->db, sql, -1, st, NULL);
+	if (rc == SQLITE_OK && r->ncache < REG_CACHE) {
+		int i;
+		for (i = 0; i < r->ncache && strcmp(r->cache[i].sql, sql) != 0; i++)
+			;
+		if (i == r->ncache)
+			r->cache[r->ncache++] = (struct reg_cached){sql, *st};
+	}
+	return rc;
+}
+
+void reg_unprep(struct reg *r, sqlite3_stmt *st)
+{
+	if (!st)
+		return;
+	for (int i = 0; i < r->ncache; i++)
+		if (r->cache[i].st == st) {
+			sqlite3_reset(st);
+			sqlite3_clear_bindings(st);
+			return;
+		}
+	sqlite3_finalize(st);
+}
+
 static int prep(struct reg *r, const char *sql, sqlite3_stmt **st, strbuf *err)
 {
-	int rc = sqlite3_prepare_v2(r->db, sql, -1, st, NULL);
+	int rc = reg_prep(r, sql, st);
 	if (rc != SQLITE_OK) {
 		reg_error(r, rc, "preparing to write the register", err);
 		return -1;
@@ -425,7 +460,7 @@ static int record_figures(struct reg *r, const struct figures *fig, sqlite3_int6
 		rc = step_done(r, st, "recording the figures", err);
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (rc || !fig->ntotals)
 		return rc;
 	if (prep(r, "INSERT INTO expense_total(submission, category, criterion, amount, lines) VALUES(?,?,?,?,?)", &st,
@@ -441,7 +476,7 @@ static int record_figures(struct reg *r, const struct figures *fig, sqlite3_int6
 		rc = step_done(r, st, "recording the expense totals", err);
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return rc;
 }
 
@@ -470,7 +505,7 @@ static int record_findings(struct reg *r, const struct file_result *res, sqlite3
 		rc = step_done(r, st, "recording the findings", err);
 		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return rc;
 }
 
@@ -488,8 +523,12 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	*superseded = 0;
 	*outcome = REG_NEW;
 	r->last_id = 0;
-	if (exec(r, "BEGIN IMMEDIATE", "starting to write", err))
+	/* alone: one transaction; inside a batch (reg_batch_begin): a savepoint,
+	 * so a failure undoes this file and leaves the files before it */
+	int nested = !sqlite3_get_autocommit(r->db);
+	if (exec(r, nested ? "SAVEPOINT reg_record" : "BEGIN IMMEDIATE", "starting to write", err))
 		return -1;
+	const char *finish = nested ? "RELEASE reg_record" : "COMMIT";
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (prep(r, "SELECT id, current, identified, withdrawn_at IS NOT NULL, rcc, year FROM submission"
@@ -504,18 +543,19 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 		if (!cur && ident && !gone && sqlite3_column_type(st, 4) != SQLITE_NULL) {
 			char *rcc = col_dup(st, 4);
 			int year = sqlite3_column_int(st, 5);
-			sqlite3_finalize(st);
+			reg_unprep(r, st);
 			st = NULL;
 			*superseded = current_of(r, rcc, year);
 			free(rcc);
 			if (*superseded > 0)
 				*outcome = REG_DUPLICATE_NOT_CURRENT;
 		}
-		sqlite3_finalize(st);
-		rc = exec(r, "COMMIT", "finishing", err);
-		return rc;
+		reg_unprep(r, st);
+		st = NULL;
+		rc = exec(r, finish, "finishing", err);
+		goto out;
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	st = NULL;
 	if (s != SQLITE_DONE) {
 		reg_error(r, s, "looking for the file in the register", err);
@@ -551,7 +591,7 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	bind_opt_text(st, 17, has_mtime ? mtime : NULL);
 	if (step_done(r, st, "recording the submission", err))
 		goto out;
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	st = NULL;
 	sqlite3_int64 id = sqlite3_last_insert_rowid(r->db);
 	r->last_id = id;
@@ -565,16 +605,46 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	/* fingerprints, what changed since the submission this one replaced */
 	if (regf_record_changes(r, id, *outcome == REG_NEW ? *superseded : 0, res, err))
 		goto out;
-	rc = exec(r, "COMMIT", "finishing the submission", err);
+	rc = exec(r, finish, "finishing the submission", err);
 	if (rc == 0) {
 		r->run_ids = xgrow(r->run_ids, &r->run_cap, (size_t)r->nrun + 1, sizeof *r->run_ids);
 		r->run_ids[r->nrun++] = id;
 	}
 out:
-	sqlite3_finalize(st);
-	if (rc)
+	reg_unprep(r, st);
+	if (rc && nested) {
+		/* SQLite may have rolled the whole transaction back itself (a full
+		 * disk): then there is no savepoint left to return to */
+		if (!sqlite3_get_autocommit(r->db) &&
+		    sqlite3_exec(r->db, "ROLLBACK TO reg_record; RELEASE reg_record", NULL, NULL, NULL) != SQLITE_OK)
+			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+	} else if (rc) {
 		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+	}
 	return rc;
+}
+
+int reg_batch_begin(struct reg *r, strbuf *err)
+{
+	if (!sqlite3_get_autocommit(r->db))
+		return 0;
+	return exec(r, "BEGIN IMMEDIATE", "starting to write", err);
+}
+
+int reg_batch_commit(struct reg *r, int *lost, strbuf *err)
+{
+	*lost = 0;
+	if (sqlite3_get_autocommit(r->db)) {
+		/* rolled back by SQLite after a failure: nothing since the batch began is there */
+		*lost = r->nrun - r->batch_start;
+	} else if (exec(r, "COMMIT", "finishing the batch of files", err)) {
+		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+		*lost = r->nrun - r->batch_start;
+	}
+	if (*lost)
+		r->nrun = r->batch_start; /* they are not in the register */
+	r->batch_start = r->nrun;
+	return *lost ? -1 : 0;
 }
 
 /* ---- cross-statement lookups -------------------------------------------- */
@@ -590,7 +660,7 @@ int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_st
 	sqlite3_bind_int(st, 2, year);
 	int s = sqlite3_step(st);
 	if (s != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		reg_unprep(r, st);
 		if (s == SQLITE_DONE)
 			return 0;
 		reg_error(r, s, "looking up last year's statement", err);
@@ -601,7 +671,7 @@ int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_st
 	strbuf src = {0};
 	sb_printf(&src, "%s %s, %s", "register", (const char *)sqlite3_column_text(st, 1),
 	          (const char *)sqlite3_column_text(st, 2));
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	struct figures fig = {0};
 	size_t cap = 0;
 	if (prep(r, "SELECT name, text, amount FROM figure WHERE submission = ?", &st, err)) {
@@ -618,7 +688,7 @@ int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_st
 		f->has_amount = sqlite3_column_type(st, 2) == SQLITE_INTEGER;
 		f->amount = sqlite3_column_int64(st, 2);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (s == SQLITE_DONE)
 		prev_statement_init(&r->prev, sb_str(&src), rcc, year, &fig);
 	figures_free(&fig);
@@ -663,7 +733,7 @@ int reg_current_rows(struct reg *r, struct reg_row **out, int *n, strbuf *err)
 		row->received = sqlite3_column_int64(st, 5);
 		row->status = col_dup(st, 6);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (s != SQLITE_DONE) {
 		reg_error(r, s, "reading the current statements", err);
 		reg_rows_free(*out, *n);
@@ -742,7 +812,7 @@ int reg_list(struct reg *r, int year, int history, struct reg_submission **out, 
 		if (!x->sha256)
 			x->sha256 = xstrdup("");
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (s != SQLITE_DONE) {
 		reg_error(r, s, "reading the register", err);
 		reg_submissions_free(*out, *n);
@@ -813,7 +883,7 @@ static int reg_event_add(struct reg *r, const char *what, long long submission, 
 	bind_opt_text(st, 4, detail);
 	sqlite3_bind_text(st, 5, r->by, -1, SQLITE_STATIC);
 	int rc = step_done(r, st, "recording the event", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return rc;
 }
 
@@ -857,14 +927,13 @@ static int file_mtime_utc(const char *path, char out[21])
 static long long current_of(struct reg *r, const char *rcc, int year)
 {
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(r->db, "SELECT id FROM submission WHERE rcc = ? AND year = ? AND current = 1", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (reg_prep(r, "SELECT id FROM submission WHERE rcc = ? AND year = ? AND current = 1", &st) != SQLITE_OK)
 		return -1;
 	sqlite3_bind_text(st, 1, rcc, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 2, year);
 	int s = sqlite3_step(st);
 	long long id = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) : s == SQLITE_DONE ? 0 : -1;
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return id;
 }
 
@@ -895,7 +964,7 @@ static int comes_after(struct reg *r, long long a, long long b, strbuf *err)
 	int rc = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) == a : -1;
 	if (rc < 0)
 		reg_error(r, s, "ordering the corrections", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return rc;
 }
 
@@ -908,7 +977,7 @@ static int set_current(struct reg *r, long long id, long long old, const char *a
 		sqlite3_bind_int64(st, 1, old);
 		sqlite3_bind_int64(st, 2, id);
 		int rc = step_done(r, st, "replacing the current submission", err);
-		sqlite3_finalize(st);
+		reg_unprep(r, st);
 		char detail[64];
 		snprintf(detail, sizeof detail, "replaced by #%lld", id);
 		if (rc || reg_event_add(r, "superseded", old, detail, at, err))
@@ -918,7 +987,7 @@ static int set_current(struct reg *r, long long id, long long old, const char *a
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	int rc = step_done(r, st, "making the submission current", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return rc;
 }
 
@@ -944,7 +1013,7 @@ static int make_current(struct reg *r, const char *rcc, int year, sqlite3_int64 
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_int64(st, 2, cur);
 			int rc = step_done(r, st, "recording the submission", err);
-			sqlite3_finalize(st);
+			reg_unprep(r, st);
 			char detail[96];
 			snprintf(detail, sizeof detail, "not current: #%lld is a later correction", cur);
 			if (rc || reg_event_add(r, "superseded", id, detail, at, err))
@@ -985,7 +1054,7 @@ int reg_withdraw(struct reg *r, long long id, const char *reason, const char *at
 	cur = sqlite3_column_int(st, 2);
 	ident = sqlite3_column_int(st, 3);
 	when = col_dup(st, 4);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	st = NULL;
 	if (when) {
 		sb_printf(err, "%s: submission #%lld was already withdrawn (%s); nothing was changed", r->path, id, when);
@@ -1000,7 +1069,7 @@ int reg_withdraw(struct reg *r, long long id, const char *reason, const char *at
 	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
 	if (step_done(r, st, "withdrawing the submission", err))
 		goto out;
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	st = NULL;
 	if (reg_event_add(r, "withdrawn", id, reason, at, err))
 		goto out;
@@ -1014,7 +1083,7 @@ int reg_withdraw(struct reg *r, long long id, const char *reason, const char *at
 		s = sqlite3_step(st);
 		if (s == SQLITE_ROW)
 			*reinstated = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		reg_unprep(r, st);
 		st = NULL;
 		if (s != SQLITE_ROW && s != SQLITE_DONE) {
 			reg_error(r, s, "finding the submission to reinstate", err);
@@ -1028,7 +1097,7 @@ int reg_withdraw(struct reg *r, long long id, const char *reason, const char *at
 	}
 	rc = exec(r, "COMMIT", "finishing the withdrawal", err);
 out:
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (rc)
 		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
 	free(rcc);
@@ -1058,7 +1127,7 @@ int reg_events(struct reg *r, int year, struct reg_event **out, int *n, strbuf *
 		x->detail = col_dup(st, 4);
 		x->by = col_dup(st, 5);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (s != SQLITE_DONE) {
 		reg_error(r, s, "reading the events", err);
 		reg_events_free(*out, *n);

@@ -41,9 +41,13 @@
  *                                reinstated, accepted, migrated, ...
  *   user(name, role, token_hash, created_at)      for `serve`
  *
- * Every write is one BEGIN IMMEDIATE transaction per file in WAL mode with a
- * busy timeout, so several officers can register at once and a run killed
- * part-way leaves the register as it was before that file. Opening for
+ * Every write is a BEGIN IMMEDIATE transaction in WAL mode with a busy
+ * timeout, so several officers can register at once. `register` records its
+ * files in batches (reg_batch_begin/commit: one transaction of up to a few
+ * hundred files or a fraction of a second, each file a savepoint in it), so
+ * a run killed part-way leaves the register as it was after the last
+ * committed batch, every recorded file complete; it shows a file's line only
+ * once its batch is committed. Opening for
  * writing runs PRAGMA quick_check first and refuses a damaged register
  * (register_verify.h).
  */
@@ -55,6 +59,7 @@
 #include "engine.h"
 
 #define REGISTER_SCHEMA_VERSION 2
+#define REG_CACHE 48 /* statements kept prepared per register connection */
 
 struct reg {
 	sqlite3 *db;
@@ -64,13 +69,29 @@ struct reg {
 	long long *run_ids;         /* the submissions recorded by this run */
 	int nrun;
 	size_t run_cap;             /* xgrow's capacity of run_ids */
+	int batch_start;            /* run_ids from here on are in the open batch */
 	long long last_id;          /* reg_record: the file's submission id */
 	/* The bytes of the statement reg_record records when they are not a
 	 * file (serve's uploads; borrowed, NULL otherwise): stored as its
 	 * content, and res->path, a label then, is never opened. */
 	const char *upload;
 	size_t upload_len;
+	/* statements prepared once per connection and reused (reg_prep) */
+	struct reg_cached {
+		const char *sql;
+		sqlite3_stmt *st;
+	} cache[REG_CACHE];
+	int ncache;
 };
+
+/* A prepared statement for sql (a string that outlives r, e.g. a literal),
+ * taken from r's cache or prepared and kept there: preparing costs more
+ * than running most of the register's statements. Returns SQLite's code.
+ * Give it back with reg_unprep(), never sqlite3_finalize(). */
+int reg_prep(struct reg *r, const char *sql, sqlite3_stmt **st);
+/* Resets a statement from reg_prep (bindings cleared) for its next use;
+ * finalizes one that is not cached. Accepts NULL. */
+void reg_unprep(struct reg *r, sqlite3_stmt *st);
 
 /* REG_CREATE: read and write, creating the register if needed (register).
  * REG_EXISTING: read only; the register must exist and is never changed,
@@ -94,13 +115,22 @@ void reg_close(struct reg *r);
 enum reg_outcome { REG_NEW, REG_DUPLICATE, REG_NEW_NOT_CURRENT, REG_DUPLICATE_NOT_CURRENT, REG_UNIDENTIFIED };
 
 /*
- * Records a checked file in one transaction, from res alone (its figures
- * included). received_at: UTC timestamp. *superseded gets the id of the
+ * Records a checked file in one transaction (a savepoint inside a batch),
+ * from res alone (its figures included). received_at: UTC timestamp. *superseded gets the id of the
  * submission it replaced as current (0 if none). -1 + err on failure (the
  * register is unchanged).
  */
 int reg_record(struct reg *r, const struct file_result *res, const char *received_at, enum reg_outcome *outcome,
                long long *superseded, strbuf *err);
+
+/* Batches (register): reg_batch_begin opens one write transaction (BEGIN
+ * IMMEDIATE; a no-op while one is open) in which each reg_record is a
+ * savepoint, and reg_batch_commit commits it. A failed reg_record undoes
+ * only its own file. reg_batch_commit returns -1 with err when the batch
+ * could not be committed; *lost then says how many recorded files of the
+ * batch are not in the register (every one since reg_batch_begin). */
+int reg_batch_begin(struct reg *r, strbuf *err);
+int reg_batch_commit(struct reg *r, int *lost, strbuf *err);
 
 /* prev_provider for the engine: the current statement of rcc for year. */
 int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err);

@@ -32,7 +32,7 @@ static int fail(struct reg *r, int rc, const char *doing, strbuf *err)
 
 static int prep(struct reg *r, const char *sql, sqlite3_stmt **st, strbuf *err)
 {
-	int rc = sqlite3_prepare_v2(r->db, sql, -1, st, NULL);
+	int rc = reg_prep(r, sql, st);
 	return rc == SQLITE_OK ? 0 : fail(r, rc, "reading the register", err);
 }
 
@@ -122,7 +122,7 @@ int regf_store_content(struct reg *r, long long id, const struct file_result *re
 		sqlite3_bind_blob64(st, 3, zipped ? (const void *)z : (const void *)data,
 		                    zipped ? (sqlite3_uint64)zn : (sqlite3_uint64)n, SQLITE_STATIC);
 		rc = done(r, st, "storing the statement's bytes", err);
-		sqlite3_finalize(st);
+		reg_unprep(r, st);
 	}
 	free(z);
 	free(data);
@@ -140,7 +140,7 @@ int regf_load_content(struct reg *r, long long id, char **data, size_t *n, strbu
 	sqlite3_bind_int64(st, 1, id);
 	int s = sqlite3_step(st);
 	if (s != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		reg_unprep(r, st);
 		return s == SQLITE_DONE ? 0 : fail(r, s, "reading a stored statement", err);
 	}
 	const char *enc = (const char *)sqlite3_column_text(st, 0);
@@ -165,7 +165,7 @@ int regf_load_content(struct reg *r, long long id, char **data, size_t *n, strbu
 		}
 		on = zn;
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	char hex[65] = "";
 	if (out)
 		hex_of(out, on, hex);
@@ -201,7 +201,7 @@ int regf_record_changes(struct reg *r, long long id, long long replaced, const s
 		sqlite3_bind_text(st, 4, f->fingerprint, -1, SQLITE_STATIC);
 		rc = done(r, st, "recording the findings' fingerprints", err);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (rc || !replaced || !all)
 		return rc;
 	/* a replaced submission registered before version 2 has no
@@ -212,7 +212,7 @@ int regf_record_changes(struct reg *r, long long id, long long replaced, const s
 	sqlite3_bind_int64(st, 1, replaced);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		old_missing = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (old_missing)
 		return 0;
 	if (prep(r, "UPDATE finding SET change = CASE WHEN fingerprint IN (SELECT fingerprint FROM finding"
@@ -221,7 +221,7 @@ int regf_record_changes(struct reg *r, long long id, long long replaced, const s
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, replaced);
 	rc = done(r, st, "recording what changed", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (rc || prep(r, "INSERT INTO fixed_finding(submission, rule, fingerprint, message_sv, message_en)"
 	                  " SELECT ?1, rule, fingerprint, message_sv, message_en FROM finding WHERE submission = ?2"
 	                  " AND fingerprint NOT IN (SELECT fingerprint FROM finding WHERE submission = ?1) ORDER BY seq",
@@ -230,7 +230,7 @@ int regf_record_changes(struct reg *r, long long id, long long replaced, const s
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, replaced);
 	rc = done(r, st, "recording the fixed findings", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return rc;
 }
 
@@ -244,7 +244,7 @@ int regf_submission_id(struct reg *r, const char *hash, long long *id, strbuf *e
 	int s = sqlite3_step(st);
 	if (s == SQLITE_ROW)
 		*id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return s == SQLITE_ROW || s == SQLITE_DONE ? 0 : fail(r, s, "looking up a submission", err);
 }
 
@@ -287,7 +287,7 @@ int regf_findings(struct reg *r, long long id, struct regf_item **out, int *n, s
 			it->accepted_in = sqlite3_column_int64(st, 13);
 		}
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (s != SQLITE_DONE) {
 		regf_items_free(*out, *n);
 		*out = NULL;
@@ -326,14 +326,14 @@ int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err)
 	sqlite3_bind_int64(st, 1, id);
 	int s = sqlite3_step(st);
 	if (s != SQLITE_ROW) {
-		sqlite3_finalize(st);
+		reg_unprep(r, st);
 		return s == SQLITE_DONE ? 1 : fail(r, s, "reading the submission", err);
 	}
 	d->rcc = col(st, 0);
 	d->year = sqlite3_column_int(st, 1);
 	d->replaced = sqlite3_column_int64(st, 2);
 	d->fingerprinted = sqlite3_column_int(st, 3) == 0;
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (regf_findings(r, id, &d->items, &d->n, err))
 		goto bad;
 	if (prep(r, "SELECT rule, fingerprint, message_sv, message_en, (SELECT severity FROM finding"
@@ -355,7 +355,7 @@ int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err)
 		it->xpath = col(st, 5);
 		it->change = xstrdup("fixed");
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (s != SQLITE_DONE) {
 		fail(r, s, "reading the fixed findings", err);
 		goto bad;
@@ -387,7 +387,7 @@ int regf_accepted_count(struct reg *r, long long id, int *n, strbuf *err)
 	int s = sqlite3_step(st);
 	if (s == SQLITE_ROW)
 		*n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	return s == SQLITE_ROW ? 0 : fail(r, s, "counting the accepted warnings", err);
 }
 
@@ -418,7 +418,7 @@ int regf_accept(struct reg *r, long long id, const struct regf_item *it, const c
 	sqlite3_bind_text(st, 7, by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, at, -1, SQLITE_STATIC);
 	rc = done(r, st, "recording the acceptance", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (rc || prep(r, "INSERT INTO event(at, what, submission, detail, by) VALUES(?, 'accepted', ?, ?, ?)", &st, err))
 		goto bad;
 	strbuf detail = {0};
@@ -428,7 +428,7 @@ int regf_accept(struct reg *r, long long id, const struct regf_item *it, const c
 	sqlite3_bind_text(st, 3, sb_str(&detail), -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, by, -1, SQLITE_STATIC);
 	rc = done(r, st, "recording the event", err);
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	sb_free(&detail);
 	if (rc)
 		goto bad;
@@ -490,7 +490,7 @@ int regf_next_current(struct reg *r, int year, long long after, struct regf_curr
 		c->errors = sqlite3_column_int(st, 5);
 		c->warnings = sqlite3_column_int(st, 6);
 	}
-	sqlite3_finalize(st);
+	reg_unprep(r, st);
 	if (s == SQLITE_ROW)
 		return 1;
 	return s == SQLITE_DONE ? 0 : fail(r, s, "reading the current statements", err);

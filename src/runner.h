@@ -15,6 +15,17 @@
  * result, or NULL); -1 + err stops the run with exit status 2. */
 typedef int (*file_hook)(void *ctx, const struct file_result *r, const char **note, strbuf *err);
 
+/* Batches: with a commit hook the runner calls it after every 256 files
+ * ($GRANTCHECK_REGISTER_BATCH changes it), once a batch is 250 ms old, before
+ * a file of 1 MiB or more, and at the end, and shows a file's
+ * result only after the commit that covers it, so what was shown is what
+ * was recorded. commit returns 0, or -1 + err (the files since the last
+ * commit are then not recorded: their results are not shown). committed
+ * (may be NULL) is called after the results of n committed files were
+ * written and flushed. */
+typedef int (*batch_commit)(void *ctx, strbuf *err);
+typedef void (*batch_committed)(void *ctx, int n);
+
 struct run {
 	struct engine *engine;
 	const struct check_opts *opts;
@@ -22,6 +33,8 @@ struct run {
 	void *fallback_ctx;
 	file_hook hook;
 	void *hook_ctx;
+	batch_commit commit; /* NULL: every result is shown at once */
+	batch_committed committed;
 };
 
 /* Validates files[0..n) and writes the results. Returns the exit status

@@ -177,15 +177,25 @@ static int register_batch(const char *rules, const char *db, char **files, int n
 	}
 	engine_set_previous(e, reg_prev_provider, &reg);
 	rc = 0;
+	int lost;
 	for (int i = 0; i < n && rc == 0; i++) {
 		struct file_result r;
 		enum reg_outcome oc;
 		long long sup;
 		rc = engine_check(e, files[i], &r, &err);
+		/* in batches, as the runner does (7 files each here, so a fault
+		 * meets a batch at every stage: begun, part-way, committing) */
+		if (rc == 0)
+			rc = reg_batch_begin(&reg, &err);
 		if (rc == 0)
 			rc = reg_record(&reg, &r, "2026-11-22T12:00:00Z", &oc, &sup, &err);
 		file_result_free(&r);
+		if (rc == 0 && (i + 1) % 7 == 0)
+			rc = reg_batch_commit(&reg, &lost, &err);
 	}
+	/* what was recorded before a failure is committed, as the runner does */
+	if (reg_batch_commit(&reg, &lost, &err))
+		rc = -1;
 	reg_close(&reg);
 	engine_close(e);
 out:
