@@ -21,7 +21,8 @@ With --base OTHER_GRANTCHECK the same rows are measured for that binary as
 well, interleaved with the first (before/after of a change).
 
 The functions rows_check_small(), rows_register(), rows_recheck() return
-the rows as dicts, for bench/run.sh's table (stdlib only). Inputs are made
+the rows as dicts (stdlib only); bench/bench.py's rows for `make bench`
+are in batch.py and officer.py, this script is the longer run by hand. Inputs are made
 by gen.py in WORK (default build/bench-small), deterministically, and kept.
 A benchmark never fails a build: exit 2 only when it cannot measure.
 """
