@@ -35,7 +35,9 @@ def rows(ctx):
         out.append(Pair("summary" + suffix, "`grantcheck summary -o`", "register of " + what,
                         [ctx.gc, "summary", "--db", db, "--rules", rules, "-o",
                          os.path.join(ctx.work, "summary%s.xlsx" % suffix)], target="≤ 1 s"))
-        # recheck reruns every stored statement (exit 1 when one now fails)
+        if not suffix:
+            continue  # recheck reruns the current statements: only the wide register has 1000
+        # recheck reruns every current statement (exit 1 when one now fails)
         out.append(Pair("recheck" + suffix, "`grantcheck recheck`", "register of " + what,
                         [ctx.gc, "recheck", "--db", db, "--today", ctx.today, "--rules", rules], ok=(0, 1),
                         rss=True, target="10 000 in ≤ 5 s: ≥ 2 000 statements/s, memory flat",

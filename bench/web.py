@@ -17,9 +17,15 @@ def parse(stdout):
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
         if len(cells) == 2:
             v[cells[0]] = cells[1]
-    return "**%s requests/s, p50 %s, p99 %s**, %s failed, peak RSS %s" % (
-        v.get("requests/s", "?"), v.get("p50 latency", "?"), v.get("p99 latency", "?").split(" (")[0],
-        v.get("failed requests", "?"), v.get("server peak RSS", "?"))
+    p50 = v.get("p50 / p90 latency", "?").split(" / ")[0] + " ms"
+    rss = "?"
+    for name, value in v.items():
+        if name.startswith("server RSS") and name.endswith("peak"):
+            rss = "%s MiB (%s MiB after 1 s / at half time / at the end)" % (
+                value.split(" / ")[-1].split()[0], " / ".join(x.split()[0] for x in value.split(" / ")[:-1]))
+    return "**%s requests/s, p50 %s, p99 %s**, %s failed, server CPU %s a request, peak RSS %s" % (
+        v.get("requests/s", "?"), p50, v.get("p99 latency", "?").split(" (")[0],
+        v.get("failed requests", "?").split(" (")[0], v.get("server CPU per request", "?").split(" (")[0], rss)
 
 
 def rows(ctx):
