@@ -34,10 +34,12 @@ import subprocess
 import sys
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import run_once  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 TODAY = "2026-11-22"
-TIME = "/usr/bin/time"
 
 
 def load():
@@ -45,21 +47,10 @@ def load():
         return float(f.read().split()[0])
 
 
-def timed(cmd, cwd=None):
+def timed(cmd):
     """Runs cmd (output discarded): (wall seconds, CPU seconds, peak RSS KiB, exit status)."""
-    rss_file = "/tmp/gc-bench-rss.%d" % os.getpid()
-    launcher = [TIME, "-f", "%M", "-o", rss_file, "--"] if os.path.exists(TIME) else []
-    with open(os.devnull, "wb") as null:
-        t0 = time.perf_counter()
-        p = subprocess.Popen(launcher + cmd, stdout=null, stderr=null, cwd=cwd)
-        _, status, ru = os.wait4(p.pid, 0)
-        wall = time.perf_counter() - t0
-    rss = 0
-    if launcher:
-        with open(rss_file) as f:
-            rss = int(f.read().split()[-1])
-        os.unlink(rss_file)
-    return wall, ru.ru_utime + ru.ru_stime, rss, os.waitstatus_to_exitcode(status)
+    wall, cpu, status, rss = run_once(cmd, rss=True)
+    return wall, cpu, rss, status
 
 
 def gen(work):

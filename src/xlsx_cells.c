@@ -311,30 +311,31 @@ static void subtotal_formula(strbuf *out, lxw_col_t c, const lxw_row_t *rows, in
 	sb_putc(out, ')');
 }
 
-void xlsx_put_money_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
-                             int64_t ore, enum xlsx_fmt f)
+/* A SUBTOTAL(109, ...) over rows in column c with its cached value, or a
+ * blank cell in the row's format when there is nothing to add up. */
+static void put_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
+                         double cached, double chars, enum xlsx_fmt f, enum xlsx_fmt total_fmt)
 {
 	if (nrows == 0) {
-		xlsx_put_blank(s, r, c, f == FM_TOT_MONEY ? FM_TOT_BLANK : FM_TEXT);
+		xlsx_put_blank(s, r, c, f == total_fmt ? FM_TOT_BLANK : FM_TEXT);
 		return;
 	}
 	strbuf fo = {0};
 	subtotal_formula(&fo, c, rows, nrows);
-	xlsx_put_formula(s, r, c, fo.s, xlsx_money_cell(ore), f, xlsx_money_chars(ore));
+	xlsx_put_formula(s, r, c, fo.s, cached, f, chars);
 	sb_free(&fo);
+}
+
+void xlsx_put_money_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
+                             int64_t ore, enum xlsx_fmt f)
+{
+	put_subtotal(s, r, c, rows, nrows, xlsx_money_cell(ore), xlsx_money_chars(ore), f, FM_TOT_MONEY);
 }
 
 void xlsx_put_count_subtotal(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, const lxw_row_t *rows, int nrows,
                              long n, enum xlsx_fmt f)
 {
-	if (nrows == 0) {
-		xlsx_put_blank(s, r, c, f == FM_TOT_COUNT ? FM_TOT_BLANK : FM_TEXT);
-		return;
-	}
-	strbuf fo = {0};
-	subtotal_formula(&fo, c, rows, nrows);
-	xlsx_put_formula(s, r, c, fo.s, (double)n, f, digits(n < 0 ? 0 : (uint64_t)n));
-	sb_free(&fo);
+	put_subtotal(s, r, c, rows, nrows, (double)n, digits(n < 0 ? 0 : (uint64_t)n), f, FM_TOT_COUNT);
 }
 
 void xlsx_put_count_sum(struct xlsx_sheet *s, lxw_row_t r, lxw_col_t c, lxw_row_t r1, lxw_row_t r2, long n)

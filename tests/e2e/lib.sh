@@ -87,3 +87,22 @@ e2e_exit() {
   exit $st
 }
 trap e2e_exit EXIT
+
+# relay_py SCRIPT ARGS...: runs a Python check script (Debian's python3, 600 s
+# at most) whose lines are "ok ...", "FAIL ..." or "skip ..." and counts them;
+# a non-zero exit of the script (a traceback) is a failure; other lines are
+# shown indented.
+relay_py() {
+  local py=/usr/bin/python3 line
+  [ -x "$py" ] || py=python3
+  while IFS= read -r line; do
+    case $line in
+      ok\ *) ok "${line#ok }" ;;
+      FAIL\ *) bad "${line#FAIL }" ;;
+      exit\ 0) ;;
+      exit\ *) bad "the Python script ended with ${line} (a traceback above?)" ;;
+      skip\ *) echo "$line"; ok "${line}" ;;
+      *) echo "    $line" ;;
+    esac
+  done < <(timeout 600 "$py" "$@" 2>&1; echo "exit $?")
+}
