@@ -106,3 +106,19 @@ relay_py() {
     esac
   done < <(timeout 600 "$py" "$@" 2>&1; echo "exit $?")
 }
+
+# openpyxl_py: prints a python3 that has openpyxl (Debian's python3-openpyxl;
+# a python3 earlier on PATH, pyenv or venv, may not have it), or nothing.
+openpyxl_py() {
+  local p
+  for p in python3 /usr/bin/python3; do
+    if command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null; then echo "$p"; return; fi
+  done
+}
+# need_openpyxl: sets py to such a python3, or counts a failure and ends the
+# script (its read-back checks cannot run).
+need_openpyxl() {
+  py=$(openpyxl_py)
+  check "python3 with openpyxl is available (apt-get install python3-openpyxl)" '[ -n "$py" ]'
+  [ -n "$py" ] || exit 0
+}

@@ -85,10 +85,8 @@ compare events
 check "list --format json and --events --format json parse" \
   'python3 -c "import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); assert [m[\"rcc\"] for m in a[\"missing\"]]==[\"vast\"] and a[\"missing\"][0][\"days_late\"]==10 and len(a[\"unidentified\"])==2 and any(\"withdrawn\" in s for s in a[\"submissions\"]) and b[\"events\"][0][\"what\"]==\"registered\"" "$t/list.json" "$t/events.json"'
 # openpyxl comes from Debian's python3-openpyxl; a python3 earlier on PATH may lack it
-py=/usr/bin/python3
-for p in python3 /usr/bin/python3; do
-  if command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
-done
+py=$(openpyxl_py)
+py=${py:-/usr/bin/python3}
 "$gc" summary --db reg.db --rules "$root/rules" -o season.xlsx > "$t/summary" 2>&1; st=$?
 [ $st -eq 0 ] || cat "$t/summary"
 check "the summary counts only identified current statements" \

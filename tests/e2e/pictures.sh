@@ -18,10 +18,7 @@ build=$(dirname "$gc")
 bash tests/demo.sh "$build" > "$build/demo.log" 2>&1; st=$?
 check "make demo's script runs (exit 0, log in $build/demo.log)" '[ $st -eq 0 ]'
 demo=$build/demo
-py=""
-for p in python3 /usr/bin/python3; do
-  if command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
-done
+py=$(openpyxl_py)
 if [ -n "$py" ]; then
   # the demo shows both states: 2013 with a rejected statement, 2015 incomplete
   "$py" tests/e2e/check_workbook.py --rules rules --xlsx "$demo/sammanstallning.xlsx" --db "$demo/register.db" \

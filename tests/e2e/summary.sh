@@ -10,14 +10,7 @@
 . "$(dirname "$0")/lib.sh" "$@"
 R="--today 2026-11-22 --rules rules"
 
-# openpyxl comes from Debian's python3-openpyxl; a python3 earlier on PATH
-# (pyenv, venv) may not have it.
-py=""
-for p in python3 /usr/bin/python3; do
-  if command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
-done
-check "python3 with openpyxl is available (apt-get install python3-openpyxl)" '[ -n "$py" ]'
-[ -n "$py" ] || exit 0
+need_openpyxl
 workbook() { "$py" tests/e2e/check_workbook.py --rules rules "$@"; }
 # nothing but the named files in a folder (no temporary files left over)
 only() { [ "$(cd "$1" && ls -A | sort | tr '\n' ' ')" = "$2" ]; }

@@ -8,12 +8,7 @@
 # at 70 %; the demo's is 288 against 273 characters, 95 %).
 # Called from tests/e2e.sh as: bash tests/e2e/summary_edges.sh /abs/path/grantcheck
 . "$(dirname "$0")/lib.sh" "$@"
-py=""
-for p in python3 /usr/bin/python3; do
-  if command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
-done
-check "python3 with openpyxl is available (apt-get install python3-openpyxl)" '[ -n "$py" ]'
-[ -n "$py" ] || exit 0
+need_openpyxl
 
 db=$t/reg.db
 "$gc" register --db "$db" --today 2026-11-22 --rules rules samples/valid/*-2013.xml samples/valid/*-2014.xml \

@@ -10,12 +10,7 @@
 # what identifies its state.
 # Called from tests/e2e.sh as: bash tests/e2e/summary_nopath.sh /abs/path/grantcheck
 . "$(dirname "$0")/lib.sh" "$@"
-py=""
-for p in python3 /usr/bin/python3; do
-  if command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
-done
-check "python3 with openpyxl is available (apt-get install python3-openpyxl)" '[ -n "$py" ]'
-[ -n "$py" ] || exit 0
+need_openpyxl
 
 home=$t/home/officer
 mkdir -p "$home/incoming" "$home/Dokument"

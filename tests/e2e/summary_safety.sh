@@ -90,10 +90,7 @@ db3=$t/big.db
 "$gc" register --db "$db3" $R "$big" samples/valid/syd-2015.xml > /dev/null 2>&1
 "$gc" summary --db "$db3" --rules rules -o "$t/big.xlsx" > /dev/null 2> "$t/err"; st=$?
 check "17 000 distinct codes: exit 0 ($(cat "$t/err" | head -c 200))" '[ $st -eq 0 ] && [ -s "$t/big.xlsx" ]'
-py=""
-for p in python3 /usr/bin/python3; do
-  if command -v "$p" >/dev/null && "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
-done
+py=$(openpyxl_py)
 if [ -n "$py" ] && [ -s "$t/big.xlsx" ]; then
   "$py" - "$t/big.xlsx" > "$t/big.txt" <<'PY'
 import sys, openpyxl
