@@ -20,6 +20,9 @@ static const char SCHEMA[] =
 	" field TEXT, list TEXT) STRICT;"
 	/* rules look values up by field name (the views field and figures) */
 	"CREATE INDEX format_field ON format(field);"
+	/* rules pick the nodes of one type ("WHERE f.type = 'orgnr'"): from the
+	 * few formats of that type through node_fmt, not by reading every node */
+	"CREATE INDEX format_type ON format(type);"
 	/* the rule set's data (filled from the rule set folder) */
 	"CREATE TABLE param(name TEXT PRIMARY KEY, value ANY) STRICT;"
 	"CREATE TABLE programme_year(year INTEGER PRIMARY KEY, appropriation INTEGER NOT NULL,"
@@ -31,7 +34,9 @@ static const char SCHEMA[] =
 	"CREATE TABLE node(id INTEGER PRIMARY KEY, parent INTEGER, kind TEXT NOT NULL, name TEXT NOT NULL,"
 	" ns TEXT, path TEXT NOT NULL, fmt INTEGER, nth INTEGER, text TEXT, nchars INTEGER, ctrl INTEGER,"
 	" amount INTEGER, line INTEGER NOT NULL, col INTEGER NOT NULL, first INTEGER) STRICT;"
-	"CREATE INDEX node_fmt ON node(fmt, id);"
+	/* a node's child of one format (S1's "is the required child there") is
+	 * one probe of this index, without reading the node */
+	"CREATE INDEX node_fmt ON node(fmt, parent);"
 	"CREATE TABLE expense(id INTEGER PRIMARY KEY, category TEXT, criterion TEXT, note TEXT,"
 	" note_nchars INTEGER, note_ctrl INTEGER, text TEXT, amount INTEGER,"
 	" line INTEGER NOT NULL, col INTEGER NOT NULL) STRICT;"
