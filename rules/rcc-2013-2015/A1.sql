@@ -19,5 +19,5 @@ WITH lines AS (
   HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)
 )
 SELECT t.line, t.col, l.sum, t.amount AS total, l.sum - t.amount AS diff
-FROM field t, lines l
+FROM lines l CROSS JOIN field t
 WHERE t.name = 'totalExpenses' AND t.amount IS NOT NULL AND l.sum <> t.amount

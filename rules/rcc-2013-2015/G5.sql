@@ -21,21 +21,23 @@
 -- message.other_rcc.en: G5 was not evaluated: the --previous file is the statement of {given_rcc}, but this statement is {rcc}'s; give {rcc}'s statement for {prev_year}
 -- message.other_year.sv: G5 prövades inte: filen som angavs med --previous är redovisningen för {given_year}, inte för {prev_year}; ange redovisningen för {prev_year}
 -- message.other_year.en: G5 was not evaluated: the --previous file is the statement for {given_year}, not for {prev_year}; give the statement for {prev_year}
-WITH prev AS (SELECT max(amount) AS forward, count(*) AS n FROM previous_field WHERE name = 'carryForward'),
--- the --previous statement that was given but is another RCC's or another year's (context set by the engine)
-given AS (SELECT (SELECT value FROM context WHERE name = 'given_rcc') AS rcc,
-                 (SELECT CAST(value AS INTEGER) FROM context WHERE name = 'given_year') AS year)
+-- last year's carryForward, and the --previous statement that was given but is another RCC's or
+-- another year's (context set by the engine)
+WITH prev AS (SELECT max(amount) AS forward, count(*) AS n,
+                     (SELECT value FROM context WHERE name = 'given_rcc') AS given_rcc,
+                     (SELECT CAST(value AS INTEGER) FROM context WHERE name = 'given_year') AS given_year
+              FROM previous_field WHERE name = 'carryForward')
 SELECT c.line, c.col, c.amount AS carried, p.forward, s.year - 1 AS prev_year,
   (SELECT value FROM context WHERE name = 'previous_source') AS source,
-  coalesce((SELECT label_sv FROM code WHERE list = 'rcc' AND code = g.rcc), g.rcc) AS given_rcc,
+  coalesce((SELECT label_sv FROM code WHERE list = 'rcc' AND code = p.given_rcc), p.given_rcc) AS given_rcc,
   coalesce((SELECT label_sv FROM code WHERE list = 'rcc' AND code = i.text), i.text) AS rcc,
-  g.year AS given_year,
+  p.given_year,
   CASE WHEN p.n = 0 THEN 'info' END AS severity,
   CASE WHEN p.n > 0 THEN NULL
-       WHEN g.rcc IS NOT NULL AND g.rcc <> i.text THEN 'other_rcc'
-       WHEN g.rcc IS NOT NULL THEN 'other_year'
+       WHEN p.given_rcc IS NOT NULL AND p.given_rcc <> i.text THEN 'other_rcc'
+       WHEN p.given_rcc IS NOT NULL THEN 'other_year'
        ELSE 'not_evaluated' END AS variant
-FROM field c, figures s, prev p, given g
+FROM prev p CROSS JOIN field c, figures s
 LEFT JOIN field i ON i.name = 'rcc.id'
 WHERE c.name = 'carriedOver' AND c.amount IS NOT NULL
   AND s.year IN (SELECT year FROM programme_year)

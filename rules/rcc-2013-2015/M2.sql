@@ -20,5 +20,5 @@ WITH d AS (SELECT line, col, text FROM field WHERE name = 'attestation.date' AND
      t AS (SELECT value AS today FROM context WHERE name = 'today')
 SELECT d.line, d.col, d.text AS date, e."end", t.today,
   CASE WHEN d.text > t.today THEN 'future' END AS variant
-FROM d, e, t
+FROM e CROSS JOIN d, t
 WHERE d.text > t.today OR d.text <= e."end"

@@ -13,9 +13,11 @@
 --   category (e.g. staff or premises) go there. If the share is right, explain it to the officer.
 -- message.sv: Indirekta kostnader {overhead:amount} är {share:percent} av kostnaderna {total:amount}, mer än gränsen {max} %
 -- message.en: Indirect costs {overhead:amount} are {share:percent} of expenses {total:amount}, more than the threshold of {max}%
-WITH t AS (SELECT sum(sum) AS total FROM expense_group HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)),
-     o AS (SELECT sum(sum) AS overhead, min(first) AS first FROM expense_group WHERE category = 'overhead'),
+WITH t AS (SELECT sum(sum) AS total,
+                  sum(sum) FILTER (WHERE category = 'overhead') AS overhead,
+                  min(first) FILTER (WHERE category = 'overhead') AS first
+           FROM expense_group HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)),
      m AS (SELECT value AS max FROM param WHERE name = 'overhead_max_percent')
-SELECT e.line, e.col, o.overhead, t.total, share_bp(o.overhead, t.total) AS share, m.max
-FROM t, o, m JOIN expense e ON e.id = o.first
-WHERE exceeds_share(o.overhead, t.total, m.max)
+SELECT e.line, e.col, t.overhead, t.total, share_bp(t.overhead, t.total) AS share, m.max
+FROM t CROSS JOIN m JOIN expense e ON e.id = t.first
+WHERE exceeds_share(t.overhead, t.total, m.max)

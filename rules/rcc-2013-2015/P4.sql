@@ -12,9 +12,11 @@
 --   worked, with one line per criterion.
 -- message.sv: Ej fördelade kostnader (Gemensamt, shared) {shared:amount} är {share:percent} av kostnaderna {total:amount}, mer än gränsen {max} %
 -- message.en: Costs not allocated to a criterion (shared) {shared:amount} are {share:percent} of expenses {total:amount}, more than the threshold of {max}%
-WITH t AS (SELECT sum(sum) AS total FROM expense_group HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)),
-     o AS (SELECT sum(sum) AS shared, min(first) AS first FROM expense_group WHERE criterion = 'shared'),
+WITH t AS (SELECT sum(sum) AS total,
+                  sum(sum) FILTER (WHERE criterion = 'shared') AS shared,
+                  min(first) FILTER (WHERE criterion = 'shared') AS first
+           FROM expense_group HAVING sum(lines) > 0 AND sum(amounts) = sum(lines)),
      m AS (SELECT value AS max FROM param WHERE name = 'shared_max_percent')
-SELECT e.line, e.col, o.shared, t.total, share_bp(o.shared, t.total) AS share, m.max
-FROM t, o, m JOIN expense e ON e.id = o.first
-WHERE exceeds_share(o.shared, t.total, m.max)
+SELECT e.line, e.col, t.shared, t.total, share_bp(t.shared, t.total) AS share, m.max
+FROM t CROSS JOIN m JOIN expense e ON e.id = t.first
+WHERE exceeds_share(t.shared, t.total, m.max)

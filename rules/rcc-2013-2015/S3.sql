@@ -74,6 +74,8 @@ SELECT line, col, name, parent, suggestion, coalesce(allowed, '—') AS allowed,
     WHEN kind = 'attribute' THEN 'attribute'
     WHEN suggestion IS NOT NULL THEN 'suggest'
   END AS variant
-FROM scored
+-- everything above is computed only when some name is not in the format
+FROM (SELECT 1 FROM node WHERE fmt IS NULL LIMIT 1) AS some_unknown
+CROSS JOIN scored
 WHERE belongs IS NULL OR nth_here = 1
 ORDER BY id
