@@ -27,11 +27,11 @@
 -- message.attribute_blank.sv: Attributet {name} på <{parent}> är tomt; det är obligatoriskt och ska ha ett värde
 -- message.attribute_blank.en: Attribute {name} on <{parent}> is empty; it is required and must have a value
 WITH required AS (
-  SELECT p.id AS pid, p.line, p.col, pf.name AS parent, f.id AS fid, f.name, f.kind
-  FROM node p
-  JOIN format pf ON pf.id = p.fmt
-  JOIN format f ON f.parent = p.fmt AND f.min > 0
-  WHERE f.path <> 'statement/expenses/expense'
+  SELECT p.id AS pid, p.line, p.col, (SELECT name FROM format WHERE id = p.fmt) AS parent, f.id AS fid, f.name,
+    f.kind
+  FROM format f
+  JOIN node p ON p.fmt = f.parent
+  WHERE f.min > 0 AND f.path <> 'statement/expenses/expense'
     AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent = p.id AND c.fmt = f.id)
     -- a close unknown sibling is reported by S3 with this name as suggestion
     AND NOT EXISTS (SELECT 1 FROM node u WHERE u.parent = p.id AND u.fmt IS NULL AND u.kind = f.kind
