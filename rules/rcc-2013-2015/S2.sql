@@ -18,5 +18,6 @@ SELECT n.line, n.col, n.name, f.max AS max, pf.name AS parent, CASE WHEN f.max =
 FROM node n
 JOIN format f ON f.id = n.fmt
 JOIN format pf ON pf.id = f.parent
-WHERE f.max IS NOT NULL AND n.nth > f.max
+-- every name may occur at least once (max >= 1), so only a repeated one is read further
+WHERE n.nth > 1 AND f.max IS NOT NULL AND n.nth > f.max
 ORDER BY n.id
