@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "format.h"
 #include "sha256.h"
@@ -37,13 +38,51 @@ struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err
 		engine_close(e);
 		return NULL;
 	}
+	const char *profile = getenv("GRANTCHECK_PROFILE_RULES");
+	if (profile && *profile && strcmp(profile, "0") != 0) {
+		size_t n = 0;
+		for (int s = 0; s < e->sets.n; s++)
+			n += (size_t)e->sets.sets[s].nrules;
+		e->costs = xcalloc(n ? n : 1, sizeof *e->costs);
+	}
 	return e;
+}
+
+/* GRANTCHECK_PROFILE_RULES: one line per rule that ran, on standard error:
+ * its runs, SQLite's virtual machine steps and full-scan steps per run
+ * (sqlite3_stmt_status: the same on every machine) and the time it took. */
+static void print_rule_costs(const struct engine *e)
+{
+	const struct rule_cost *c = e->costs;
+	int64_t runs = 0, ns = 0;
+	for (int s = 0; s < e->sets.n; s++) {
+		const struct ruleset *set = &e->sets.sets[s];
+		for (int i = 0; i < set->nrules; i++, c++) {
+			if (!c->runs)
+				continue;
+			sqlite3_stmt *st = set->rules[i].stmt;
+			long long steps = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP, 0);
+			long long scans = sqlite3_stmt_status(st, SQLITE_STMTSTATUS_FULLSCAN_STEP, 0);
+			fprintf(stderr,
+			        "grantcheck profile: %s %s runs=%lld steps/run=%lld fullscan/run=%lld us/run=%.1f "
+			        "ms=%.1f\n",
+			        set->id, set->rules[i].id, (long long)c->runs, steps / c->runs, scans / c->runs,
+			        (double)c->ns / 1e3 / (double)c->runs, (double)c->ns / 1e6);
+			runs += c->runs;
+			ns += c->ns;
+		}
+	}
+	fprintf(stderr, "grantcheck profile: all rules runs=%lld ms=%.1f\n", (long long)runs, (double)ns / 1e6);
 }
 
 void engine_close(struct engine *e)
 {
 	if (!e)
 		return;
+	if (e->costs) {
+		print_rule_costs(e);
+		free(e->costs);
+	}
 	rulesets_free(&e->sets);
 	builtin_rules_free(e->builtins);
 	parser_free(e->parser);
@@ -365,6 +404,30 @@ fail:
 	e->w.running_rule = 0;
 	sqlite3_reset(st);
 	return -1;
+}
+
+static int64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Runs rule i of set, counting its cost when GRANTCHECK_PROFILE_RULES is on. */
+static int run_set_rule(struct engine *e, const struct ruleset *set, int i, struct file_result *r, int64_t rows,
+                        int *overflowed, strbuf *err)
+{
+	if (!e->costs)
+		return run_rule(e, &set->rules[i], r, rows, overflowed, err);
+	struct rule_cost *c = e->costs;
+	for (const struct ruleset *s = e->sets.sets; s < set; s++)
+		c += s->nrules;
+	c += i;
+	int64_t t0 = now_ns();
+	int rc = run_rule(e, &set->rules[i], r, rows, overflowed, err);
+	c->ns += now_ns() - t0;
+	c->runs++;
+	return rc;
 }
 
 static void set_context(struct engine *e, const char *name, const char *value)
@@ -696,7 +759,7 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 		if (set->rules[i].register_scope)
 			continue;
 		int before = overflowed;
-		rc = run_rule(e, &set->rules[i], r, rows, &overflowed, err);
+		rc = run_set_rule(e, set, i, r, rows, &overflowed, err);
 		if (overflowed && !before)
 			overflow_rule = set->rules[i].id;
 	}
@@ -793,7 +856,7 @@ int engine_check_register(struct engine *e, const char *label, const struct reg_
 		}
 		for (int i = 0; i < set->nrules && rc == 0; i++)
 			if (set->rules[i].register_scope)
-				rc = run_rule(e, &set->rules[i], r, rows_n, &overflowed, err);
+				rc = run_set_rule(e, set, i, r, rows_n, &overflowed, err);
 	}
 	if (rc == 0 && overflowed) {
 		sb_puts(err, "a register-level rule overflowed a sum; check the granted amounts in the register");

@@ -11,6 +11,11 @@
 #include "engine.h"
 #include "parser.h"
 
+/* What one rule's runs cost, for GRANTCHECK_PROFILE_RULES (engine.c). */
+struct rule_cost {
+	int64_t runs, ns;
+};
+
 struct engine {
 	struct workdb w;
 	struct parser *parser;
@@ -27,6 +32,7 @@ struct engine {
 	int no_figures;   /* engine_set_figures(e, 0) */
 	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
 	sqlite3_stmt *get_fields, *get_totals; /* read_figures */
+	struct rule_cost *costs; /* GRANTCHECK_PROFILE_RULES: one per rule of every set, in order; else NULL */
 };
 
 #endif
