@@ -42,14 +42,16 @@ WITH required AS (
   -- blank is missing: a required text or date that is empty or only whitespace
   -- (amounts, codes and organisation numbers have their own rules: S4, S6, S7)
   SELECT n.parent, n.line, n.col, pf.name, f.id, f.name, f.kind || '_blank'
-  FROM node n JOIN format f ON f.id = n.fmt JOIN format pf ON pf.id = f.parent
+  -- (from the nodes: started from format's type index, the IN list would be a temporary table)
+  FROM node n CROSS JOIN format f ON f.id = n.fmt JOIN format pf ON pf.id = f.parent
   WHERE f.min > 0 AND f.type IN ('text', 'date') AND f.path <> 'statement@version'
     AND trim(coalesce(n.text, ''), ' ' || char(9, 10, 13, 160, 8239)) = ''
   UNION ALL
   -- an <expenses> without any expense line
   SELECT p.id, p.line, p.col, 'expenses', f.id, f.name, f.kind
-  FROM node p JOIN format f ON f.path = 'statement/expenses/expense'
-  WHERE p.path = 'statement/expenses' AND NOT EXISTS (SELECT 1 FROM expense)
+  FROM (SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM expense)) AS no_lines
+  CROSS JOIN node p JOIN format f ON f.path = 'statement/expenses/expense'
+  WHERE p.path = 'statement/expenses'
   UNION ALL
   -- attributes of expense lines
   SELECT NULL, e.line, e.col, 'expense', f.id, f.name, f.kind
