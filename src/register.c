@@ -332,9 +332,14 @@ int reg_open(struct reg *r, const char *path, enum reg_open_mode mode, strbuf *e
 	sqlite3_db_config(r->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on);
 	sqlite3_db_config(r->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on);
 	sqlite3_busy_timeout(r->db, 30000);
+	/* temp_store=MEMORY keeps the savepoint journal of every file of a
+	 * batch (reg_record) in memory: by default it spills to a temporary
+	 * file past 64 KiB, and a batch then wrote some 18 pages per file there
+	 * (36 000 pwrite calls for 2000 files). It holds only what a failed
+	 * file would undo inside the open transaction; durability is the WAL's */
 	if (readonly ? check_readonly(r, err)
-	             : exec(r, "PRAGMA foreign_keys=ON", "opening the register", err) || refuse_damaged(r, err) ||
-	                   migrate(r, err)) {
+	             : exec(r, "PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY", "opening the register", err) ||
+	                   refuse_damaged(r, err) || migrate(r, err)) {
 		reg_close(r);
 		return -1;
 	}
