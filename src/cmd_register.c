@@ -164,8 +164,11 @@ int cmd_register(struct cmd_ctx *c)
 	int strict = o.strict;
 	o.strict = 0;
 	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0, 0, 0, 0, NULL, 0};
-	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec, commit_batch, batch_shown};
+	struct run run = {.engine = c->engine, .opts = &o, .fallback = reg_prev_provider, .fallback_ctx = c->reg,
+	                  .hook = record, .hook_ctx = &rec, .commit = commit_batch, .committed = batch_shown,
+	                  .prepare = regf_prepare_hook};
 	engine_set_fingerprints(c->engine, 1);
+	engine_set_keep_content(c->engine, REGF_KEEP_MAX);
 	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status == EXIT_VALID && strict && rec.warnings > rec.accepted)
 		status = EXIT_INVALID;
