@@ -398,16 +398,24 @@ void regf_items_free(struct regf_item *it, int n)
 	free(it);
 }
 
-int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err)
+/* regf_diff; replaced < 0: found as the newest submission superseded by id
+ * (a scan of every submission: superseded_by has no index). */
+static int diff_of(struct reg *r, long long id, long long replaced, struct regf_diff *d, strbuf *err)
 {
 	memset(d, 0, sizeof *d);
 	d->id = id;
 	sqlite3_stmt *st;
-	if (prep(r, "SELECT rcc, year, (SELECT id FROM submission WHERE superseded_by = ?1 ORDER BY id DESC LIMIT 1),"
-	            " (SELECT count(*) FROM finding WHERE submission = ?1 AND fingerprint IS NULL)"
-	            " FROM submission WHERE id = ?1", &st, err))
+	if (replaced < 0 ? prep(r, "SELECT rcc, year, (SELECT id FROM submission WHERE superseded_by = ?1"
+	                           " ORDER BY id DESC LIMIT 1), (SELECT count(*) FROM finding"
+	                           " WHERE submission = ?1 AND fingerprint IS NULL) FROM submission WHERE id = ?1",
+	                        &st, err)
+	                 : prep(r, "SELECT rcc, year, ?2, (SELECT count(*) FROM finding"
+	                           " WHERE submission = ?1 AND fingerprint IS NULL) FROM submission WHERE id = ?1",
+	                        &st, err))
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
+	if (replaced >= 0)
+		sqlite3_bind_int64(st, 2, replaced);
 	int s = sqlite3_step(st);
 	if (s != SQLITE_ROW) {
 		reg_unprep(r, st);
@@ -448,6 +456,16 @@ int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err)
 bad:
 	regf_diff_free(d);
 	return -1;
+}
+
+int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err)
+{
+	return diff_of(r, id, -1, d, err);
+}
+
+int regf_diff_replaced(struct reg *r, long long id, long long replaced, struct regf_diff *d, strbuf *err)
+{
+	return diff_of(r, id, replaced, d, err);
 }
 
 void regf_diff_free(struct regf_diff *d)

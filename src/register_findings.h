@@ -84,6 +84,9 @@ struct regf_diff {
 /* Fills *d for submission id; 1 when there is no such submission, -1 + err
  * on failure. Free with regf_diff_free. */
 int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err);
+/* The same when the caller knows the submission id replaced (`register`,
+ * which recorded it): no search of the submissions for it. */
+int regf_diff_replaced(struct reg *r, long long id, long long replaced, struct regf_diff *d, strbuf *err);
 void regf_diff_free(struct regf_diff *d);
 
 /* Sets s[i].accepted: the warnings of each submission that are accepted. */
