@@ -443,45 +443,79 @@ static int prep(struct reg *r, const char *sql, sqlite3_stmt **st, strbuf *err)
 	return 0;
 }
 
+/* The figure and expense_total rows go in several per statement: each
+ * statement costs about as much again as the rows it inserts (cursors
+ * opened and closed, the parent row looked up for the foreign key), and a
+ * small statement has some 22 values and 11 totals. The rows are inserted
+ * in the same order as one at a time (same rowids), each OR IGNORE'd on
+ * its own. */
+#define V4 "(?,?,?,?)"
+#define V4x4 V4 "," V4 "," V4 "," V4
+#define V5 "(?,?,?,?,?)"
+#define V5x4 V5 "," V5 "," V5 "," V5
+static const char *const figure_sql[] = {
+	"INSERT OR IGNORE INTO figure(submission, name, text, amount) VALUES" V4,
+	"INSERT OR IGNORE INTO figure(submission, name, text, amount) VALUES" V4x4,
+	"INSERT OR IGNORE INTO figure(submission, name, text, amount) VALUES" V4x4 "," V4x4 "," V4x4 "," V4x4,
+};
+static const char *const total_sql[] = {
+	"INSERT INTO expense_total(submission, category, criterion, amount, lines) VALUES" V5,
+	"INSERT INTO expense_total(submission, category, criterion, amount, lines) VALUES" V5x4,
+	"INSERT INTO expense_total(submission, category, criterion, amount, lines) VALUES" V5x4 "," V5x4 "," V5x4
+	"," V5x4,
+};
+static const int rows_per_sql[] = {1, 4, 16};
+
+/* Binds one row of figure (at parameter k + 1 on) or expense_total. */
+static void bind_figure(sqlite3_stmt *st, int k, sqlite3_int64 id, const struct field_value *f)
+{
+	sqlite3_bind_int64(st, k + 1, id);
+	sqlite3_bind_text(st, k + 2, f->name, -1, SQLITE_STATIC);
+	if (f->text)
+		sqlite3_bind_text(st, k + 3, f->text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, k + 3);
+	if (f->has_amount)
+		sqlite3_bind_int64(st, k + 4, f->amount);
+	else
+		sqlite3_bind_null(st, k + 4);
+}
+
+static void bind_total(sqlite3_stmt *st, int k, sqlite3_int64 id, const struct expense_total *t)
+{
+	sqlite3_bind_int64(st, k + 1, id);
+	sqlite3_bind_text(st, k + 2, t->category, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, k + 3, t->criterion, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, k + 4, t->amount);
+	sqlite3_bind_int64(st, k + 5, t->lines);
+}
+
 /* Records the statement's values and expense totals (res->figures). */
 static int record_figures(struct reg *r, const struct figures *fig, sqlite3_int64 id, strbuf *err)
 {
-	sqlite3_stmt *st;
-	if (prep(r, "INSERT OR IGNORE INTO figure(submission, name, text, amount) VALUES(?,?,?,?)", &st, err))
-		return -1;
 	int rc = 0;
-	for (int i = 0; rc == 0 && i < fig->nfields; i++) {
-		const struct field_value *f = &fig->fields[i];
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, f->name, -1, SQLITE_STATIC);
-		if (f->text)
-			sqlite3_bind_text(st, 3, f->text, -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(st, 3);
-		if (f->has_amount)
-			sqlite3_bind_int64(st, 4, f->amount);
-		else
-			sqlite3_bind_null(st, 4);
+	for (int i = 0, c = 2; rc == 0 && i < fig->nfields; i += rows_per_sql[c]) {
+		while (fig->nfields - i < rows_per_sql[c])
+			c--;
+		sqlite3_stmt *st;
+		if (prep(r, figure_sql[c], &st, err))
+			return -1;
+		for (int k = 0; k < rows_per_sql[c]; k++)
+			bind_figure(st, 4 * k, id, &fig->fields[i + k]);
 		rc = step_done(r, st, "recording the figures", err);
-		sqlite3_reset(st);
+		reg_unprep(r, st);
 	}
-	reg_unprep(r, st);
-	if (rc || !fig->ntotals)
-		return rc;
-	if (prep(r, "INSERT INTO expense_total(submission, category, criterion, amount, lines) VALUES(?,?,?,?,?)", &st,
-	         err))
-		return -1;
-	for (int i = 0; rc == 0 && i < fig->ntotals; i++) {
-		const struct expense_total *t = &fig->totals[i];
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, t->category, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, t->criterion, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 4, t->amount);
-		sqlite3_bind_int64(st, 5, t->lines);
+	for (int i = 0, c = 2; rc == 0 && i < fig->ntotals; i += rows_per_sql[c]) {
+		while (fig->ntotals - i < rows_per_sql[c])
+			c--;
+		sqlite3_stmt *st;
+		if (prep(r, total_sql[c], &st, err))
+			return -1;
+		for (int k = 0; k < rows_per_sql[c]; k++)
+			bind_total(st, 5 * k, id, &fig->totals[i + k]);
 		rc = step_done(r, st, "recording the expense totals", err);
-		sqlite3_reset(st);
+		reg_unprep(r, st);
 	}
-	reg_unprep(r, st);
 	return rc;
 }
 
