@@ -522,8 +522,8 @@ static int record_figures(struct reg *r, const struct figures *fig, sqlite3_int6
 static int record_findings(struct reg *r, const struct file_result *res, sqlite3_int64 id, strbuf *err)
 {
 	sqlite3_stmt *st;
-	if (prep(r, "INSERT INTO finding(submission, seq, rule, severity, line, col, message_sv, message_en)"
-	            " VALUES(?,?,?,?,?,?,?,?)", &st, err))
+	if (prep(r, "INSERT INTO finding(submission, seq, rule, severity, line, col, message_sv, message_en, xpath,"
+	            " fingerprint) VALUES(?,?,?,?,?,?,?,?,?,?)", &st, err))
 		return -1;
 	int rc = 0;
 	for (int i = 0; rc == 0 && i < res->nfindings; i++) {
@@ -541,9 +541,29 @@ static int record_findings(struct reg *r, const struct file_result *res, sqlite3
 		}
 		sqlite3_bind_text(st, 7, f->msg[LANG_SV], -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 8, f->msg[LANG_EN], -1, SQLITE_STATIC);
+		/* with fingerprints (engine_set_fingerprints) both, else neither */
+		if (f->fingerprint) {
+			sqlite3_bind_text(st, 9, f->xpath, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 10, f->fingerprint, -1, SQLITE_STATIC);
+		} else {
+			sqlite3_bind_null(st, 9);
+			sqlite3_bind_null(st, 10);
+		}
 		rc = step_done(r, st, "recording the findings", err);
 		sqlite3_reset(st);
 	}
+	reg_unprep(r, st);
+	return rc;
+}
+
+/* exec() of a statement without results that runs once per file, kept
+ * prepared (SAVEPOINT, RELEASE: parsing them cost more than running them). */
+static int run_prepared(struct reg *r, const char *sql, const char *doing, strbuf *err)
+{
+	sqlite3_stmt *st;
+	if (prep(r, sql, &st, err))
+		return -1;
+	int rc = step_done(r, st, doing, err);
 	reg_unprep(r, st);
 	return rc;
 }
@@ -565,7 +585,8 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	/* alone: one transaction; inside a batch (reg_batch_begin): a savepoint,
 	 * so a failure undoes this file and leaves the files before it */
 	int nested = !sqlite3_get_autocommit(r->db);
-	if (exec(r, nested ? "SAVEPOINT reg_record" : "BEGIN IMMEDIATE", "starting to write", err))
+	if (nested ? run_prepared(r, "SAVEPOINT reg_record", "starting to write", err)
+	           : exec(r, "BEGIN IMMEDIATE", "starting to write", err))
 		return -1;
 	const char *finish = nested ? "RELEASE reg_record" : "COMMIT";
 	sqlite3_stmt *st = NULL;
@@ -591,7 +612,7 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 		}
 		reg_unprep(r, st);
 		st = NULL;
-		rc = exec(r, finish, "finishing", err);
+		rc = nested ? run_prepared(r, finish, "finishing", err) : exec(r, finish, "finishing", err);
 		goto out;
 	}
 	reg_unprep(r, st);
@@ -644,7 +665,8 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	/* fingerprints, what changed since the submission this one replaced */
 	if (regf_record_changes(r, id, *outcome == REG_NEW ? *superseded : 0, res, err))
 		goto out;
-	rc = exec(r, finish, "finishing the submission", err);
+	rc = nested ? run_prepared(r, finish, "finishing the submission", err)
+	            : exec(r, finish, "finishing the submission", err);
 	if (rc == 0) {
 		r->run_ids = xgrow(r->run_ids, &r->run_cap, (size_t)r->nrun + 1, sizeof *r->run_ids);
 		r->run_ids[r->nrun++] = id;
@@ -990,17 +1012,23 @@ static int in_run(const struct reg *r, long long id)
 #define CORRECTION_ORDER_DESC                                                                                   \
 	"attested IS NOT NULL DESC, attested DESC, file_mtime IS NOT NULL DESC, file_mtime DESC, path DESC, id DESC"
 
+/* CORRECTION_ORDER as a row value of table alias t, for comparing two rows
+ * without sorting them (coalesce: two NULLs are equal, as in the order) */
+#define CORRECTION_KEY(t)                                                                                       \
+	"(" t ".attested IS NOT NULL, coalesce(" t ".attested, ''), " t ".file_mtime IS NOT NULL, coalesce(" t      \
+	".file_mtime, ''), " t ".path, " t ".id)"
+
 /* 1 when submission a comes after b in CORRECTION_ORDER, 0 when not. */
 static int comes_after(struct reg *r, long long a, long long b, strbuf *err)
 {
 	sqlite3_stmt *st;
-	if (prep(r, "SELECT id FROM submission WHERE id IN (?1, ?2) ORDER BY " CORRECTION_ORDER_DESC " LIMIT 1", &st,
-	         err))
+	if (prep(r, "SELECT " CORRECTION_KEY("a") " > " CORRECTION_KEY("b") " FROM submission a, submission b"
+	            " WHERE a.id = ?1 AND b.id = ?2", &st, err))
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	int s = sqlite3_step(st);
-	int rc = s == SQLITE_ROW ? sqlite3_column_int64(st, 0) == a : -1;
+	int rc = s == SQLITE_ROW ? sqlite3_column_int(st, 0) == 1 : -1;
 	if (rc < 0)
 		reg_error(r, s, "ordering the corrections", err);
 	reg_unprep(r, st);

@@ -270,46 +270,31 @@ int regf_load_content(struct reg *r, long long id, char **data, size_t *n, strbu
 int regf_record_changes(struct reg *r, long long id, long long replaced, const struct file_result *res,
                         strbuf *err)
 {
+	/* the xpaths and fingerprints went in with the findings (register.c) */
 	sqlite3_stmt *st;
-	if (prep(r, "UPDATE finding SET xpath = ?3, fingerprint = ?4 WHERE submission = ?1 AND seq = ?2", &st, err))
-		return -1;
 	int rc = 0, all = 1;
-	for (int i = 0; rc == 0 && i < res->nfindings; i++) {
-		const struct finding *f = &res->findings[i];
-		all &= f->fingerprint != NULL;
-		if (!f->fingerprint)
-			continue;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int(st, 2, i + 1);
-		sqlite3_bind_text(st, 3, f->xpath, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, f->fingerprint, -1, SQLITE_STATIC);
-		rc = done(r, st, "recording the findings' fingerprints", err);
-	}
-	reg_unprep(r, st);
-	if (rc || !replaced || !all)
-		return rc;
-	/* a replaced submission registered before version 2 has no
-	 * fingerprints: nothing to compare with */
-	int old_missing = 0;
-	if (prep(r, "SELECT count(*) FROM finding WHERE submission = ? AND fingerprint IS NULL", &st, err))
-		return -1;
-	sqlite3_bind_int64(st, 1, replaced);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		old_missing = sqlite3_column_int(st, 0);
-	reg_unprep(r, st);
-	if (old_missing)
+	for (int i = 0; i < res->nfindings; i++)
+		all &= res->findings[i].fingerprint != NULL;
+	if (!replaced || !all)
 		return 0;
-	if (prep(r, "UPDATE finding SET change = CASE WHEN fingerprint IN (SELECT fingerprint FROM finding"
-	            " WHERE submission = ?2) THEN 'still' ELSE 'new' END WHERE submission = ?1", &st, err))
-		return -1;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, replaced);
-	rc = done(r, st, "recording what changed", err);
-	reg_unprep(r, st);
+	/* a replaced submission registered before version 2 has no
+	 * fingerprints: nothing to compare with (the NOT EXISTS in both
+	 * statements); a submission without findings has no change to set */
+	if (res->nfindings) {
+		if (prep(r, "UPDATE finding SET change = CASE WHEN fingerprint IN (SELECT fingerprint FROM finding"
+		            " WHERE submission = ?2) THEN 'still' ELSE 'new' END WHERE submission = ?1 AND NOT EXISTS"
+		            " (SELECT 1 FROM finding WHERE submission = ?2 AND fingerprint IS NULL)", &st, err))
+			return -1;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, replaced);
+		rc = done(r, st, "recording what changed", err);
+		reg_unprep(r, st);
+	}
 	if (rc || prep(r, "INSERT INTO fixed_finding(submission, rule, fingerprint, message_sv, message_en)"
 	                  " SELECT ?1, rule, fingerprint, message_sv, message_en FROM finding WHERE submission = ?2"
-	                  " AND fingerprint NOT IN (SELECT fingerprint FROM finding WHERE submission = ?1) ORDER BY seq",
-	                  &st, err))
+	                  " AND fingerprint NOT IN (SELECT fingerprint FROM finding WHERE submission = ?1)"
+	                  " AND NOT EXISTS (SELECT 1 FROM finding WHERE submission = ?2 AND fingerprint IS NULL)"
+	                  " ORDER BY seq", &st, err))
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	sqlite3_bind_int64(st, 2, replaced);

@@ -48,10 +48,10 @@ int regf_prepare_content(const struct file_result *res, struct file_content *out
  * thread that records does neither hashing nor compression. ctx unused. */
 int regf_prepare_hook(void *ctx, struct file_result *res, strbuf *err);
 
-/* Inside reg_record's transaction: stores the findings' xpath and
- * fingerprint (from res, engine_set_fingerprints) and, when id replaced
- * `replaced` (0: none), each finding's change ('new' | 'still') and the
- * replaced submission's findings that are gone (fixed_finding). */
+/* Inside reg_record's transaction, after the findings with their xpath and
+ * fingerprint (from res, engine_set_fingerprints) were recorded: when id
+ * replaced `replaced` (0: none), each finding's change ('new' | 'still')
+ * and the replaced submission's findings that are gone (fixed_finding). */
 int regf_record_changes(struct reg *r, long long id, long long replaced, const struct file_result *res,
                         strbuf *err);
 
