@@ -27,8 +27,14 @@ struct record_ctx {
 	unsigned recorded; /* fault point "register-recorded" (tests/e2e/register.sh) */
 	unsigned in_batch; /* fault point "register-in-batch" (tests/e2e/register_batch.sh) */
 	long warnings, accepted; /* for --strict: only open warnings fail */
-	long long *replacing;    /* submissions that replaced another in this run (what changed) */
+	/* submissions that replaced another in this run (what changed), each
+	 * with the newest submission whose superseded_by names it: the one it
+	 * replaced, or one recorded later that stays behind it (not current) */
+	struct replacing {
+		long long id, replaced;
+	} *replacing;
 	int nreplacing;
+	size_t replacing_cap;
 };
 
 static const char *note_text(const struct reg *reg, enum reg_outcome oc, long long superseded, enum lang l, int json,
@@ -44,15 +50,24 @@ static int record(void *ctx, const struct file_result *r, const char **note, str
 	utc_now(when);
 	if (reg_batch_begin(c->reg, err) || reg_record(c->reg, r, when, &oc, &superseded, err))
 		return -1;
-	long long id;
+	long long id = c->reg->last_id; /* the file's submission, new or already there */
 	int accepted = 0;
-	if (regf_submission_id(c->reg, r->sha256, &id, err) || (id && regf_accepted_count(c->reg, id, &accepted, err)))
+	/* a submission just recorded without warnings has no accepted one */
+	int fresh = oc != REG_DUPLICATE && oc != REG_DUPLICATE_NOT_CURRENT;
+	if ((!fresh || r->warnings) && regf_accepted_count(c->reg, id, &accepted, err))
 		return -1;
 	c->warnings += r->warnings;
 	c->accepted += accepted;
 	if (superseded && oc == REG_NEW) {
-		c->replacing = xrealloc(c->replacing, sizeof *c->replacing * (size_t)(c->nreplacing + 1));
-		c->replacing[c->nreplacing++] = id;
+		c->replacing = xgrow(c->replacing, &c->replacing_cap, (size_t)c->nreplacing + 1, sizeof *c->replacing);
+		c->replacing[c->nreplacing++] = (struct replacing){id, superseded};
+	} else if (oc == REG_NEW_NOT_CURRENT) {
+		/* recorded behind `superseded`, whose superseded_by it now is */
+		for (int i = c->nreplacing - 1; i >= 0; i--)
+			if (c->replacing[i].id == superseded) {
+				c->replacing[i].replaced = id;
+				break;
+			}
 	}
 	/* recorded in the open batch, not yet committed: a test may kill the
 	 * process here; the batch is then lost and none of it was shown */
@@ -128,17 +143,25 @@ static const char *note_text(const struct reg *reg, enum reg_outcome oc, long lo
 static int refuse_register_as_input(struct cmd_ctx *c)
 {
 	static const char *const sfx[] = {"", "-wal", "-shm", "-journal"};
-	struct stat in, db;
+	enum { NSFX = sizeof sfx / sizeof sfx[0] };
+	struct stat in, db[NSFX];
+	int have[NSFX];
 	strbuf p = {0};
+	/* the register's files are looked at once, not once per input */
+	for (size_t k = 0; k < NSFX; k++) {
+		sb_reset(&p);
+		sb_printf(&p, "%s%s", c->reg->path, sfx[k]);
+		have[k] = stat(p.s, &db[k]) == 0;
+	}
 	int nprev = c->args.nmany[OPT_PREVIOUS];
 	for (int i = 0; i < c->nfiles + nprev; i++) {
 		const char *file = i < c->nfiles ? c->files[i] : c->args.many[OPT_PREVIOUS][i - c->nfiles];
 		if (strcmp(file, "-") == 0 || stat(file, &in) != 0)
 			continue;
-		for (size_t k = 0; k < sizeof sfx / sizeof sfx[0]; k++) {
-			sb_reset(&p);
-			sb_printf(&p, "%s%s", c->reg->path, sfx[k]);
-			if (stat(p.s, &db) == 0 && db.st_dev == in.st_dev && db.st_ino == in.st_ino) {
+		for (size_t k = 0; k < NSFX; k++) {
+			if (have[k] && db[k].st_dev == in.st_dev && db[k].st_ino == in.st_ino) {
+				sb_reset(&p);
+				sb_printf(&p, "%s%s", c->reg->path, sfx[k]);
 				const char *fmt = c->lang == LANG_SV
 				        ? "%s är samma fil som %s, som registret skrivs i; den kan inte läsas som "
 				          "en redovisning; ingenting registrerades"
@@ -163,16 +186,19 @@ int cmd_register(struct cmd_ctx *c)
 	/* --strict is decided here: an accepted warning does not fail it */
 	int strict = o.strict;
 	o.strict = 0;
-	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0, 0, 0, 0, NULL, 0};
-	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec, commit_batch, batch_shown};
+	struct record_ctx rec = {.reg = c->reg, .lang = o.lang, .json = o.json};
+	struct run run = {.engine = c->engine, .opts = &o, .fallback = reg_prev_provider, .fallback_ctx = c->reg,
+	                  .hook = record, .hook_ctx = &rec, .commit = commit_batch, .committed = batch_shown,
+	                  .prepare = regf_prepare_hook};
 	engine_set_fingerprints(c->engine, 1);
+	engine_set_keep_content(c->engine, REGF_KEEP_MAX);
 	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status == EXIT_VALID && strict && rec.warnings > rec.accepted)
 		status = EXIT_INVALID;
 	/* what changed in each submission that replaced another */
 	for (int i = 0; status != EXIT_TROUBLE && !o.json && i < rec.nreplacing; i++) {
 		struct regf_diff d;
-		if (regf_diff(c->reg, rec.replacing[i], &d, &c->err)) {
+		if (regf_diff_replaced(c->reg, rec.replacing[i].id, rec.replacing[i].replaced, &d, &c->err)) {
 			status = EXIT_TROUBLE;
 			break;
 		}

@@ -115,6 +115,11 @@ void engine_set_fingerprints(struct engine *e, int on)
 	e->fingerprints = on;
 }
 
+void engine_set_keep_content(struct engine *e, size_t max)
+{
+	e->keep_content = max;
+}
+
 void engine_set_figures(struct engine *e, int on)
 {
 	e->no_figures = !on;
@@ -717,10 +722,16 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 	memset(r, 0, sizeof *r);
 	r->path = xstrdup(path);
 	struct parse_outcome out = {0};
+	parser_keep_bytes(e->parser, !data && strcmp(path, "-") != 0 ? e->keep_content : 0);
 	if (load(e, path, data, n, &out, err))
 		return -1;
 	memcpy(r->sha256, out.sha256, sizeof r->sha256);
 	r->bytes = out.bytes;
+	if (out.kept) {
+		r->content.encoding = "raw";
+		r->content.len = out.content.len;
+		r->content.bytes = (unsigned char *)sb_take(&out.content);
+	}
 	int rc = 0;
 	if (out.status != PARSE_OK) {
 		static const char *const ids[] = {NULL, "X1", "X2", "X3"};
@@ -879,6 +890,7 @@ void file_result_free(struct file_result *r)
 	free(r->programme);
 	free(r->rcc);
 	figures_free(&r->figures);
+	free(r->content.bytes);
 	memset(r, 0, sizeof *r);
 }
 

@@ -72,6 +72,15 @@ struct figures {
 void figures_copy(struct figures *dst, const struct figures *src);
 void figures_free(struct figures *f);
 
+/* A statement's bytes as they travel to the register (table content):
+ * encoding "raw" (as read) or "zlib"; bytes owned. */
+struct file_content {
+	const char *encoding; /* static string; NULL: none */
+	unsigned char *bytes;
+	size_t len;
+	int ready; /* 1: in the form the register stores (encoding NULL: nothing to store) */
+};
+
 struct file_result {
 	char *path;
 	char sha256[65];
@@ -84,6 +93,11 @@ struct file_result {
 	int errors, warnings, infos; /* every finding, kept or not */
 	int omitted;                 /* findings counted but not kept */
 	struct figures figures;      /* empty when no rule set ran */
+	/* With engine_set_keep_content(e, max): the file's bytes as read
+	 * ("raw", hashed into sha256 above) when it is a file of at most max
+	 * bytes; encoding NULL otherwise. The register's prepare step may turn
+	 * them into the form it stores (ready). Freed by file_result_free. */
+	struct file_content content;
 };
 
 /* Last year's statement as the cross-statement rules see it. */
@@ -144,6 +158,11 @@ void engine_set_fingerprints(struct engine *e, int on);
  * them costs about a twentieth of a small statement's check. On (the
  * default) for whoever records or reuses them (register, serve). */
 void engine_set_figures(struct engine *e, int on);
+
+/* max > 0: engine_check keeps the bytes of every file of at most max bytes
+ * in res->content (read once: the register stores them); 0, the default:
+ * it keeps none. Never for standard input ("-") or engine_check_mem. */
+void engine_set_keep_content(struct engine *e, size_t max);
 
 /* Checks one file. Returns 0 (res filled; findings may be errors) or -1 when
  * the program cannot do its job (a broken rule; err says which). */

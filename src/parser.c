@@ -83,6 +83,7 @@ struct parser {
 	sqlite3_stmt *ins_doc;
 	enum parser_threads threads;
 	int shani;            /* hash with the SHA extensions (asked once: cpuid is slow in a VM) */
+	size_t keep_max;      /* parser_keep_bytes */
 	XML_Parser xp;
 	struct parse_outcome *out;
 	struct frame frames[MAX_FRAMES];
@@ -146,6 +147,7 @@ void parser_free(struct parser *p)
 
 void parse_outcome_free(struct parse_outcome *o)
 {
+	sb_free(&o->content);
 	sb_free(&o->reason);
 	sb_free(&o->found);
 	for (int l = 0; l < LANG_COUNT; l++)
@@ -728,6 +730,8 @@ static void reset_outcome(struct parse_outcome *out)
 	out->sha256[0] = '\0';
 	out->bytes = 0;
 	out->rows = 0;
+	sb_reset(&out->content);
+	out->kept = 0;
 }
 
 static void set_x(struct parse_outcome *out, enum parse_status st, const char *variant, const char *reason)
@@ -985,7 +989,7 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 			p->blocks[0] = xmalloc(sizeof *p->blocks[0]);
 		own = p->blocks[0];
 	}
-	int parsing = 1;
+	int parsing = 1, keep = p->keep_max > 0;
 	for (;;) {
 		struct block *b = own;
 		if (threaded)
@@ -997,6 +1001,10 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 			set_x(out, PARSE_X1, "unreadable", strerror(b->err));
 		else
 			out->bytes += (uint64_t)n;
+		if (keep && n > 0 && out->bytes <= p->keep_max)
+			sb_putn(&out->content, b->data, (size_t)n);
+		else if (n != 0)
+			keep = 0; /* a read error, or more than keep_max bytes */
 		if (n >= 0 && parsing)
 			parsing = parse_block(p, b);
 		if (threaded)
@@ -1010,6 +1018,9 @@ static void run(struct parser *p, struct source *src, int threaded, const char *
 	}
 	XML_ParserFree(p->xp);
 	p->xp = NULL;
+	out->kept = keep;
+	if (!keep)
+		sb_free(&out->content);
 	loader_finish(p->ld);
 	sha256_final_hex(&r.hash, out->sha256);
 	sqlite3_stmt *st = p->ins_doc;
@@ -1033,6 +1044,11 @@ static int use_threads(const struct parser *p, int64_t size)
 void parser_set_threads(struct parser *p, enum parser_threads t)
 {
 	p->threads = t;
+}
+
+void parser_keep_bytes(struct parser *p, size_t max)
+{
+	p->keep_max = max;
 }
 
 /* What a path that is not a regular file is, for X1 "notregular": Swedish

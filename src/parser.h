@@ -3,7 +3,8 @@
  * database (tables doc, node, expense; see db.c).
  *
  * The file is read once in 64 KiB blocks, hashed (SHA-256) on the way and
- * never held whole in memory: element text is kept up to PARSER_TEXT_CAP
+ * never held whole in memory (unless a caller asks to keep a small file's
+ * bytes, parser_keep_bytes): element text is kept up to PARSER_TEXT_CAP
  * bytes (its true length and any control character are still counted), and
  * subtrees of unknown elements are skipped after recording the element.
  *
@@ -49,6 +50,10 @@ struct parse_outcome {
 	char sha256[65];
 	uint64_t bytes;
 	int64_t rows; /* node + expense rows loaded */
+	/* with parser_keep_bytes(p, max): the bytes read, kept (kept = 1) when
+	 * they were read without error and are at most max; empty otherwise */
+	strbuf content;
+	int kept;
 };
 
 struct parser;
@@ -63,6 +68,11 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_outcome *out);
 
 void parse_outcome_free(struct parse_outcome *o);
+
+/* max > 0: the loads that follow keep the bytes of a file of at most max
+ * bytes in the outcome (the register stores them without reading the file
+ * again); 0 (the default): they keep nothing. */
+void parser_keep_bytes(struct parser *p, size_t max);
 
 /* Threads for the files that follow (see above); parser_new takes it from
  * $GRANTCHECK_THREADS, by default PARSER_THREADS_AUTO. */

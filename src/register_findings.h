@@ -19,15 +19,39 @@
 #include "register.h"
 
 /* Inside reg_record's transaction: stores the file's original bytes for
- * submission id (read again from res->path, kept only when their SHA-256
- * is still res->sha256; zlib-compressed when that is smaller). Nothing is
- * stored for standard input or a file that changed meanwhile. */
+ * submission id: res->content as regf_prepare_content left it (ready), else
+ * prepared here (from r->upload for serve's uploads, the engine's bytes,
+ * or res->path read again). Nothing is stored for standard input or a file
+ * that changed meanwhile. */
 int regf_store_content(struct reg *r, long long id, const struct file_result *res, strbuf *err);
 
-/* Inside reg_record's transaction: stores the findings' xpath and
- * fingerprint (from res, engine_set_fingerprints) and, when id replaced
- * `replaced` (0: none), each finding's change ('new' | 'still') and the
- * replaced submission's findings that are gone (fixed_finding). */
+/* `register` has the engine keep the bytes of files up to this size
+ * (engine_set_keep_content), so they are read and hashed once; larger ones
+ * are read again when stored. 256 KiB: a small statement is 1-3 KB, and a
+ * batch of 256 files waiting for its commit holds at most 64 MiB of them
+ * (far less once compressed); above it, reading the file again costs
+ * under a tenth of checking it. */
+#define REGF_KEEP_MAX ((size_t)256 << 10)
+
+/* The form the register stores a statement's bytes in (table content):
+ * zlib (level 6, see register_findings.c) when that is smaller, else raw.
+ * From res->content when the engine kept the bytes (their SHA-256 is
+ * res->sha256 by construction), else from the file res->path read again
+ * and kept only when its SHA-256 is still res->sha256. out->encoding NULL:
+ * nothing to store (standard input, not a regular file, changed, larger
+ * than the register keeps). Touches no database and no shared state: safe
+ * on any thread. Returns 0 (-1 + err is reserved for failures to report). */
+int regf_prepare_content(const struct file_result *res, struct file_content *out, strbuf *err);
+
+/* A hook for the runner's prepare step (struct run): replaces
+ * res->content by what regf_prepare_content makes of it (ready), so the
+ * thread that records does neither hashing nor compression. ctx unused. */
+int regf_prepare_hook(void *ctx, struct file_result *res, strbuf *err);
+
+/* Inside reg_record's transaction, after the findings with their xpath and
+ * fingerprint (from res, engine_set_fingerprints) were recorded: when id
+ * replaced `replaced` (0: none), each finding's change ('new' | 'still')
+ * and the replaced submission's findings that are gone (fixed_finding). */
 int regf_record_changes(struct reg *r, long long id, long long replaced, const struct file_result *res,
                         strbuf *err);
 
@@ -60,6 +84,9 @@ struct regf_diff {
 /* Fills *d for submission id; 1 when there is no such submission, -1 + err
  * on failure. Free with regf_diff_free. */
 int regf_diff(struct reg *r, long long id, struct regf_diff *d, strbuf *err);
+/* The same when the caller knows the submission id replaced (`register`,
+ * which recorded it): no search of the submissions for it. */
+int regf_diff_replaced(struct reg *r, long long id, long long replaced, struct regf_diff *d, strbuf *err);
 void regf_diff_free(struct regf_diff *d);
 
 /* Sets s[i].accepted: the warnings of each submission that are accepted. */

@@ -149,6 +149,8 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 			sb_printf(&err, "%s: injected fault (GRANTCHECK_FAULT=run-file)", files[i]);
 			rc = -1;
 		}
+		if (rc == 0 && run->prepare)
+			rc = run->prepare(run->hook_ctx, &r, &err);
 		if (rc == 0 && run->hook)
 			rc = run->hook(run->hook_ctx, &r, &note, &err);
 		if (rc == 0 && run->commit) {

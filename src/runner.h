@@ -35,6 +35,11 @@ struct run {
 	void *hook_ctx;
 	batch_commit commit; /* NULL: every result is shown at once */
 	batch_committed committed;
+	/* NULL, or called with hook_ctx on each checked file before hook: work
+	 * on r that needs no database and no shared state (the register's
+	 * compression, regf_prepare_hook), so it may run on any thread; -1 +
+	 * err stops the run as hook does */
+	int (*prepare)(void *hook_ctx, struct file_result *r, strbuf *err);
 };
 
 /* Validates files[0..n) and writes the results. Returns the exit status

@@ -8,7 +8,8 @@
 #    S6 per unknown line, A1 computed across the split groups, and the
 #    register's expense totals equal to a computation in Python (Decimal);
 #  - an all-valid copy of it passes, and its totals are right both ways;
-#  - the same file through a pipe (threads by default) gives the same.
+#  - the same file through a pipe (threads by default) gives the same;
+#  - the register stores both files' exact bytes either way.
 . "$(dirname "$0")/lib.sh" "$@"
 unset GRANTCHECK_THREADS
 CHECK=("$gc" check --rules rules --today 2026-11-22)
@@ -100,4 +101,16 @@ for cat, crit, amount in c.execute("select category, criterion, amount from expe
   done
   check "$f: register expense totals equal Python's, without threads" 'cmp -s "$t/$f.never.reg" "$t/$f.totals"'
   check "$f: register expense totals equal Python's, with threads" 'cmp -s "$t/$f.always.reg" "$t/$f.totals"'
+  # the small file's bytes are the ones the parser kept (through the reader
+  # thread with threads), the large one's are read again: both stored whole
+  for mode in never always; do
+    check "$f: the stored statements are the files' bytes ($mode)" 'python3 -c "
+import sqlite3, sys, zlib
+c = sqlite3.connect(sys.argv[1])
+rows = c.execute(\"select s.path, c.encoding, c.bytes from content c join submission s on s.id = c.submission\").fetchall()
+assert len(rows) == 2, rows
+for path, enc, b in rows:
+    assert (zlib.decompress(b) if enc == \"zlib\" else b) == open(path, \"rb\").read(), path
+" "$t/$f.$mode.db"'
+  done
 done

@@ -7,7 +7,7 @@
  * within one run, withdraw reinstates the newest remaining submission and
  * keeps who/when/why, the append-only event trail, an RCC not in the rule
  * set is unidentified and never current; the user and finding lookups of
- * register_users.c.
+ * register_users.c; the statement's bytes stored as the engine read them.
  */
 #include <check.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "register.h"
+#include "register_findings.h"
 #include "register_users.h"
 #include "suites.h"
 #include "util.h"
@@ -481,6 +482,99 @@ START_TEST(users_and_findings)
 }
 END_TEST
 
+static void write_file(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
+/* The stored content of submission id equals want[0..n) (n 0: none stored). */
+static void assert_stored(struct reg *r, long long id, const char *want, size_t n)
+{
+	char *data;
+	size_t len;
+	strbuf err = {0};
+	int rc = regf_load_content(r, id, &data, &len, &err);
+	ck_assert_msg(rc >= 0, "%s", sb_str(&err));
+	ck_assert_int_eq(rc, n ? 1 : 0);
+	if (rc == 1) {
+		ck_assert_uint_eq(len, n);
+		ck_assert(memcmp(data, want, n) == 0);
+		free(data);
+	}
+	sb_free(&err);
+}
+
+/* register keeps the bytes the engine read and hashed (engine_set_keep_content)
+ * and stores those, compressed by the prepare step off the recording thread:
+ * a file replaced after its check still gets the checked bytes stored (they
+ * are what its SHA-256 says). A file above the kept size is read again as
+ * before, and then stored only while it is unchanged. */
+START_TEST(stored_bytes_are_the_checked_ones)
+{
+	strbuf err = {0}, path = {0};
+	size_t n;
+	char *orig = read_small_file("samples/valid/norr-2014.xml", 1 << 20, &n);
+	ck_assert_ptr_nonnull(orig);
+	sb_printf(&path, "%s/norr-2014.xml", dir);
+	write_file(sb_str(&path), orig, n);
+	struct engine *e = engine_open("rules", "2026-12-01", &err);
+	ck_assert_msg(e != NULL, "%s", sb_str(&err));
+	struct reg *r = open_rw();
+	enum reg_outcome oc;
+	long long sup;
+
+	/* kept: the engine's bytes are stored even after the file changed */
+	engine_set_keep_content(e, REGF_KEEP_MAX);
+	struct file_result res;
+	ck_assert_msg(engine_check(e, sb_str(&path), &res, &err) == 0, "%s", sb_str(&err));
+	ck_assert_str_eq(res.content.encoding, "raw");
+	ck_assert_uint_eq(res.content.len, n);
+	ck_assert(memcmp(res.content.bytes, orig, n) == 0);
+	write_file(sb_str(&path), "<changed/>", 10);
+	ck_assert_int_eq(regf_prepare_hook(NULL, &res, &err), 0);
+	ck_assert(res.content.ready);
+	ck_assert_str_eq(res.content.encoding, "zlib");
+	ck_assert_uint_lt(res.content.len, n);
+	record(r, &res, &oc, &sup);
+	assert_stored(r, r->last_id, orig, n);
+	file_result_free(&res);
+
+	/* not kept (above the size): read again, stored while unchanged */
+	char *other = xmalloc(n + 16);
+	memcpy(other, orig, n);
+	memcpy(other + n, "<!-- other -->\n", 15);
+	write_file(sb_str(&path), other, n + 15);
+	engine_set_keep_content(e, 100);
+	ck_assert_msg(engine_check(e, sb_str(&path), &res, &err) == 0, "%s", sb_str(&err));
+	ck_assert_ptr_null(res.content.encoding);
+	ck_assert_int_eq(regf_prepare_hook(NULL, &res, &err), 0);
+	ck_assert_str_eq(res.content.encoding, "zlib");
+	record(r, &res, &oc, &sup);
+	assert_stored(r, r->last_id, other, n + 15);
+	file_result_free(&res);
+
+	/* ... and not stored once it changed after the check */
+	other[n + 6] = 'X';
+	write_file(sb_str(&path), other, n + 15);
+	ck_assert_msg(engine_check(e, sb_str(&path), &res, &err) == 0, "%s", sb_str(&err));
+	write_file(sb_str(&path), orig, n);
+	record(r, &res, &oc, &sup); /* prepared inside reg_record */
+	ck_assert_int_eq(oc, REG_NEW);
+	assert_stored(r, r->last_id, NULL, 0);
+	file_result_free(&res);
+
+	close_rw(r);
+	engine_close(e);
+	free(other);
+	free(orig);
+	sb_free(&path);
+	sb_free(&err);
+}
+END_TEST
+
 Suite *register_suite(void)
 {
 	Suite *s = suite_create("register");
@@ -494,6 +588,7 @@ Suite *register_suite(void)
 	tcase_add_test(tc, withdraw_reinstates);
 	tcase_add_test(tc, unknown_rcc_unidentified);
 	tcase_add_test(tc, users_and_findings);
+	tcase_add_test(tc, stored_bytes_are_the_checked_ones);
 	suite_add_tcase(s, tc);
 	return s;
 }
