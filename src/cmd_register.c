@@ -35,9 +35,10 @@ static const char *note_text(const struct reg *reg, enum reg_outcome oc, long lo
                              char *buf, size_t n);
 
 /* file_hook: records the file just validated in the register. */
-static int record(void *ctx, const struct file_result *r, const char **note, strbuf *err)
+static int record(void *ctx, const struct file_result *r, void *prepared, const char **note, strbuf *err)
 {
 	struct record_ctx *c = ctx;
+	(void)prepared; /* no prepare step (runner.h) */
 	char when[21];
 	enum reg_outcome oc;
 	long long superseded;
@@ -164,7 +165,8 @@ int cmd_register(struct cmd_ctx *c)
 	int strict = o.strict;
 	o.strict = 0;
 	struct record_ctx rec = {c->reg, o.lang, o.json, "", 0, 0, 0, 0, NULL, 0};
-	struct run run = {c->engine, &o, reg_prev_provider, c->reg, record, &rec, commit_batch, batch_shown};
+	struct run run = {.engine = c->engine, .opts = &o, .fallback = reg_prev_provider, .fallback_ctx = c->reg,
+	                  .hook = record, .hook_ctx = &rec, .commit = commit_batch, .committed = batch_shown};
 	engine_set_fingerprints(c->engine, 1);
 	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status == EXIT_VALID && strict && rec.warnings > rec.accepted)

@@ -40,6 +40,18 @@ struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err
 	return e;
 }
 
+struct engine *engine_open_like(const struct engine *like, strbuf *err)
+{
+	struct engine *e = engine_open(like->sets.root, like->today, err);
+	if (!e)
+		return NULL;
+	e->fingerprints = like->fingerprints;
+	e->no_figures = like->no_figures;
+	e->prev_given = like->prev_given;
+	e->nprev_given = like->nprev_given;
+	return e;
+}
+
 void engine_close(struct engine *e)
 {
 	if (!e)
