@@ -29,7 +29,6 @@
  */
 #include "runner.h"
 
-#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -309,10 +308,7 @@ static struct pool *pool_start(const struct run *run, const struct prev_list *pr
 	}
 	p->nw = n;
 	for (int k = 0; k < n; k++) {
-		int rc = pthread_create(&p->w[k].tid, NULL, pool_work, &p->w[k]);
-		if (rc == EAGAIN && k > 0)
-			break; /* no more threads: the ones started do the work */
-		if (rc)
+		if (pthread_create(&p->w[k].tid, NULL, pool_work, &p->w[k]))
 			die_oom("a worker thread");
 		p->w[k].started = 1;
 	}
