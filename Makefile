@@ -136,6 +136,7 @@ tsan: deps
 	! grep -q '^FAIL' build-tsan/threads.log
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 ./tests/e2e/workers.sh build-tsan/grantcheck | tee build-tsan/workers.log
 	! grep -q '^FAIL' build-tsan/workers.log
+	grep -q '^workers: [0-9]* passed, 0 failed' build-tsan/workers.log
 
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: all
