@@ -14,13 +14,16 @@
  * streams it).
  *
  * The fallback previous-statement provider (the register) reads through the
- * caller's connection and must see every earlier file of the run recorded:
- * a worker checking file i that asks for it waits until the caller has
- * handled files 0..i-1, then calls it under reg_mu (which the caller holds
- * for the hook and commits) and copies the answer. No deadlock: a worker
- * waits only for files before its own; those were taken earlier, by
- * workers that wait only for files before theirs, so the lowest file not
- * yet handled is never waiting and the caller handles it next.
+ * caller's connection and must answer as if every earlier file of the run
+ * were recorded. Only a file of the same RCC and year can change its answer
+ * (become current, or replace the current one), so a worker checking file
+ * i that asks for RCC r's year y waits until every earlier file is handled
+ * or known to be of another RCC or year; a file is known once its worker
+ * asks for its own previous statement (which it does before it waits) or
+ * has checked it. Then it calls the provider under reg_mu (which the caller
+ * holds for the hook and commits) and copies the answer. No deadlock: a
+ * worker waits only for files before its own, so the lowest file not yet
+ * handled never waits, and the caller handles it next.
  *
  * When file i gives trouble (its check, prepare or hook fails) the files
  * before it are shown and recorded as with one worker and none after: the
@@ -77,6 +80,11 @@ struct pool_slot {
 	struct file_result r;
 	void *prepared;
 	strbuf err;
+	/* the file's RCC and year, once known (pool_must_wait); kept until it is
+	 * handled, after its result was taken */
+	int known;
+	char *rcc;
+	int year;
 };
 
 struct pool;
@@ -138,14 +146,50 @@ static void pool_broadcast(pthread_cond_t *c)
 		die_bug("the worker pool: pthread_cond_broadcast failed (%d)", rc);
 }
 
-/* prev_provider behind a worker's --previous statements: the run's fallback
- * (the register), once every file before this worker's is handled. */
+/* Under mu: file i is of rcc and year (NULL, 0: neither is known). */
+static void pool_publish(struct pool *p, int i, const char *rcc, int year)
+{
+	struct pool_slot *s = &p->slots[i % p->nslots];
+	if (s->known)
+		return;
+	s->known = 1;
+	s->rcc = rcc ? xstrdup(rcc) : NULL;
+	s->year = year;
+	pool_broadcast(&p->to_workers);
+}
+
+/* Under mu: may a file before i that is not yet handled change what the
+ * register says of rcc's year? (Its slot is still its own: slots are reused
+ * only once a file is handled.) */
+static int pool_must_wait(const struct pool *p, int i, const char *rcc, int year)
+{
+	for (int j = p->handled; j < i; j++) {
+		const struct pool_slot *s = &p->slots[j % p->nslots];
+		if (!s->known || (s->year == year && s->rcc && strcmp(s->rcc, rcc) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* prev_provider of a worker's engine: says which RCC and year its file is,
+ * then looks in the --previous statements and the fallback. */
+static int pool_prev(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err)
+{
+	struct pool_worker *w = ctx;
+	pool_lock(&w->pool->mu);
+	pool_publish(w->pool, w->current, rcc, year + 1);
+	pool_unlock(&w->pool->mu);
+	return prev_lookup(&w->prev, rcc, year, out, err);
+}
+
+/* The fallback behind a worker's --previous statements: the run's fallback
+ * (the register), once no file before this worker's can change its answer. */
 static int pool_fallback(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err)
 {
 	struct pool_worker *w = ctx;
 	struct pool *p = w->pool;
 	pool_lock(&p->mu);
-	while (!p->stop && p->handled < w->current)
+	while (!p->stop && pool_must_wait(p, w->current, rcc, year))
 		pool_wait(&p->to_workers, &p->mu);
 	int stopped = p->stop;
 	pool_unlock(&p->mu);
@@ -180,7 +224,7 @@ static void *pool_work(void *arg)
 			return NULL;
 		w->own = 1;
 	}
-	engine_set_previous(w->engine, prev_lookup, &w->prev);
+	engine_set_previous(w->engine, pool_prev, w);
 	pool_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next < p->end && p->next >= p->handled + p->nslots)
@@ -189,6 +233,9 @@ static void *pool_work(void *arg)
 			break;
 		int i = p->next++;
 		struct pool_slot *s = &p->slots[i % p->nslots];
+		s->known = 0; /* the slot's file before was handled */
+		free(s->rcc);
+		s->rcc = NULL;
 		pool_unlock(&p->mu);
 		w->current = i;
 		int rc = engine_check(w->engine, p->files[i], &s->r, &s->err);
@@ -197,6 +244,7 @@ static void *pool_work(void *arg)
 		pool_lock(&p->mu);
 		s->rc = rc;
 		s->done = 1;
+		pool_publish(p, i, s->r.rcc, s->r.year); /* unless it asked for its previous statement */
 		if (rc && p->end > i + 1)
 			p->end = i + 1; /* the caller stops at i: nothing after it is wanted */
 		pool_broadcast(&p->to_caller);
@@ -214,6 +262,9 @@ static void pool_slot_clear(const struct run *run, struct pool_slot *s)
 	s->prepared = NULL;
 	sb_free(&s->err);
 	s->done = 0;
+	free(s->rcc);
+	s->rcc = NULL;
+	s->known = 0;
 }
 
 /* Stops the workers (each finishes the file in hand), joins them and frees
