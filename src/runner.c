@@ -67,6 +67,7 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 /* ---- the worker pool ------------------------------------------------------- */
 
 #define POOL_MAX_WORKERS 4 /* by default: the online CPUs, at most this many */
+#define POOL_MAX_ASKED 64  /* and with GRANTCHECK_WORKERS=N at most this many */
 #define POOL_SLOTS 4       /* results per worker waiting for the caller at most */
 /* Without GRANTCHECK_WORKERS, workers start only for this many files or
  * bytes (opening an engine costs about as much as checking 20 small files). */
@@ -312,15 +313,16 @@ static void pool_free(struct pool *p)
 	free(p);
 }
 
-/* How many workers: GRANTCHECK_WORKERS=N (1: the caller alone), else the
- * online CPUs, at most POOL_MAX_WORKERS, when there is work enough to pay
- * for opening their engines; never more than files. */
+/* How many workers: GRANTCHECK_WORKERS=N (1: the caller alone; at most
+ * POOL_MAX_ASKED), else the online CPUs, at most POOL_MAX_WORKERS, when
+ * there is work enough to pay for opening their engines; never more than
+ * files. */
 static int pool_size(char **files, int nfiles)
 {
 	const char *env = getenv("GRANTCHECK_WORKERS");
 	int n;
 	if (env && atoi(env) > 0) {
-		n = atoi(env);
+		n = atoi(env) < POOL_MAX_ASKED ? atoi(env) : POOL_MAX_ASKED;
 	} else {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		n = cpus < 1 ? 1 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS : (int)cpus;
