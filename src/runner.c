@@ -25,6 +25,11 @@
  * worker waits only for files before its own, so the lowest file not yet
  * handled never waits, and the caller handles it next.
  *
+ * A large file (1 MiB or more, or not a regular file) is checked only once
+ * every file before it is handled: at most one is checked at a time (the
+ * engine parses it with three threads), and what it does to the process
+ * happens where it would with one worker. Small files after it go on.
+ *
  * When file i gives trouble (its check, prepare or hook fails) the files
  * before it are shown and recorded as with one worker and none after: the
  * workers stop taking files, finish the one in hand, and their results are
@@ -65,6 +70,8 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 }
 
 /* ---- the worker pool ------------------------------------------------------- */
+
+#define RUN_BATCH_BIG (1 << 20) /* a file of this many bytes is large (batches, the pool) */
 
 #define POOL_MAX_WORKERS 4 /* by default: the online CPUs, at most this many */
 #define POOL_MAX_ASKED 64  /* and with GRANTCHECK_WORKERS=N at most this many */
@@ -239,6 +246,17 @@ static void *pool_work(void *arg)
 		s->rcc = NULL;
 		pool_unlock(&p->mu);
 		w->current = i;
+		/* a large file (or a pipe) only once every file before it is
+		 * handled: one at a time, so memory stays that of one large file,
+		 * and whatever it does to the process (a file size limit reached
+		 * by its working database) happens where it would with one worker */
+		struct stat st;
+		if (i > 0 && (stat(p->files[i], &st) != 0 || !S_ISREG(st.st_mode) || st.st_size >= RUN_BATCH_BIG)) {
+			pool_lock(&p->mu);
+			while (!p->stop && p->handled < i)
+				pool_wait(&p->to_workers, &p->mu);
+			pool_unlock(&p->mu);
+		}
 		int rc = engine_check(w->engine, p->files[i], &s->r, &s->err);
 		if (rc == 0 && run->prepare)
 			rc = run->prepare(run->hook_ctx, &s->r, &s->prepared, &s->err);
@@ -429,7 +447,6 @@ struct pending {
 
 #define RUN_BATCH_FILES 256 /* files per batch at most ($GRANTCHECK_REGISTER_BATCH) */
 #define RUN_BATCH_MS 250    /* and a batch is committed once it is this old: others may wait to register */
-#define RUN_BATCH_BIG (1 << 20) /* and before a file of this many bytes */
 
 static int64_t run_now_ms(void)
 {
