@@ -76,10 +76,9 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 #define POOL_MAX_WORKERS 4 /* by default: the online CPUs, at most this many */
 #define POOL_MAX_ASKED 64  /* and with GRANTCHECK_WORKERS=N at most this many */
 #define POOL_SLOTS 4       /* results per worker waiting for the caller at most */
-/* Without GRANTCHECK_WORKERS, workers start only for this many files or
- * bytes (opening an engine costs about as much as checking 20 small files). */
+/* Without GRANTCHECK_WORKERS, workers start only for this many files
+ * (opening an engine costs about as much as checking 9 small files). */
 #define POOL_MIN_FILES 64
-#define POOL_MIN_BYTES (1 << 20)
 
 /* One file's outcome on its way from a worker to the caller. */
 struct pool_slot {
@@ -335,7 +334,7 @@ static void pool_free(struct pool *p)
  * POOL_MAX_ASKED), else the online CPUs, at most POOL_MAX_WORKERS, when
  * there is work enough to pay for opening their engines; never more than
  * files. */
-static int pool_size(char **files, int nfiles)
+static int pool_size(int nfiles)
 {
 	const char *env = getenv("GRANTCHECK_WORKERS");
 	int n;
@@ -344,15 +343,8 @@ static int pool_size(char **files, int nfiles)
 	} else {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		n = cpus < 1 ? 1 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS : (int)cpus;
-		if (n > 1 && nfiles < POOL_MIN_FILES) {
-			int64_t bytes = 0;
-			struct stat st;
-			for (int i = 0; i < nfiles && bytes < POOL_MIN_BYTES; i++)
-				if (stat(files[i], &st) == 0 && S_ISREG(st.st_mode))
-					bytes += st.st_size;
-			if (bytes < POOL_MIN_BYTES)
-				n = 1;
-		}
+		if (nfiles < POOL_MIN_FILES)
+			n = 1;
 	}
 	return n < nfiles ? n : nfiles;
 }
@@ -530,7 +522,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		output_text(&out, fp, o->lang, !o->out && want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
 	begun = 1;
-	int nworkers = pool_size(files, nfiles);
+	int nworkers = pool_size(nfiles);
 	if (nworkers > 1)
 		pool = pool_start(run, &prev, files, nfiles, nworkers);
 	for (int i = 0; i < nfiles; i++) {
