@@ -8,7 +8,7 @@
 #   make format     clang-format -i over src/ and tests/unit/ (.clang-format)
 #   make format-check  what make format would change; fails if anything
 #   make asan       the test suite under AddressSanitizer + UBSan
-#   make tsan       the threaded parse under ThreadSanitizer
+#   make tsan       the threaded parse and the worker pool under ThreadSanitizer
 #   make valgrind   the end-to-end cases under valgrind memcheck
 #   make bench      benchmarks (never part of the tests): bench/bench.py, paired runs
 #                   against each row's peer (BENCH_PAIRS, default 7)
@@ -123,8 +123,10 @@ asan: deps
 	$(call RUN_TESTS,build-asan/grantcheck)
 
 # ThreadSanitizer over what runs threads: the unit tests (the loader suite
-# parses with and without threads) and the golden cases and scenario script
-# with every file parsed by three threads.
+# parses with and without threads), the golden cases and scenario script
+# with every file parsed by three threads, and the worker pool of check and
+# register (tests/e2e/workers.sh, which also runs register_batch.sh with 4
+# workers).
 tsan: deps
 	$(MAKE) BUILD=build-tsan CC=clang CFLAGS="-O1 -g -fsanitize=thread -fno-omit-frame-pointer" \
 	  LDFLAGS="-fsanitize=thread" build-tsan/grantcheck build-tsan/unit-tests
@@ -132,6 +134,9 @@ tsan: deps
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 GRANTCHECK_THREADS=always ./tests/golden.sh build-tsan/grantcheck
 	TSAN_OPTIONS=halt_on_error=1:exitcode=66 ./tests/e2e/threads.sh build-tsan/grantcheck | tee build-tsan/threads.log
 	! grep -q '^FAIL' build-tsan/threads.log
+	TSAN_OPTIONS=halt_on_error=1:exitcode=66 ./tests/e2e/workers.sh build-tsan/grantcheck | tee build-tsan/workers.log
+	! grep -q '^FAIL' build-tsan/workers.log
+	grep -q '^workers: [0-9]* passed, 0 failed' build-tsan/workers.log
 
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: all

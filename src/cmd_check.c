@@ -12,7 +12,7 @@ int cmd_check(struct cmd_ctx *c)
 {
 	struct check_opts o;
 	cmd_check_opts(c, &o);
-	struct run run = {c->engine, &o, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+	struct run run = {.engine = c->engine, .opts = &o};
 	engine_set_figures(c->engine, 0); /* shown nowhere */
 	return run_files(&run, "check", c->files, c->nfiles);
 }

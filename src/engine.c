@@ -75,6 +75,19 @@ static void print_rule_costs(const struct engine *e)
 	fprintf(stderr, "grantcheck profile: all rules runs=%lld ms=%.1f\n", (long long)runs, (double)ns / 1e6);
 }
 
+struct engine *engine_open_like(const struct engine *like, strbuf *err)
+{
+	struct engine *e = engine_open(like->sets.root, like->today, err);
+	if (!e)
+		return NULL;
+	e->fingerprints = like->fingerprints;
+	e->no_figures = like->no_figures;
+	e->keep_content = like->keep_content;
+	e->prev_given = like->prev_given;
+	e->nprev_given = like->nprev_given;
+	return e;
+}
+
 void engine_close(struct engine *e)
 {
 	if (!e)

@@ -133,6 +133,14 @@ struct engine;
 /* Opens the working database and loads every rule set below rules_dir.
  * today: YYYY-MM-DD. NULL with a message in err (exit status 2). */
 struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err);
+/* A sibling of `like` for another thread (runner.c's workers): its own
+ * working database and the rule sets loaded again from the same folder, the
+ * same today, fingerprints, figures and keep-content settings and --previous
+ * statements as given (engine_set_previous_given; still not owned). The
+ * previous-statement provider is not copied: set it with engine_set_previous.
+ * Reads only settings of `like`, never its working database, so `like` may be
+ * checking a file in another thread meanwhile. NULL with a message in err. */
+struct engine *engine_open_like(const struct engine *like, strbuf *err);
 /* Accepts NULL. With GRANTCHECK_PROFILE_RULES set (and not 0) at
  * engine_open, prints what each rule's runs cost on standard error. */
 void engine_close(struct engine *e);

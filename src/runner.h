@@ -3,6 +3,11 @@
  * statements, choosing the writer (text or JSON), validating every file in
  * order and computing the exit status. `register` adds a hook that records
  * each file and says how (the note after the file's closing line).
+ *
+ * Many files are checked by a pool of worker threads, one engine each
+ * (GRANTCHECK_WORKERS, runner.c), but everything a caller sees happens in
+ * the calling thread in input order, as with one: the output, the hook, the
+ * batch commits and the fault points. Only `prepare` runs in the workers.
  */
 #ifndef GC_RUNNER_H
 #define GC_RUNNER_H
@@ -14,6 +19,15 @@
  * it, its figures included). Sets *note (text shown after the file's
  * result, or NULL); -1 + err stops the run with exit status 2. */
 typedef int (*file_hook)(void *ctx, const struct file_result *r, const char **note, strbuf *err);
+
+/* Work on a validated file that needs no database and may run in parallel
+ * (e.g. compressing what is to be stored). Called right after the file is
+ * validated: inline with one worker, else in the worker thread that checked
+ * it, at the same time as other files' checks and prepare calls and as the
+ * calling thread's hook and commits, so it may only read ctx (hook_ctx) and
+ * change r (e.g. the register's compressed content, regf_prepare_hook);
+ * -1 + err stops the run at this file as a failed check does. */
+typedef int (*file_prepare)(void *ctx, struct file_result *r, strbuf *err);
 
 /* Batches: with a commit hook the runner calls it after every 256 files
  * ($GRANTCHECK_REGISTER_BATCH changes it), once a batch is 250 ms old, before
@@ -35,15 +49,16 @@ struct run {
 	void *hook_ctx;
 	batch_commit commit; /* NULL: every result is shown at once */
 	batch_committed committed;
-	/* NULL, or called with hook_ctx on each checked file before hook: work
-	 * on r that needs no database and no shared state (the register's
-	 * compression, regf_prepare_hook), so it may run on any thread; -1 +
-	 * err stops the run as hook does */
-	int (*prepare)(void *hook_ctx, struct file_result *r, strbuf *err);
+	file_prepare prepare; /* NULL: none */
 };
 
 /* Validates files[0..n) and writes the results. Returns the exit status
- * (0, 1) or EXIT_TROUBLE after printing "grantcheck CMD: err" to stderr. */
+ * (0, 1) or EXIT_TROUBLE after printing "grantcheck CMD: err" to stderr.
+ * With workers, the fallback provider is called from worker threads, one
+ * at a time and never during the hook or a commit, when every file before
+ * the one being checked has been through the hook (so it sees the register
+ * exactly as one thread would); run->engine is used by a worker until
+ * run_files returns. */
 int run_files(const struct run *run, const char *cmd, char **files, int nfiles);
 
 #endif
