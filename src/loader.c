@@ -15,8 +15,11 @@
 #define CHUNK_OPS 1024
 #define CHUNK_BYTES (256 * 1024) /* a chunk is full past this many text bytes */
 #define NCHUNKS 4
-#define BATCH 64 /* expense lines per INSERT statement */
+#define MULTI_SIZES 7 /* INSERTs of 1, 2, 4, ... 64 rows */
+#define BATCH (1 << (MULTI_SIZES - 1)) /* the most rows per INSERT statement */
+#define NODE_COLS 15
 #define EXPENSE_COLS 10
+#define GROUP_COLS 7
 #define GROUP_SLOTS (2 * LOADER_GROUPS)
 #define GROUP_KEY_BYTES (256 * 1024) /* at most this much text in open group keys */
 
@@ -34,12 +37,24 @@ struct group {
 	int64_t lines, amounts, sum, first, last;
 };
 
+/* One INSERT of 1, 2, 4, ... BATCH rows, each prepared on its first use:
+ * n rows take popcount(n % BATCH) + n / BATCH steps, since a step's fixed
+ * cost (opening the table's and indexes' cursors, the statement's
+ * savepoint) is several times that of a small row. */
+struct multi {
+	const char *head; /* "INSERT INTO t(...) VALUES" */
+	const char *row;  /* "(?,?,...)" */
+	sqlite3_stmt *st[MULTI_SIZES];
+};
+
 struct loader {
 	struct workdb *w;
-	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_group;
+	struct multi ins_node, ins_expense, ins_group;
+	sqlite3_stmt *upd_node;
 	sqlite3_stmt *fill_field, *fill_figures;
 	struct chunk *chunks[NCHUNKS];
 	struct chunk *cur; /* being filled by the parser */
+	uint32_t serial;   /* of cur: chunks handed over so far (loader_ticket) */
 	int running;       /* between loader_begin and loader_finish */
 	int threaded;
 	struct chan chan;
@@ -66,29 +81,58 @@ struct loader *loader_new(struct workdb *w)
 {
 	struct loader *l = xcalloc(1, sizeof *l);
 	l->w = w;
-	l->ins_node = db_prepare(w, "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col,"
-	                            "first) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	l->ins_node.head = "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col,"
+	                   "first) VALUES";
+	l->ins_node.row = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	l->upd_node = db_prepare(w, "UPDATE node SET text=?2, nchars=?3, ctrl=?4, amount=?5 WHERE id=?1");
-	static const char cols[] =
+	l->ins_expense.head =
 		"INSERT INTO expense(id,category,criterion,note,note_nchars,note_ctrl,text,amount,line,col) VALUES";
-	static const char row[] = "(?,?,?,?,?,?,?,?,?,?)";
-	strbuf sql = {0};
-	sb_puts(&sql, cols);
-	sb_puts(&sql, row);
-	l->ins_expense = db_prepare(w, sql.s);
-	for (int i = 1; i < BATCH; i++) {
-		sb_putc(&sql, ',');
-		sb_puts(&sql, row);
-	}
-	l->ins_expenses = db_prepare(w, sql.s);
-	sb_free(&sql);
-	l->ins_group = db_prepare(w, "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last)"
-	                             " VALUES(?,?,?,?,?,?,?)");
+	l->ins_expense.row = "(?,?,?,?,?,?,?,?,?,?)";
+	l->ins_group.head = "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last) VALUES";
+	l->ins_group.row = "(?,?,?,?,?,?,?)";
 	l->fill_field = db_prepare(w, DB_FIELD_SQL);
 	l->fill_figures = db_prepare(w, DB_FIGURES_SQL);
 	for (int i = 0; i < NCHUNKS; i++)
 		l->chunks[i] = xcalloc(1, sizeof *l->chunks[i]);
 	return l;
+}
+
+/* Records the first error (rc not OK/DONE) and returns nonzero once failed. */
+static int failed(struct loader *l, int rc, const char *what)
+{
+	if (l->rc == 0 && rc != SQLITE_OK && rc != SQLITE_DONE) {
+		l->rc = rc;
+		l->what = what;
+		sb_puts(&l->errmsg, sqlite3_errmsg(l->w->db));
+	}
+	return l->rc != 0;
+}
+
+/* The INSERT of m for 1 << size rows, or NULL after an error (on the
+ * writer thread too: reported by loader_finish, like a failed step). */
+static sqlite3_stmt *multi_st(struct loader *l, struct multi *m, int size)
+{
+	if (!m->st[size] && !l->rc) {
+		strbuf sql = {0};
+		sb_puts(&sql, m->head);
+		for (int i = 0; i < 1 << size; i++) {
+			if (i)
+				sb_putc(&sql, ',');
+			sb_puts(&sql, m->row);
+		}
+		int rc = sqlite3_prepare_v3(l->w->db, sql.s, -1, SQLITE_PREPARE_PERSISTENT, &m->st[size], NULL);
+		sb_free(&sql);
+		failed(l, rc, m->head);
+	}
+	return l->rc ? NULL : m->st[size];
+}
+
+static void multi_free(struct multi *m)
+{
+	for (int i = 0; i < MULTI_SIZES; i++) {
+		sqlite3_finalize(m->st[i]);
+		m->st[i] = NULL;
+	}
 }
 
 static void groups_clear(struct loader *l)
@@ -112,11 +156,10 @@ void loader_free(struct loader *l)
 	if (!l)
 		return;
 	assert(!l->running);
-	sqlite3_finalize(l->ins_node);
+	multi_free(&l->ins_node);
+	multi_free(&l->ins_expense);
+	multi_free(&l->ins_group);
 	sqlite3_finalize(l->upd_node);
-	sqlite3_finalize(l->ins_expense);
-	sqlite3_finalize(l->ins_expenses);
-	sqlite3_finalize(l->ins_group);
 	sqlite3_finalize(l->fill_field);
 	sqlite3_finalize(l->fill_figures);
 	for (int i = 0; i < NCHUNKS; i++) {
@@ -129,17 +172,6 @@ void loader_free(struct loader *l)
 }
 
 /* ---- executing ------------------------------------------------------------ */
-
-/* Records the first error (rc not OK/DONE) and returns nonzero once failed. */
-static int failed(struct loader *l, int rc, const char *what)
-{
-	if (l->rc == 0 && rc != SQLITE_OK && rc != SQLITE_DONE) {
-		l->rc = rc;
-		l->what = what;
-		sb_puts(&l->errmsg, sqlite3_errmsg(l->w->db));
-	}
-	return l->rc != 0;
-}
 
 /* Runs st once; clear says whether to unbind its parameters afterwards
  * (not needed when every parameter is bound before every step). */
@@ -171,31 +203,58 @@ static int bind_opt_int(sqlite3_stmt *st, int i, int set, int64_t v)
 	return set ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
 }
 
-static void exec_node(struct loader *l, const struct chunk *c, const struct op *o)
+/* Binds node o as row k of st (every column: nothing to unbind). */
+static int bind_node(struct loader *l, sqlite3_stmt *st, int k, const struct chunk *c, const struct op *o)
 {
-	sqlite3_stmt *st = l->ins_node;
+	int b = k * NODE_COLS;
 	int first = o->fmt >= 0 && !l->seen[o->fmt]; /* the first of its kind: a row of field */
 	if (first)
 		l->seen[o->fmt] = 1;
 	int known = o->fmt >= 0;
-	int rc = sqlite3_bind_int64(st, 1, o->id);
-	rc |= bind_opt_int(st, 2, o->parent != 0, o->parent);
-	rc |= sqlite3_bind_text(st, 3, o->node_kind == 'e'   ? "element"
-	                                     : o->node_kind == 't' ? "text"
-	                                                           : "attribute", -1, SQLITE_STATIC);
-	rc |= bind_str(st, 4, c, o->str[0]);
-	rc |= bind_str(st, 5, c, o->str[1]);
-	rc |= bind_str(st, 6, c, o->str[2]);
-	rc |= bind_opt_int(st, 7, known, o->fmt);
-	rc |= bind_opt_int(st, 8, known, o->nth);
-	rc |= bind_str(st, 9, c, o->has_value ? o->str[3] : OP_NOSTR);
-	rc |= bind_opt_int(st, 10, o->has_value, o->nchars);
-	rc |= bind_opt_int(st, 11, o->has_value, o->ctrl);
-	rc |= bind_opt_int(st, 12, o->has_amount, o->amount);
-	rc |= sqlite3_bind_int64(st, 13, o->line);
-	rc |= sqlite3_bind_int64(st, 14, o->col);
-	rc |= bind_opt_int(st, 15, first, 1);
-	step(l, st, rc, "recording an element");
+	int rc = sqlite3_bind_int64(st, b + 1, o->id);
+	rc |= bind_opt_int(st, b + 2, o->parent != 0, o->parent);
+	rc |= sqlite3_bind_text(st, b + 3, o->node_kind == 'e'   ? "element"
+	                                         : o->node_kind == 't' ? "text"
+	                                                               : "attribute", -1, SQLITE_STATIC);
+	rc |= bind_str(st, b + 4, c, o->str[0]);
+	rc |= bind_str(st, b + 5, c, o->str[1]);
+	rc |= bind_str(st, b + 6, c, o->str[2]);
+	rc |= bind_opt_int(st, b + 7, known, o->fmt);
+	rc |= bind_opt_int(st, b + 8, known, o->nth);
+	rc |= bind_str(st, b + 9, c, o->has_value ? o->str[3] : OP_NOSTR);
+	rc |= bind_opt_int(st, b + 10, o->has_value, o->nchars);
+	rc |= bind_opt_int(st, b + 11, o->has_value, o->ctrl);
+	rc |= bind_opt_int(st, b + 12, o->has_amount, o->amount);
+	rc |= sqlite3_bind_int64(st, b + 13, o->line);
+	rc |= sqlite3_bind_int64(st, b + 14, o->col);
+	rc |= bind_opt_int(st, b + 15, first, 1);
+	return rc;
+}
+
+/* The largest number of rows, as a power of two, that one INSERT takes of
+ * n (> 0) left. */
+static int multi_size(int n)
+{
+	int size = MULTI_SIZES - 1;
+	while ((1 << size) > n)
+		size--;
+	return size;
+}
+
+/* Inserts the nodes ops[0..n), in order. */
+static void exec_nodes(struct loader *l, const struct chunk *c, const struct op *ops, int n)
+{
+	for (int k = 0; k < n;) {
+		int size = multi_size(n - k);
+		sqlite3_stmt *st = multi_st(l, &l->ins_node, size);
+		if (!st)
+			return;
+		int rc = 0;
+		for (int j = 0; j < 1 << size; j++)
+			rc |= bind_node(l, st, j, c, &ops[k + j]);
+		step_st(l, st, rc, "recording elements", 0);
+		k += 1 << size;
+	}
 }
 
 static void exec_value(struct loader *l, const struct chunk *c, const struct op *o)
@@ -230,21 +289,22 @@ static int bind_expense(sqlite3_stmt *st, int k, const struct chunk *c, const st
 	return rc;
 }
 
-/* Inserts the expense lines ops[0..n): BATCH at a time, the rest one by one. */
+/* Inserts the expense lines ops[0..n), in order. bind_expense binds all
+ * ten columns of every row: no unbinding (sqlite3_clear_bindings took 4 %
+ * of the writer thread's instructions on a large statement). */
 static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *ops, int n)
 {
-	int k = 0;
-	for (; k + BATCH <= n; k += BATCH) {
+	for (int k = 0; k < n;) {
+		int size = multi_size(n - k);
+		sqlite3_stmt *st = multi_st(l, &l->ins_expense, size);
+		if (!st)
+			return;
 		int rc = 0;
-		for (int j = 0; j < BATCH; j++)
-			rc |= bind_expense(l->ins_expenses, j, c, &ops[k + j]);
-		/* bind_expense binds all ten columns of every row: no unbinding
-		 * (sqlite3_clear_bindings took 4 % of the writer thread's
-		 * instructions on a large statement) */
-		step_st(l, l->ins_expenses, rc, "recording expense lines", 0);
+		for (int j = 0; j < 1 << size; j++)
+			rc |= bind_expense(st, j, c, &ops[k + j]);
+		step_st(l, st, rc, "recording expense lines", 0);
+		k += 1 << size;
 	}
-	for (; k < n; k++)
-		step_st(l, l->ins_expense, bind_expense(l->ins_expense, 0, c, &ops[k]), "recording an expense line", 0);
 }
 
 /* ---- expense groups ------------------------------------------------------- */
@@ -266,19 +326,38 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static void write_group(struct loader *l, const struct group *g)
+static int bind_group(sqlite3_stmt *st, int k, const struct group *g)
 {
-	if (g->lines == 0)
-		return;
-	sqlite3_stmt *st = l->ins_group;
-	int rc = g->category ? sqlite3_bind_text(st, 1, g->category, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 1);
-	rc |= g->criterion ? sqlite3_bind_text(st, 2, g->criterion, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
-	rc |= sqlite3_bind_int64(st, 3, g->lines);
-	rc |= sqlite3_bind_int64(st, 4, g->amounts);
-	rc |= sqlite3_bind_int64(st, 5, g->sum);
-	rc |= sqlite3_bind_int64(st, 6, g->first);
-	rc |= sqlite3_bind_int64(st, 7, g->last);
-	step(l, st, rc, "recording the expense totals");
+	int b = k * GROUP_COLS;
+	int rc = g->category ? sqlite3_bind_text(st, b + 1, g->category, -1, SQLITE_STATIC) : sqlite3_bind_null(st, b + 1);
+	rc |= g->criterion ? sqlite3_bind_text(st, b + 2, g->criterion, -1, SQLITE_STATIC) : sqlite3_bind_null(st, b + 2);
+	rc |= sqlite3_bind_int64(st, b + 3, g->lines);
+	rc |= sqlite3_bind_int64(st, b + 4, g->amounts);
+	rc |= sqlite3_bind_int64(st, b + 5, g->sum);
+	rc |= sqlite3_bind_int64(st, b + 6, g->first);
+	rc |= sqlite3_bind_int64(st, b + 7, g->last);
+	return rc;
+}
+
+/* Writes the groups g[0..n) that have lines, in order. */
+static void write_groups(struct loader *l, const struct group *const *g, int n)
+{
+	const struct group *rows[GROUP_SLOTS];
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (g[i]->lines > 0)
+			rows[m++] = g[i];
+	for (int k = 0; k < m;) {
+		int size = multi_size(m - k);
+		sqlite3_stmt *st = multi_st(l, &l->ins_group, size);
+		if (!st)
+			return;
+		int rc = 0;
+		for (int j = 0; j < 1 << size; j++)
+			rc |= bind_group(st, j, rows[k + j]);
+		step_st(l, st, rc, "recording the expense totals", 0);
+		k += 1 << size;
+	}
 }
 
 static int by_first(const void *a, const void *b)
@@ -297,8 +376,7 @@ static void flush_groups(struct loader *l)
 			open[n++] = &l->groups[i];
 	assert(n == l->ngroups);
 	qsort(open, (size_t)n, sizeof open[0], by_first);
-	for (int i = 0; i < n; i++)
-		write_group(l, open[i]);
+	write_groups(l, open, n);
 	groups_clear(l);
 }
 
@@ -337,7 +415,8 @@ static void add_to_group(struct loader *l, const struct chunk *c, const struct o
 	int64_t sum;
 	if (o->has_amount && __builtin_add_overflow(g->sum, o->amount, &sum)) {
 		/* the row would not fit in 64 bits: write it and start the pair again */
-		write_group(l, g);
+		const struct group *full = g;
+		write_groups(l, &full, 1);
 		g->lines = g->amounts = g->sum = 0;
 		sum = o->amount;
 	}
@@ -368,10 +447,15 @@ static void exec_chunk(struct loader *l, struct chunk *c)
 			i = j;
 			continue;
 		}
-		if (o->kind == OP_NODE)
-			exec_node(l, c, o);
-		else
-			exec_value(l, c, o);
+		if (o->kind == OP_NODE) {
+			int j = i;
+			while (j < c->n && c->ops[j].kind == OP_NODE)
+				j++;
+			exec_nodes(l, c, o, j - i);
+			i = j;
+			continue;
+		}
+		exec_value(l, c, o);
 		i++;
 	}
 	chunk_reset(c); /* ready to be filled again */
@@ -397,6 +481,7 @@ void loader_begin(struct loader *l, int threaded)
 {
 	assert(!l->running);
 	l->running = 1;
+	l->serial++; /* no ticket of the last statement matches */
 	l->threaded = threaded;
 	l->next_expense = 1;
 	memset(l->seen, 0, sizeof l->seen);
@@ -418,6 +503,7 @@ void loader_begin(struct loader *l, int threaded)
 /* Hands the current chunk to be executed and starts a new one. */
 static void submit(struct loader *l)
 {
+	l->serial++;
 	if (l->threaded) {
 		chan_put_full(&l->chan, l->cur);
 		l->cur = chan_take_free(&l->chan);
@@ -441,6 +527,20 @@ struct op *loader_op(struct loader *l, enum op_kind kind)
 	for (int i = 0; i < 4; i++)
 		o->str[i] = OP_NOSTR;
 	return o;
+}
+
+uint64_t loader_ticket(const struct loader *l)
+{
+	assert(l->running && l->cur->n > 0);
+	return (uint64_t)l->serial << 32 | (uint32_t)(l->cur->n - 1);
+}
+
+struct op *loader_pending(struct loader *l, uint64_t ticket)
+{
+	assert(l->running);
+	if ((uint32_t)(ticket >> 32) != l->serial)
+		return NULL; /* its chunk was handed over */
+	return &l->cur->ops[(uint32_t)ticket];
 }
 
 uint32_t loader_str(struct loader *l, const char *s, size_t n)

@@ -252,6 +252,57 @@ START_TEST(group_rows_fit_in_64_bits)
 }
 END_TEST
 
+/* An element's value lands in its row whether the parser could put it into
+ * the element's pending OP_NODE (a few unknown children before the text) or
+ * the node's chunk was handed over first (2000 of them) and it became an
+ * UPDATE (OP_VALUE): the same row, and the same row of field. */
+START_TEST(value_after_many_unknown_children)
+{
+	struct ctx c;
+	open_ctx(&c);
+	static const int kids[] = {3, 2000};
+	for (size_t k = 0; k < sizeof kids / sizeof kids[0]; k++) {
+		strbuf b = {0};
+		sb_puts(&b, "<statement xmlns=\"urn:grantcheck:statement:1\" version=\"1\"><rcc id=\"norr\">");
+		for (int i = 0; i < kids[k]; i++)
+			sb_puts(&b, "<x/>");
+		sb_puts(&b, " RCC Nörr </rcc><funds><granted>12.50</granted></funds></statement>\n");
+		load(&c, modes[_i], b.s, b.len);
+		ck_assert_int_eq(c.out.status, PARSE_OK);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM node WHERE name = 'x'"), kids[k]);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM node WHERE name = 'rcc' AND text = 'RCC Nörr'"
+		                           " AND nchars = 8 AND ctrl = 0 AND amount IS NULL"), 1);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM field WHERE name = 'rcc' AND text = 'RCC Nörr'"), 1);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM node WHERE name = 'id' AND text = 'norr'"), 1);
+		ck_assert_int_eq(q_int(&c, "SELECT received IS NULL AND granted = 1250 FROM figures"), 1);
+		sb_free(&b);
+	}
+	close_ctx(&c);
+}
+END_TEST
+
+/* Any number of lines is inserted whole and in order, whatever mix of
+ * multi-row INSERTs (64, 32, ... 1 rows) it takes. */
+START_TEST(every_count_of_lines)
+{
+	struct ctx c;
+	open_ctx(&c);
+	static const int counts[] = {1, 2, 3, 7, 63, 64, 65, 127, 200};
+	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+		size_t n;
+		char *data = many_codes(counts[k], 5, &n);
+		load(&c, modes[_i], data, n);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM expense"), counts[k]);
+		ck_assert_int_eq(q_int(&c, "SELECT max(id) FROM expense"), counts[k]);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM expense e JOIN expense p ON p.id = e.id - 1"
+		                           " WHERE e.line <= p.line"), 0);
+		ck_assert_int_eq(q_int(&c, "SELECT sum(lines) FROM expense_group"), counts[k]);
+		free(data);
+	}
+	close_ctx(&c);
+}
+END_TEST
+
 /* A failing INSERT in the loader (inline or on the writer thread) ends
  * the program with status 2 and a message, never a silently short table. */
 static void fail_on_missing_table(int mode, const char *table)
@@ -290,6 +341,8 @@ Suite *loader_suite(void)
 	tcase_add_test(tc, threads_load_the_same_tables);
 	tcase_add_loop_test(tc, groups_add_up_to_the_lines, 0, 2);
 	tcase_add_loop_test(tc, group_rows_fit_in_64_bits, 0, 2);
+	tcase_add_loop_test(tc, value_after_many_unknown_children, 0, 2);
+	tcase_add_loop_test(tc, every_count_of_lines, 0, 2);
 	tcase_add_loop_exit_test(tc, writer_error_exits_expense, 2, 0, 2);
 	tcase_add_loop_exit_test(tc, writer_error_exits_groups, 2, 0, 2);
 	suite_add_tcase(s, tc);
