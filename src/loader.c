@@ -20,6 +20,7 @@
 #define NODE_COLS 15
 #define EXPENSE_COLS 10
 #define GROUP_COLS 7
+#define FIELD_COLS 6
 #define GROUP_SLOTS (2 * LOADER_GROUPS)
 #define GROUP_KEY_BYTES (256 * 1024) /* at most this much text in open group keys */
 
@@ -47,11 +48,20 @@ struct multi {
 	sqlite3_stmt *st[MULTI_SIZES];
 };
 
+/* A row of field: the first node of a kind that has a short name. */
+struct field_row {
+	int64_t id; /* the node */
+	int fmt;
+	uint32_t text; /* offset in loader.field_text, or OP_NOSTR */
+	int has_amount;
+	int64_t amount;
+	long line, col;
+};
+
 struct loader {
 	struct workdb *w;
-	struct multi ins_node, ins_expense, ins_group;
-	sqlite3_stmt *upd_node;
-	sqlite3_stmt *fill_field, *fill_figures;
+	struct multi ins_node, ins_expense, ins_group, ins_field;
+	sqlite3_stmt *upd_node, *ins_figures;
 	struct chunk *chunks[NCHUNKS];
 	struct chunk *cur; /* being filled by the parser */
 	uint32_t serial;   /* of cur: chunks handed over so far (loader_ticket) */
@@ -61,6 +71,9 @@ struct loader {
 	pthread_t writer;
 	int64_t next_expense; /* id of the next expense line */
 	unsigned char seen[FMT_COUNT]; /* a node of this kind was recorded */
+	struct field_row fields[FMT_COUNT]; /* in the order of their nodes */
+	int nfields;
+	strbuf field_text;
 	struct group groups[GROUP_SLOTS];
 	int ngroups;
 	size_t group_bytes;
@@ -90,8 +103,10 @@ struct loader *loader_new(struct workdb *w)
 	l->ins_expense.row = "(?,?,?,?,?,?,?,?,?,?)";
 	l->ins_group.head = "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last) VALUES";
 	l->ins_group.row = "(?,?,?,?,?,?,?)";
-	l->fill_field = db_prepare(w, DB_FIELD_SQL);
-	l->fill_figures = db_prepare(w, DB_FIGURES_SQL);
+	l->ins_field.head = "INSERT INTO field(name,text,amount,num,line,col) VALUES";
+	l->ins_field.row = "(?,?,?,?,?,?)";
+	l->ins_figures = db_prepare(w, "INSERT INTO figures(year,granted,received,carriedOver,totalExpenses,closing,"
+	                               "carryForward,repay) VALUES(?,?,?,?,?,?,?,?)");
 	for (int i = 0; i < NCHUNKS; i++)
 		l->chunks[i] = xcalloc(1, sizeof *l->chunks[i]);
 	return l;
@@ -159,15 +174,16 @@ void loader_free(struct loader *l)
 	multi_free(&l->ins_node);
 	multi_free(&l->ins_expense);
 	multi_free(&l->ins_group);
+	multi_free(&l->ins_field);
 	sqlite3_finalize(l->upd_node);
-	sqlite3_finalize(l->fill_field);
-	sqlite3_finalize(l->fill_figures);
+	sqlite3_finalize(l->ins_figures);
 	for (int i = 0; i < NCHUNKS; i++) {
 		sb_free(&l->chunks[i]->text);
 		free(l->chunks[i]);
 	}
 	groups_clear(l);
 	sb_free(&l->errmsg);
+	sb_free(&l->field_text);
 	free(l);
 }
 
@@ -203,13 +219,36 @@ static int bind_opt_int(sqlite3_stmt *st, int i, int set, int64_t v)
 	return set ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
 }
 
+/* Keeps text s (NULL for none) for a row of field. */
+static uint32_t field_str(struct loader *l, const char *s)
+{
+	return s ? (uint32_t)sb_putz(&l->field_text, s, strlen(s)) : OP_NOSTR;
+}
+
+/* Node o is the first of its kind, which has a short name: a row of field. */
+static void add_field(struct loader *l, const struct chunk *c, const struct op *o)
+{
+	assert(l->nfields < FMT_COUNT && (l->nfields == 0 || l->fields[l->nfields - 1].id < o->id));
+	struct field_row *f = &l->fields[l->nfields++];
+	f->id = o->id;
+	f->fmt = o->fmt;
+	f->text = field_str(l, o->has_value && o->str[3] != OP_NOSTR ? c->text.s + o->str[3] : NULL);
+	f->has_amount = o->has_amount;
+	f->amount = o->amount;
+	f->line = o->line;
+	f->col = o->col;
+}
+
 /* Binds node o as row k of st (every column: nothing to unbind). */
 static int bind_node(struct loader *l, sqlite3_stmt *st, int k, const struct chunk *c, const struct op *o)
 {
 	int b = k * NODE_COLS;
 	int first = o->fmt >= 0 && !l->seen[o->fmt]; /* the first of its kind: a row of field */
-	if (first)
+	if (first) {
 		l->seen[o->fmt] = 1;
+		if (fmt_nodes[o->fmt].field)
+			add_field(l, c, o);
+	}
 	int known = o->fmt >= 0;
 	int rc = sqlite3_bind_int64(st, b + 1, o->id);
 	rc |= bind_opt_int(st, b + 2, o->parent != 0, o->parent);
@@ -259,6 +298,15 @@ static void exec_nodes(struct loader *l, const struct chunk *c, const struct op 
 
 static void exec_value(struct loader *l, const struct chunk *c, const struct op *o)
 {
+	for (int i = l->nfields - 1; i >= 0; i--) {
+		struct field_row *f = &l->fields[i];
+		if (f->id == o->id) {
+			f->text = field_str(l, o->str[0] == OP_NOSTR ? NULL : c->text.s + o->str[0]);
+			f->has_amount = o->has_amount;
+			f->amount = o->amount;
+			break;
+		}
+	}
 	sqlite3_stmt *st = l->upd_node;
 	int rc = sqlite3_bind_int64(st, 1, o->id);
 	rc |= bind_str(st, 2, c, o->str[0]);
@@ -485,6 +533,8 @@ void loader_begin(struct loader *l, int threaded)
 	l->threaded = threaded;
 	l->next_expense = 1;
 	memset(l->seen, 0, sizeof l->seen);
+	l->nfields = 0;
+	sb_reset(&l->field_text);
 	l->rc = 0;
 	l->what = NULL;
 	sb_reset(&l->errmsg);
@@ -552,6 +602,63 @@ uint32_t loader_str(struct loader *l, const char *s, size_t n)
 	return (uint32_t)sb_putz(t, s, n);
 }
 
+/* The year of a field of type year: four ASCII digits, else none. */
+static int field_year(const struct field_row *f, const char *text, int64_t *year)
+{
+	if (fmt_nodes[f->fmt].type != VT_YEAR || !text || strlen(text) != 4)
+		return 0;
+	*year = 0;
+	for (int i = 0; i < 4; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+		*year = *year * 10 + (text[i] - '0');
+	}
+	return 1;
+}
+
+/* Writes the rows of field (the first value of every short name, in
+ * document order) and the one row of figures (the statement's figures by
+ * name, NULL where missing or malformed), which nearly every rule reads. */
+static void write_fields(struct loader *l)
+{
+	static const char *const figures[] = {"year",    "granted", "received",     "carriedOver",
+	                                      "totalExpenses", "closing", "carryForward", "repay"};
+	int have[8] = {0};
+	int64_t value[8] = {0};
+	for (int k = 0; k < l->nfields;) {
+		int size = multi_size(l->nfields - k);
+		sqlite3_stmt *st = multi_st(l, &l->ins_field, size);
+		if (!st)
+			return;
+		int rc = 0;
+		for (int j = 0; j < 1 << size; j++) {
+			const struct field_row *f = &l->fields[k + j];
+			const char *name = fmt_nodes[f->fmt].field;
+			const char *text = f->text == OP_NOSTR ? NULL : l->field_text.s + f->text;
+			int64_t year = 0;
+			int is_year = field_year(f, text, &year);
+			int b = j * FIELD_COLS;
+			rc |= sqlite3_bind_text(st, b + 1, name, -1, SQLITE_STATIC);
+			rc |= text ? sqlite3_bind_text(st, b + 2, text, -1, SQLITE_STATIC) : sqlite3_bind_null(st, b + 2);
+			rc |= bind_opt_int(st, b + 3, f->has_amount, f->amount);
+			rc |= bind_opt_int(st, b + 4, is_year, year);
+			rc |= sqlite3_bind_int64(st, b + 5, f->line);
+			rc |= sqlite3_bind_int64(st, b + 6, f->col);
+			for (int i = 0; i < 8; i++)
+				if (strcmp(name, figures[i]) == 0) {
+					have[i] = i == 0 ? is_year : f->has_amount;
+					value[i] = i == 0 ? year : f->amount;
+				}
+		}
+		step_st(l, st, rc, "finding the values by name", 0);
+		k += 1 << size;
+	}
+	int rc = 0;
+	for (int i = 0; i < 8; i++)
+		rc |= bind_opt_int(l->ins_figures, i + 1, have[i], value[i]);
+	step_st(l, l->ins_figures, rc, "collecting the figures", 0);
+}
+
 void loader_finish(struct loader *l)
 {
 	assert(l->running);
@@ -566,8 +673,7 @@ void loader_finish(struct loader *l)
 	l->cur = NULL;
 	l->running = 0;
 	flush_groups(l); /* writes nothing after an error (step), but empties the table */
-	step(l, l->fill_field, SQLITE_OK, "finding the values by name");
-	step(l, l->fill_figures, SQLITE_OK, "collecting the figures");
+	write_fields(l);
 	if (l->rc)
 		db_fail(l->rc, sb_str(&l->errmsg), l->what);
 }

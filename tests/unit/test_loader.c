@@ -303,6 +303,76 @@ START_TEST(every_count_of_lines)
 }
 END_TEST
 
+/* field and figures, which the loader writes from what it saw, hold
+ * exactly what the definitions over node say (the first node of every
+ * short name; the figures by name), for every sample and for years that
+ * are nearly four digits, values that never end and values in UPDATEs. */
+static void assert_fields_follow_node(struct ctx *c, const char *what)
+{
+	static const char def[] =
+		"SELECT f.field, n.text, n.amount,"
+		" CASE WHEN f.type = 'year' AND n.text GLOB '[0-9][0-9][0-9][0-9]' THEN CAST(n.text AS INTEGER) END,"
+		" n.line, n.col FROM node n JOIN format f ON f.id = n.fmt"
+		" WHERE n.id = (SELECT min(m.id) FROM node m WHERE m.fmt = n.fmt) AND f.field IS NOT NULL";
+	static const char tab[] = "SELECT name, text, amount, num, line, col FROM field";
+	char sql[2048];
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (%s EXCEPT %s)) + (SELECT count(*) FROM (%s EXCEPT %s))"
+	         " + abs((SELECT count(*) FROM field) - (SELECT count(*) FROM (%s)))", def, tab, tab, def, def);
+	ck_assert_msg(q_int(c, sql) == 0, "field differs from node in %s", what);
+	ck_assert_msg(q_int(c, "SELECT count(*) FROM field a JOIN field b ON a.rowid < b.rowid"
+	                       " AND (a.line, a.col) > (b.line, b.col)") == 0, "field out of order in %s", what);
+	static const char fig[] =
+		"SELECT (SELECT num FROM field WHERE name = 'year'), (SELECT amount FROM field WHERE name = 'granted'),"
+		" (SELECT amount FROM field WHERE name = 'received'), (SELECT amount FROM field WHERE name = 'carriedOver'),"
+		" (SELECT amount FROM field WHERE name = 'totalExpenses'), (SELECT amount FROM field WHERE name = 'closing'),"
+		" (SELECT amount FROM field WHERE name = 'carryForward'), (SELECT amount FROM field WHERE name = 'repay')";
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM figures) = 1 AND NOT EXISTS (SELECT * FROM figures"
+	         " EXCEPT %s)", fig);
+	ck_assert_msg(q_int(c, sql) == 1, "figures differ from field in %s", what);
+}
+
+START_TEST(fields_follow_node)
+{
+	struct ctx c;
+	open_ctx(&c);
+	const char *const dirs[] = {"samples/valid", "samples/invalid", "samples/encodings"};
+	for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+		DIR *dir = opendir(dirs[d]);
+		ck_assert_msg(dir != NULL, "cannot open %s", dirs[d]);
+		struct dirent *e;
+		while ((e = readdir(dir))) {
+			if (!strstr(e->d_name, ".xml"))
+				continue;
+			char path[512];
+			snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
+			size_t n;
+			char *data = read_all(path, &n);
+			load(&c, modes[_i], data, n);
+			assert_fields_follow_node(&c, path);
+			free(data);
+		}
+		closedir(dir);
+	}
+	static const char *const years[] = {"2014", "0123", "123", "12345", "20a4", " 2015 ", "", "\xef\xbc\x92" "014",
+	                                    "2014<x/>", "<x/>2016"};
+	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
+		strbuf b = {0};
+		sb_printf(&b, "<statement xmlns=\"urn:grantcheck:statement:1\" version=\"1\"><year>%s</year>"
+		              "<funds><granted>1.00</granted><received>x</received><granted>2</granted></funds>"
+		              "<rcc id=\"a\">", years[i]);
+		for (int k = 0; k < 1100; k++) /* rcc's value comes after its chunk was handed over */
+			sb_puts(&b, "<y/>");
+		sb_puts(&b, "R</rcc><period from=\"2014-01-01\"/><totalExpenses>5");
+		load(&c, modes[_i], b.s, b.len); /* ends inside totalExpenses: X2 */
+		ck_assert_int_ne(c.out.status, PARSE_OK);
+		assert_fields_follow_node(&c, years[i]);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM field WHERE name = 'totalExpenses' AND text IS NULL"), 1);
+		sb_free(&b);
+	}
+	close_ctx(&c);
+}
+END_TEST
+
 /* A failing INSERT in the loader (inline or on the writer thread) ends
  * the program with status 2 and a message, never a silently short table. */
 static void fail_on_missing_table(int mode, const char *table)
@@ -343,6 +413,7 @@ Suite *loader_suite(void)
 	tcase_add_loop_test(tc, group_rows_fit_in_64_bits, 0, 2);
 	tcase_add_loop_test(tc, value_after_many_unknown_children, 0, 2);
 	tcase_add_loop_test(tc, every_count_of_lines, 0, 2);
+	tcase_add_loop_test(tc, fields_follow_node, 0, 2);
 	tcase_add_loop_exit_test(tc, writer_error_exits_expense, 2, 0, 2);
 	tcase_add_loop_exit_test(tc, writer_error_exits_groups, 2, 0, 2);
 	suite_add_tcase(s, tc);
