@@ -15,8 +15,7 @@
 #define CHUNK_OPS 1024
 #define CHUNK_BYTES (256 * 1024) /* a chunk is full past this many text bytes */
 #define NCHUNKS 4
-#define MULTI_SIZES 7 /* INSERTs of 1, 2, 4, ... 64 rows */
-#define BATCH (1 << (MULTI_SIZES - 1)) /* the most rows per INSERT statement */
+#define BATCH 64 /* the most rows per INSERT statement */
 #define NODE_COLS 15
 #define EXPENSE_COLS 10
 #define GROUP_COLS 7
@@ -38,14 +37,15 @@ struct group {
 	int64_t lines, amounts, sum, first, last;
 };
 
-/* One INSERT of 1, 2, 4, ... BATCH rows, each prepared on its first use:
- * n rows take popcount(n % BATCH) + n / BATCH steps, since a step's fixed
- * cost (opening the table's and indexes' cursors, the statement's
- * savepoint) is several times that of a small row. */
+/* An INSERT of 1, 2, 3 ... BATCH rows, each prepared on its first use:
+ * n rows take n / BATCH steps and one more for the rest, since a step's
+ * fixed cost (opening the table's and indexes' cursors, the statement's
+ * savepoint) is several times that of a small row. A run of statements
+ * uses few sizes (a small statement's count of elements, of lines). */
 struct multi {
 	const char *head; /* "INSERT INTO t(...) VALUES" */
 	const char *row;  /* "(?,?,...)" */
-	sqlite3_stmt *st[MULTI_SIZES];
+	sqlite3_stmt *st[BATCH + 1]; /* by rows */
 };
 
 /* A row of field: the first node of a kind that has a short name. */
@@ -123,28 +123,29 @@ static int failed(struct loader *l, int rc, const char *what)
 	return l->rc != 0;
 }
 
-/* The INSERT of m for 1 << size rows, or NULL after an error (on the
+/* The INSERT of m for n rows (1..BATCH), or NULL after an error (on the
  * writer thread too: reported by loader_finish, like a failed step). */
-static sqlite3_stmt *multi_st(struct loader *l, struct multi *m, int size)
+static sqlite3_stmt *multi_st(struct loader *l, struct multi *m, int n)
 {
-	if (!m->st[size] && !l->rc) {
+	assert(n >= 1 && n <= BATCH);
+	if (!m->st[n] && !l->rc) {
 		strbuf sql = {0};
 		sb_puts(&sql, m->head);
-		for (int i = 0; i < 1 << size; i++) {
+		for (int i = 0; i < n; i++) {
 			if (i)
 				sb_putc(&sql, ',');
 			sb_puts(&sql, m->row);
 		}
-		int rc = sqlite3_prepare_v3(l->w->db, sql.s, -1, SQLITE_PREPARE_PERSISTENT, &m->st[size], NULL);
+		int rc = sqlite3_prepare_v3(l->w->db, sql.s, -1, SQLITE_PREPARE_PERSISTENT, &m->st[n], NULL);
 		sb_free(&sql);
 		failed(l, rc, m->head);
 	}
-	return l->rc ? NULL : m->st[size];
+	return l->rc ? NULL : m->st[n];
 }
 
 static void multi_free(struct multi *m)
 {
-	for (int i = 0; i < MULTI_SIZES; i++) {
+	for (int i = 0; i <= BATCH; i++) {
 		sqlite3_finalize(m->st[i]);
 		m->st[i] = NULL;
 	}
@@ -270,29 +271,19 @@ static int bind_node(struct loader *l, sqlite3_stmt *st, int k, const struct chu
 	return rc;
 }
 
-/* The largest number of rows, as a power of two, that one INSERT takes of
- * n (> 0) left. */
-static int multi_size(int n)
-{
-	int size = MULTI_SIZES - 1;
-	while ((1 << size) > n)
-		size--;
-	return size;
-}
-
 /* Inserts the nodes ops[0..n), in order. */
-static void exec_nodes(struct loader *l, const struct chunk *c, const struct op *ops, int n)
+static void exec_nodes(struct loader *l, const struct chunk *c, const struct op *const *ops, int n)
 {
 	for (int k = 0; k < n;) {
-		int size = multi_size(n - k);
-		sqlite3_stmt *st = multi_st(l, &l->ins_node, size);
+		int rows = n - k < BATCH ? n - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_node, rows);
 		if (!st)
 			return;
 		int rc = 0;
-		for (int j = 0; j < 1 << size; j++)
-			rc |= bind_node(l, st, j, c, &ops[k + j]);
+		for (int j = 0; j < rows; j++)
+			rc |= bind_node(l, st, j, c, ops[k + j]);
 		step_st(l, st, rc, "recording elements", 0);
-		k += 1 << size;
+		k += rows;
 	}
 }
 
@@ -340,18 +331,18 @@ static int bind_expense(sqlite3_stmt *st, int k, const struct chunk *c, const st
 /* Inserts the expense lines ops[0..n), in order. bind_expense binds all
  * ten columns of every row: no unbinding (sqlite3_clear_bindings took 4 %
  * of the writer thread's instructions on a large statement). */
-static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *ops, int n)
+static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *const *ops, int n)
 {
 	for (int k = 0; k < n;) {
-		int size = multi_size(n - k);
-		sqlite3_stmt *st = multi_st(l, &l->ins_expense, size);
+		int rows = n - k < BATCH ? n - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_expense, rows);
 		if (!st)
 			return;
 		int rc = 0;
-		for (int j = 0; j < 1 << size; j++)
-			rc |= bind_expense(st, j, c, &ops[k + j]);
+		for (int j = 0; j < rows; j++)
+			rc |= bind_expense(st, j, c, ops[k + j]);
 		step_st(l, st, rc, "recording expense lines", 0);
-		k += 1 << size;
+		k += rows;
 	}
 }
 
@@ -390,21 +381,21 @@ static int bind_group(sqlite3_stmt *st, int k, const struct group *g)
 /* Writes the groups g[0..n) that have lines, in order. */
 static void write_groups(struct loader *l, const struct group *const *g, int n)
 {
-	const struct group *rows[GROUP_SLOTS];
+	const struct group *with_lines[GROUP_SLOTS];
 	int m = 0;
 	for (int i = 0; i < n; i++)
 		if (g[i]->lines > 0)
-			rows[m++] = g[i];
+			with_lines[m++] = g[i];
 	for (int k = 0; k < m;) {
-		int size = multi_size(m - k);
-		sqlite3_stmt *st = multi_st(l, &l->ins_group, size);
+		int rows = m - k < BATCH ? m - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_group, rows);
 		if (!st)
 			return;
 		int rc = 0;
-		for (int j = 0; j < 1 << size; j++)
-			rc |= bind_group(st, j, rows[k + j]);
+		for (int j = 0; j < rows; j++)
+			rc |= bind_group(st, j, with_lines[k + j]);
 		step_st(l, st, rc, "recording the expense totals", 0);
-		k += 1 << size;
+		k += rows;
 	}
 }
 
@@ -478,34 +469,31 @@ static void add_to_group(struct loader *l, const struct chunk *c, const struct o
 	}
 }
 
-/* Executes chunk c (nothing after the first error) and empties it. */
+/* Executes chunk c (nothing after the first error) and empties it: its
+ * node rows, then its expense lines, then its values. Each table gets its
+ * rows in document order, a value comes after its node's row, and a chunk
+ * of a small statement takes one INSERT per table. */
 static void exec_chunk(struct loader *l, struct chunk *c)
 {
-	int i = 0;
-	while (i < c->n && !l->rc) {
+	const struct op *nodes[CHUNK_OPS], *lines[CHUNK_OPS];
+	int nn = 0, nl = 0;
+	for (int i = 0; i < c->n; i++) {
 		const struct op *o = &c->ops[i];
-		if (o->kind == OP_EXPENSE) {
-			int j = i;
-			while (j < c->n && c->ops[j].kind == OP_EXPENSE) {
-				add_to_group(l, c, &c->ops[j], l->next_expense + (j - i));
-				j++;
-			}
-			exec_expenses(l, c, o, j - i);
-			l->next_expense += j - i;
-			i = j;
-			continue;
-		}
-		if (o->kind == OP_NODE) {
-			int j = i;
-			while (j < c->n && c->ops[j].kind == OP_NODE)
-				j++;
-			exec_nodes(l, c, o, j - i);
-			i = j;
-			continue;
-		}
-		exec_value(l, c, o);
-		i++;
+		if (o->kind == OP_NODE)
+			nodes[nn++] = o;
+		else if (o->kind == OP_EXPENSE)
+			lines[nl++] = o;
 	}
+	exec_nodes(l, c, nodes, nn);
+	if (!l->rc) {
+		for (int j = 0; j < nl; j++)
+			add_to_group(l, c, lines[j], l->next_expense + j);
+		exec_expenses(l, c, lines, nl);
+		l->next_expense += nl;
+	}
+	for (int i = 0; i < c->n && !l->rc; i++)
+		if (c->ops[i].kind == OP_VALUE)
+			exec_value(l, c, &c->ops[i]);
 	chunk_reset(c); /* ready to be filled again */
 }
 
@@ -626,12 +614,12 @@ static void write_fields(struct loader *l)
 	int have[8] = {0};
 	int64_t value[8] = {0};
 	for (int k = 0; k < l->nfields;) {
-		int size = multi_size(l->nfields - k);
-		sqlite3_stmt *st = multi_st(l, &l->ins_field, size);
+		int rows = l->nfields - k < BATCH ? l->nfields - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_field, rows);
 		if (!st)
 			return;
 		int rc = 0;
-		for (int j = 0; j < 1 << size; j++) {
+		for (int j = 0; j < rows; j++) {
 			const struct field_row *f = &l->fields[k + j];
 			const char *name = fmt_nodes[f->fmt].field;
 			const char *text = f->text == OP_NOSTR ? NULL : l->field_text.s + f->text;
@@ -651,7 +639,7 @@ static void write_fields(struct loader *l)
 				}
 		}
 		step_st(l, st, rc, "finding the values by name", 0);
-		k += 1 << size;
+		k += rows;
 	}
 	int rc = 0;
 	for (int i = 0; i < 8; i++)
