@@ -26,8 +26,10 @@
  * reports an overflow as an error, which the engine turns into A6.
  *
  * After the last operation the loader fills two more derived tables that
- * nearly every rule reads: field (the first value of each short name) and
- * figures (the statement's amounts as one row); see db.c.
+ * nearly every rule reads, from the first node of each kind that it kept
+ * while inserting (no query over node): field (the first value of each
+ * short name, in document order) and figures (the statement's amounts by
+ * name as one row, NULL where missing or malformed); schema in db.c.
  *
  * A loader runs either inline -- a full chunk is executed at once, on the
  * parser's thread (small files, where a thread would cost more than it
