@@ -56,30 +56,13 @@ static const char SCHEMA[] =
 	" granted INTEGER, received INTEGER, status TEXT) STRICT;"
 	/* the first occurrence of every value by its short name, and the
 	 * statement's figures as one row (NULL where missing or malformed):
-	 * tables the loader fills once per statement (FIELD_SQL, FIGURES_SQL),
+	 * tables the loader fills once per statement (loader.c, write_fields),
 	 * since nearly every rule reads them */
 	"CREATE TABLE field(name TEXT NOT NULL, text TEXT, amount INTEGER, num INTEGER,"
 	" line INTEGER NOT NULL, col INTEGER NOT NULL) STRICT;"
 	"CREATE INDEX field_name ON field(name);"
 	"CREATE TABLE figures(year INTEGER, granted INTEGER, received INTEGER, carriedOver INTEGER,"
 	" totalExpenses INTEGER, closing INTEGER, carryForward INTEGER, repay INTEGER) STRICT;";
-
-const char DB_FIELD_SQL[] =
-	"INSERT INTO field SELECT f.field, n.text, n.amount,"
-	" CASE WHEN f.type = 'year' AND n.text GLOB '[0-9][0-9][0-9][0-9]' THEN CAST(n.text AS INTEGER) END,"
-	" n.line, n.col FROM node n JOIN format f ON f.id = n.fmt WHERE n.first AND f.field IS NOT NULL"
-	" ORDER BY n.id";
-
-const char DB_FIGURES_SQL[] =
-	"INSERT INTO figures SELECT"
-	" (SELECT num FROM field WHERE name = 'year'),"
-	" (SELECT amount FROM field WHERE name = 'granted'),"
-	" (SELECT amount FROM field WHERE name = 'received'),"
-	" (SELECT amount FROM field WHERE name = 'carriedOver'),"
-	" (SELECT amount FROM field WHERE name = 'totalExpenses'),"
-	" (SELECT amount FROM field WHERE name = 'closing'),"
-	" (SELECT amount FROM field WHERE name = 'carryForward'),"
-	" (SELECT amount FROM field WHERE name = 'repay')";
 
 void db_fail(int rc, const char *errmsg, const char *what)
 {

@@ -43,9 +43,6 @@ struct workdb {
 	sqlite3_stmt *reset[DB_RESET_TABLES]; /* db_reset_statement's, prepared on first use */
 };
 
-/* The loader's statements filling field and figures from node (db.c). */
-extern const char DB_FIELD_SQL[], DB_FIGURES_SQL[];
-
 /* Opens the working database. On failure returns -1 with a message in err. */
 int db_open(struct workdb *w, strbuf *err);
 void db_close(struct workdb *w);

@@ -15,8 +15,11 @@
 #define CHUNK_OPS 1024
 #define CHUNK_BYTES (256 * 1024) /* a chunk is full past this many text bytes */
 #define NCHUNKS 4
-#define BATCH 64 /* expense lines per INSERT statement */
+#define BATCH 64 /* the most rows per INSERT statement */
+#define NODE_COLS 15
 #define EXPENSE_COLS 10
+#define GROUP_COLS 7
+#define FIELD_COLS 6
 #define GROUP_SLOTS (2 * LOADER_GROUPS)
 #define GROUP_KEY_BYTES (256 * 1024) /* at most this much text in open group keys */
 
@@ -34,18 +37,43 @@ struct group {
 	int64_t lines, amounts, sum, first, last;
 };
 
+/* An INSERT of 1, 2, 3 ... BATCH rows, each prepared on its first use:
+ * n rows take n / BATCH steps and one more for the rest, since a step's
+ * fixed cost (opening the table's and indexes' cursors, the statement's
+ * savepoint) is several times that of a small row. A run of statements
+ * uses few sizes (a small statement's count of elements, of lines). */
+struct multi {
+	const char *head; /* "INSERT INTO t(...) VALUES" */
+	const char *row;  /* "(?,?,...)" */
+	sqlite3_stmt *st[BATCH + 1]; /* by rows */
+};
+
+/* A row of field: the first node of a kind that has a short name. */
+struct field_row {
+	int64_t id; /* the node */
+	int fmt;
+	uint32_t text; /* offset in loader.field_text, or OP_NOSTR */
+	int has_amount;
+	int64_t amount;
+	long line, col;
+};
+
 struct loader {
 	struct workdb *w;
-	sqlite3_stmt *ins_node, *upd_node, *ins_expense, *ins_expenses, *ins_group;
-	sqlite3_stmt *fill_field, *fill_figures;
+	struct multi ins_node, ins_expense, ins_group, ins_field;
+	sqlite3_stmt *upd_node, *ins_figures;
 	struct chunk *chunks[NCHUNKS];
 	struct chunk *cur; /* being filled by the parser */
+	uint32_t serial;   /* of cur: chunks handed over so far (loader_ticket) */
 	int running;       /* between loader_begin and loader_finish */
 	int threaded;
 	struct chan chan;
 	pthread_t writer;
 	int64_t next_expense; /* id of the next expense line */
 	unsigned char seen[FMT_COUNT]; /* a node of this kind was recorded */
+	struct field_row fields[FMT_COUNT]; /* in the order of their nodes */
+	int nfields;
+	strbuf field_text;
 	struct group groups[GROUP_SLOTS];
 	int ngroups;
 	size_t group_bytes;
@@ -66,29 +94,61 @@ struct loader *loader_new(struct workdb *w)
 {
 	struct loader *l = xcalloc(1, sizeof *l);
 	l->w = w;
-	l->ins_node = db_prepare(w, "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col,"
-	                            "first) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+	l->ins_node.head = "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col,"
+	                   "first) VALUES";
+	l->ins_node.row = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	l->upd_node = db_prepare(w, "UPDATE node SET text=?2, nchars=?3, ctrl=?4, amount=?5 WHERE id=?1");
-	static const char cols[] =
+	l->ins_expense.head =
 		"INSERT INTO expense(id,category,criterion,note,note_nchars,note_ctrl,text,amount,line,col) VALUES";
-	static const char row[] = "(?,?,?,?,?,?,?,?,?,?)";
-	strbuf sql = {0};
-	sb_puts(&sql, cols);
-	sb_puts(&sql, row);
-	l->ins_expense = db_prepare(w, sql.s);
-	for (int i = 1; i < BATCH; i++) {
-		sb_putc(&sql, ',');
-		sb_puts(&sql, row);
-	}
-	l->ins_expenses = db_prepare(w, sql.s);
-	sb_free(&sql);
-	l->ins_group = db_prepare(w, "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last)"
-	                             " VALUES(?,?,?,?,?,?,?)");
-	l->fill_field = db_prepare(w, DB_FIELD_SQL);
-	l->fill_figures = db_prepare(w, DB_FIGURES_SQL);
+	l->ins_expense.row = "(?,?,?,?,?,?,?,?,?,?)";
+	l->ins_group.head = "INSERT INTO expense_group(category,criterion,lines,amounts,sum,first,last) VALUES";
+	l->ins_group.row = "(?,?,?,?,?,?,?)";
+	l->ins_field.head = "INSERT INTO field(name,text,amount,num,line,col) VALUES";
+	l->ins_field.row = "(?,?,?,?,?,?)";
+	l->ins_figures = db_prepare(w, "INSERT INTO figures(year,granted,received,carriedOver,totalExpenses,closing,"
+	                               "carryForward,repay) VALUES(?,?,?,?,?,?,?,?)");
 	for (int i = 0; i < NCHUNKS; i++)
 		l->chunks[i] = xcalloc(1, sizeof *l->chunks[i]);
 	return l;
+}
+
+/* Records the first error (rc not OK/DONE) and returns nonzero once failed. */
+static int failed(struct loader *l, int rc, const char *what)
+{
+	if (l->rc == 0 && rc != SQLITE_OK && rc != SQLITE_DONE) {
+		l->rc = rc;
+		l->what = what;
+		sb_puts(&l->errmsg, sqlite3_errmsg(l->w->db));
+	}
+	return l->rc != 0;
+}
+
+/* The INSERT of m for n rows (1..BATCH), or NULL after an error (on the
+ * writer thread too: reported by loader_finish, like a failed step). */
+static sqlite3_stmt *multi_st(struct loader *l, struct multi *m, int n)
+{
+	assert(n >= 1 && n <= BATCH);
+	if (!m->st[n] && !l->rc) {
+		strbuf sql = {0};
+		sb_puts(&sql, m->head);
+		for (int i = 0; i < n; i++) {
+			if (i)
+				sb_putc(&sql, ',');
+			sb_puts(&sql, m->row);
+		}
+		int rc = sqlite3_prepare_v3(l->w->db, sql.s, -1, SQLITE_PREPARE_PERSISTENT, &m->st[n], NULL);
+		sb_free(&sql);
+		failed(l, rc, m->head);
+	}
+	return l->rc ? NULL : m->st[n];
+}
+
+static void multi_free(struct multi *m)
+{
+	for (int i = 0; i <= BATCH; i++) {
+		sqlite3_finalize(m->st[i]);
+		m->st[i] = NULL;
+	}
 }
 
 static void groups_clear(struct loader *l)
@@ -112,34 +172,23 @@ void loader_free(struct loader *l)
 	if (!l)
 		return;
 	assert(!l->running);
-	sqlite3_finalize(l->ins_node);
+	multi_free(&l->ins_node);
+	multi_free(&l->ins_expense);
+	multi_free(&l->ins_group);
+	multi_free(&l->ins_field);
 	sqlite3_finalize(l->upd_node);
-	sqlite3_finalize(l->ins_expense);
-	sqlite3_finalize(l->ins_expenses);
-	sqlite3_finalize(l->ins_group);
-	sqlite3_finalize(l->fill_field);
-	sqlite3_finalize(l->fill_figures);
+	sqlite3_finalize(l->ins_figures);
 	for (int i = 0; i < NCHUNKS; i++) {
 		sb_free(&l->chunks[i]->text);
 		free(l->chunks[i]);
 	}
 	groups_clear(l);
 	sb_free(&l->errmsg);
+	sb_free(&l->field_text);
 	free(l);
 }
 
 /* ---- executing ------------------------------------------------------------ */
-
-/* Records the first error (rc not OK/DONE) and returns nonzero once failed. */
-static int failed(struct loader *l, int rc, const char *what)
-{
-	if (l->rc == 0 && rc != SQLITE_OK && rc != SQLITE_DONE) {
-		l->rc = rc;
-		l->what = what;
-		sb_puts(&l->errmsg, sqlite3_errmsg(l->w->db));
-	}
-	return l->rc != 0;
-}
 
 /* Runs st once; clear says whether to unbind its parameters afterwards
  * (not needed when every parameter is bound before every step). */
@@ -171,35 +220,84 @@ static int bind_opt_int(sqlite3_stmt *st, int i, int set, int64_t v)
 	return set ? sqlite3_bind_int64(st, i, v) : sqlite3_bind_null(st, i);
 }
 
-static void exec_node(struct loader *l, const struct chunk *c, const struct op *o)
+/* Keeps text s (NULL for none) for a row of field. */
+static uint32_t field_str(struct loader *l, const char *s)
 {
-	sqlite3_stmt *st = l->ins_node;
+	return s ? (uint32_t)sb_putz(&l->field_text, s, strlen(s)) : OP_NOSTR;
+}
+
+/* Node o is the first of its kind, which has a short name: a row of field. */
+static void add_field(struct loader *l, const struct chunk *c, const struct op *o)
+{
+	assert(l->nfields < FMT_COUNT && (l->nfields == 0 || l->fields[l->nfields - 1].id < o->id));
+	struct field_row *f = &l->fields[l->nfields++];
+	f->id = o->id;
+	f->fmt = o->fmt;
+	f->text = field_str(l, o->has_value && o->str[3] != OP_NOSTR ? c->text.s + o->str[3] : NULL);
+	f->has_amount = o->has_amount;
+	f->amount = o->amount;
+	f->line = o->line;
+	f->col = o->col;
+}
+
+/* Binds node o as row k of st (every column: nothing to unbind). */
+static int bind_node(struct loader *l, sqlite3_stmt *st, int k, const struct chunk *c, const struct op *o)
+{
+	int b = k * NODE_COLS;
 	int first = o->fmt >= 0 && !l->seen[o->fmt]; /* the first of its kind: a row of field */
-	if (first)
+	if (first) {
 		l->seen[o->fmt] = 1;
+		if (fmt_nodes[o->fmt].field)
+			add_field(l, c, o);
+	}
 	int known = o->fmt >= 0;
-	int rc = sqlite3_bind_int64(st, 1, o->id);
-	rc |= bind_opt_int(st, 2, o->parent != 0, o->parent);
-	rc |= sqlite3_bind_text(st, 3, o->node_kind == 'e'   ? "element"
-	                                     : o->node_kind == 't' ? "text"
-	                                                           : "attribute", -1, SQLITE_STATIC);
-	rc |= bind_str(st, 4, c, o->str[0]);
-	rc |= bind_str(st, 5, c, o->str[1]);
-	rc |= bind_str(st, 6, c, o->str[2]);
-	rc |= bind_opt_int(st, 7, known, o->fmt);
-	rc |= bind_opt_int(st, 8, known, o->nth);
-	rc |= bind_str(st, 9, c, o->has_value ? o->str[3] : OP_NOSTR);
-	rc |= bind_opt_int(st, 10, o->has_value, o->nchars);
-	rc |= bind_opt_int(st, 11, o->has_value, o->ctrl);
-	rc |= bind_opt_int(st, 12, o->has_amount, o->amount);
-	rc |= sqlite3_bind_int64(st, 13, o->line);
-	rc |= sqlite3_bind_int64(st, 14, o->col);
-	rc |= bind_opt_int(st, 15, first, 1);
-	step(l, st, rc, "recording an element");
+	int rc = sqlite3_bind_int64(st, b + 1, o->id);
+	rc |= bind_opt_int(st, b + 2, o->parent != 0, o->parent);
+	rc |= sqlite3_bind_text(st, b + 3, o->node_kind == 'e'   ? "element"
+	                                         : o->node_kind == 't' ? "text"
+	                                                               : "attribute", -1, SQLITE_STATIC);
+	rc |= bind_str(st, b + 4, c, o->str[0]);
+	rc |= bind_str(st, b + 5, c, o->str[1]);
+	rc |= bind_str(st, b + 6, c, o->str[2]);
+	rc |= bind_opt_int(st, b + 7, known, o->fmt);
+	rc |= bind_opt_int(st, b + 8, known, o->nth);
+	rc |= bind_str(st, b + 9, c, o->has_value ? o->str[3] : OP_NOSTR);
+	rc |= bind_opt_int(st, b + 10, o->has_value, o->nchars);
+	rc |= bind_opt_int(st, b + 11, o->has_value, o->ctrl);
+	rc |= bind_opt_int(st, b + 12, o->has_amount, o->amount);
+	rc |= sqlite3_bind_int64(st, b + 13, o->line);
+	rc |= sqlite3_bind_int64(st, b + 14, o->col);
+	rc |= bind_opt_int(st, b + 15, first, 1);
+	return rc;
+}
+
+/* Inserts the nodes ops[0..n), in order. */
+static void exec_nodes(struct loader *l, const struct chunk *c, const struct op *const *ops, int n)
+{
+	for (int k = 0; k < n;) {
+		int rows = n - k < BATCH ? n - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_node, rows);
+		if (!st)
+			return;
+		int rc = 0;
+		for (int j = 0; j < rows; j++)
+			rc |= bind_node(l, st, j, c, ops[k + j]);
+		step_st(l, st, rc, "recording elements", 0);
+		k += rows;
+	}
 }
 
 static void exec_value(struct loader *l, const struct chunk *c, const struct op *o)
 {
+	for (int i = l->nfields - 1; i >= 0; i--) {
+		struct field_row *f = &l->fields[i];
+		if (f->id == o->id) {
+			f->text = field_str(l, o->str[0] == OP_NOSTR ? NULL : c->text.s + o->str[0]);
+			f->has_amount = o->has_amount;
+			f->amount = o->amount;
+			break;
+		}
+	}
 	sqlite3_stmt *st = l->upd_node;
 	int rc = sqlite3_bind_int64(st, 1, o->id);
 	rc |= bind_str(st, 2, c, o->str[0]);
@@ -230,21 +328,22 @@ static int bind_expense(sqlite3_stmt *st, int k, const struct chunk *c, const st
 	return rc;
 }
 
-/* Inserts the expense lines ops[0..n): BATCH at a time, the rest one by one. */
-static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *ops, int n)
+/* Inserts the expense lines ops[0..n), in order. bind_expense binds all
+ * ten columns of every row: no unbinding (sqlite3_clear_bindings took 4 %
+ * of the writer thread's instructions on a large statement). */
+static void exec_expenses(struct loader *l, const struct chunk *c, const struct op *const *ops, int n)
 {
-	int k = 0;
-	for (; k + BATCH <= n; k += BATCH) {
+	for (int k = 0; k < n;) {
+		int rows = n - k < BATCH ? n - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_expense, rows);
+		if (!st)
+			return;
 		int rc = 0;
-		for (int j = 0; j < BATCH; j++)
-			rc |= bind_expense(l->ins_expenses, j, c, &ops[k + j]);
-		/* bind_expense binds all ten columns of every row: no unbinding
-		 * (sqlite3_clear_bindings took 4 % of the writer thread's
-		 * instructions on a large statement) */
-		step_st(l, l->ins_expenses, rc, "recording expense lines", 0);
+		for (int j = 0; j < rows; j++)
+			rc |= bind_expense(st, j, c, ops[k + j]);
+		step_st(l, st, rc, "recording expense lines", 0);
+		k += rows;
 	}
-	for (; k < n; k++)
-		step_st(l, l->ins_expense, bind_expense(l->ins_expense, 0, c, &ops[k]), "recording an expense line", 0);
 }
 
 /* ---- expense groups ------------------------------------------------------- */
@@ -266,19 +365,38 @@ static int same(const char *a, const char *b)
 	return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-static void write_group(struct loader *l, const struct group *g)
+static int bind_group(sqlite3_stmt *st, int k, const struct group *g)
 {
-	if (g->lines == 0)
-		return;
-	sqlite3_stmt *st = l->ins_group;
-	int rc = g->category ? sqlite3_bind_text(st, 1, g->category, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 1);
-	rc |= g->criterion ? sqlite3_bind_text(st, 2, g->criterion, -1, SQLITE_STATIC) : sqlite3_bind_null(st, 2);
-	rc |= sqlite3_bind_int64(st, 3, g->lines);
-	rc |= sqlite3_bind_int64(st, 4, g->amounts);
-	rc |= sqlite3_bind_int64(st, 5, g->sum);
-	rc |= sqlite3_bind_int64(st, 6, g->first);
-	rc |= sqlite3_bind_int64(st, 7, g->last);
-	step(l, st, rc, "recording the expense totals");
+	int b = k * GROUP_COLS;
+	int rc = g->category ? sqlite3_bind_text(st, b + 1, g->category, -1, SQLITE_STATIC) : sqlite3_bind_null(st, b + 1);
+	rc |= g->criterion ? sqlite3_bind_text(st, b + 2, g->criterion, -1, SQLITE_STATIC) : sqlite3_bind_null(st, b + 2);
+	rc |= sqlite3_bind_int64(st, b + 3, g->lines);
+	rc |= sqlite3_bind_int64(st, b + 4, g->amounts);
+	rc |= sqlite3_bind_int64(st, b + 5, g->sum);
+	rc |= sqlite3_bind_int64(st, b + 6, g->first);
+	rc |= sqlite3_bind_int64(st, b + 7, g->last);
+	return rc;
+}
+
+/* Writes the groups g[0..n) that have lines, in order. */
+static void write_groups(struct loader *l, const struct group *const *g, int n)
+{
+	const struct group *with_lines[GROUP_SLOTS];
+	int m = 0;
+	for (int i = 0; i < n; i++)
+		if (g[i]->lines > 0)
+			with_lines[m++] = g[i];
+	for (int k = 0; k < m;) {
+		int rows = m - k < BATCH ? m - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_group, rows);
+		if (!st)
+			return;
+		int rc = 0;
+		for (int j = 0; j < rows; j++)
+			rc |= bind_group(st, j, with_lines[k + j]);
+		step_st(l, st, rc, "recording the expense totals", 0);
+		k += rows;
+	}
 }
 
 static int by_first(const void *a, const void *b)
@@ -297,8 +415,7 @@ static void flush_groups(struct loader *l)
 			open[n++] = &l->groups[i];
 	assert(n == l->ngroups);
 	qsort(open, (size_t)n, sizeof open[0], by_first);
-	for (int i = 0; i < n; i++)
-		write_group(l, open[i]);
+	write_groups(l, open, n);
 	groups_clear(l);
 }
 
@@ -337,7 +454,8 @@ static void add_to_group(struct loader *l, const struct chunk *c, const struct o
 	int64_t sum;
 	if (o->has_amount && __builtin_add_overflow(g->sum, o->amount, &sum)) {
 		/* the row would not fit in 64 bits: write it and start the pair again */
-		write_group(l, g);
+		const struct group *full = g;
+		write_groups(l, &full, 1);
 		g->lines = g->amounts = g->sum = 0;
 		sum = o->amount;
 	}
@@ -351,29 +469,31 @@ static void add_to_group(struct loader *l, const struct chunk *c, const struct o
 	}
 }
 
-/* Executes chunk c (nothing after the first error) and empties it. */
+/* Executes chunk c (nothing after the first error) and empties it: its
+ * node rows, then its expense lines, then its values. Each table gets its
+ * rows in document order, a value comes after its node's row, and a chunk
+ * of a small statement takes one INSERT per table. */
 static void exec_chunk(struct loader *l, struct chunk *c)
 {
-	int i = 0;
-	while (i < c->n && !l->rc) {
+	const struct op *nodes[CHUNK_OPS], *lines[CHUNK_OPS];
+	int nn = 0, nl = 0;
+	for (int i = 0; i < c->n; i++) {
 		const struct op *o = &c->ops[i];
-		if (o->kind == OP_EXPENSE) {
-			int j = i;
-			while (j < c->n && c->ops[j].kind == OP_EXPENSE) {
-				add_to_group(l, c, &c->ops[j], l->next_expense + (j - i));
-				j++;
-			}
-			exec_expenses(l, c, o, j - i);
-			l->next_expense += j - i;
-			i = j;
-			continue;
-		}
 		if (o->kind == OP_NODE)
-			exec_node(l, c, o);
-		else
-			exec_value(l, c, o);
-		i++;
+			nodes[nn++] = o;
+		else if (o->kind == OP_EXPENSE)
+			lines[nl++] = o;
 	}
+	exec_nodes(l, c, nodes, nn);
+	if (!l->rc) {
+		for (int j = 0; j < nl; j++)
+			add_to_group(l, c, lines[j], l->next_expense + j);
+		exec_expenses(l, c, lines, nl);
+		l->next_expense += nl;
+	}
+	for (int i = 0; i < c->n && !l->rc; i++)
+		if (c->ops[i].kind == OP_VALUE)
+			exec_value(l, c, &c->ops[i]);
 	chunk_reset(c); /* ready to be filled again */
 }
 
@@ -397,9 +517,12 @@ void loader_begin(struct loader *l, int threaded)
 {
 	assert(!l->running);
 	l->running = 1;
+	l->serial++; /* no ticket of the last statement matches */
 	l->threaded = threaded;
 	l->next_expense = 1;
 	memset(l->seen, 0, sizeof l->seen);
+	l->nfields = 0;
+	sb_reset(&l->field_text);
 	l->rc = 0;
 	l->what = NULL;
 	sb_reset(&l->errmsg);
@@ -418,6 +541,7 @@ void loader_begin(struct loader *l, int threaded)
 /* Hands the current chunk to be executed and starts a new one. */
 static void submit(struct loader *l)
 {
+	l->serial++;
 	if (l->threaded) {
 		chan_put_full(&l->chan, l->cur);
 		l->cur = chan_take_free(&l->chan);
@@ -443,6 +567,20 @@ struct op *loader_op(struct loader *l, enum op_kind kind)
 	return o;
 }
 
+uint64_t loader_ticket(const struct loader *l)
+{
+	assert(l->running && l->cur->n > 0);
+	return (uint64_t)l->serial << 32 | (uint32_t)(l->cur->n - 1);
+}
+
+struct op *loader_pending(struct loader *l, uint64_t ticket)
+{
+	assert(l->running);
+	if ((uint32_t)(ticket >> 32) != l->serial)
+		return NULL; /* its chunk was handed over */
+	return &l->cur->ops[(uint32_t)ticket];
+}
+
 uint32_t loader_str(struct loader *l, const char *s, size_t n)
 {
 	strbuf *t = &l->cur->text;
@@ -450,6 +588,63 @@ uint32_t loader_str(struct loader *l, const char *s, size_t n)
 	 * by the parser at a few KiB), far below 4 GiB */
 	assert(t->len < UINT32_MAX / 2 && n < UINT32_MAX / 4);
 	return (uint32_t)sb_putz(t, s, n);
+}
+
+/* The year of a field of type year: four ASCII digits, else none. */
+static int field_year(const struct field_row *f, const char *text, int64_t *year)
+{
+	if (fmt_nodes[f->fmt].type != VT_YEAR || !text || strlen(text) != 4)
+		return 0;
+	*year = 0;
+	for (int i = 0; i < 4; i++) {
+		if (text[i] < '0' || text[i] > '9')
+			return 0;
+		*year = *year * 10 + (text[i] - '0');
+	}
+	return 1;
+}
+
+/* Writes the rows of field (the first value of every short name, in
+ * document order) and the one row of figures (the statement's figures by
+ * name, NULL where missing or malformed), which nearly every rule reads. */
+static void write_fields(struct loader *l)
+{
+	static const char *const figures[] = {"year",    "granted", "received",     "carriedOver",
+	                                      "totalExpenses", "closing", "carryForward", "repay"};
+	int have[8] = {0};
+	int64_t value[8] = {0};
+	for (int k = 0; k < l->nfields;) {
+		int rows = l->nfields - k < BATCH ? l->nfields - k : BATCH;
+		sqlite3_stmt *st = multi_st(l, &l->ins_field, rows);
+		if (!st)
+			return;
+		int rc = 0;
+		for (int j = 0; j < rows; j++) {
+			const struct field_row *f = &l->fields[k + j];
+			const char *name = fmt_nodes[f->fmt].field;
+			const char *text = f->text == OP_NOSTR ? NULL : l->field_text.s + f->text;
+			int64_t year = 0;
+			int is_year = field_year(f, text, &year);
+			int b = j * FIELD_COLS;
+			rc |= sqlite3_bind_text(st, b + 1, name, -1, SQLITE_STATIC);
+			rc |= text ? sqlite3_bind_text(st, b + 2, text, -1, SQLITE_STATIC) : sqlite3_bind_null(st, b + 2);
+			rc |= bind_opt_int(st, b + 3, f->has_amount, f->amount);
+			rc |= bind_opt_int(st, b + 4, is_year, year);
+			rc |= sqlite3_bind_int64(st, b + 5, f->line);
+			rc |= sqlite3_bind_int64(st, b + 6, f->col);
+			for (int i = 0; i < 8; i++)
+				if (strcmp(name, figures[i]) == 0) {
+					have[i] = i == 0 ? is_year : f->has_amount;
+					value[i] = i == 0 ? year : f->amount;
+				}
+		}
+		step_st(l, st, rc, "finding the values by name", 0);
+		k += rows;
+	}
+	int rc = 0;
+	for (int i = 0; i < 8; i++)
+		rc |= bind_opt_int(l->ins_figures, i + 1, have[i], value[i]);
+	step_st(l, l->ins_figures, rc, "collecting the figures", 0);
 }
 
 void loader_finish(struct loader *l)
@@ -466,8 +661,7 @@ void loader_finish(struct loader *l)
 	l->cur = NULL;
 	l->running = 0;
 	flush_groups(l); /* writes nothing after an error (step), but empties the table */
-	step(l, l->fill_field, SQLITE_OK, "finding the values by name");
-	step(l, l->fill_figures, SQLITE_OK, "collecting the figures");
+	write_fields(l);
 	if (l->rc)
 		db_fail(l->rc, sb_str(&l->errmsg), l->what);
 }

@@ -5,10 +5,13 @@
  * collected in chunks:
  *   OP_NODE     an element or attribute other than an expense line: a row
  *               of node (with its value when it is an attribute);
- *   OP_VALUE    the value of an element, known at its end tag;
+ *   OP_VALUE    the value of an element, known at its end tag, when its
+ *               OP_NODE was already handed over (else the parser puts the
+ *               value into the OP_NODE: loader_pending);
  *   OP_EXPENSE  an expense line: a row of expense.
- * The loader executes them: node rows one by one (a statement has a few
- * dozen), expense rows 64 per INSERT with their texts bound in place, and
+ * The loader executes them: consecutive node rows and expense rows in
+ * multi-row INSERTs (1, 2, 4, ... 64 rows each) with their texts bound in
+ * place, and
  * the running totals of the expense lines per category and criterion in
  * the table expense_group, so the sum rules (A1, A6, P1, P4), S1, S6 and
  * the register read a handful of rows instead of every line.
@@ -23,8 +26,10 @@
  * reports an overflow as an error, which the engine turns into A6.
  *
  * After the last operation the loader fills two more derived tables that
- * nearly every rule reads: field (the first value of each short name) and
- * figures (the statement's amounts as one row); see db.c.
+ * nearly every rule reads, from the first node of each kind that it kept
+ * while inserting (no query over node): field (the first value of each
+ * short name, in document order) and figures (the statement's amounts by
+ * name as one row, NULL where missing or malformed); schema in db.c.
  *
  * A loader runs either inline -- a full chunk is executed at once, on the
  * parser's thread (small files, where a thread would cost more than it
@@ -80,6 +85,14 @@ void loader_begin(struct loader *l, int threaded);
  * strings live in the same chunk. */
 struct op *loader_op(struct loader *l, enum op_kind kind);
 uint32_t loader_str(struct loader *l, const char *s, size_t n);
+
+/* The last op given by loader_op, to be found again with loader_pending:
+ * the op while its chunk is still being filled (strings given then with
+ * loader_str belong to it as well), NULL once the chunk was handed over
+ * for execution. The parser completes an element's OP_NODE with its value
+ * this way, instead of an OP_VALUE (an UPDATE) per element. */
+uint64_t loader_ticket(const struct loader *l);
+struct op *loader_pending(struct loader *l, uint64_t ticket);
 
 /* Executes what is left, waits for the writer, and writes the derived
  * tables. After an SQLite error (the first one stops the loader) it reports

@@ -32,6 +32,7 @@
 struct frame {
 	int fmt;          /* index into fmt_nodes */
 	int64_t id;       /* node id (0 for expense lines, which are rows of expense) */
+	uint64_t ticket;  /* an element with a value: its OP_NODE (loader_ticket) */
 	int counts[FMT_COUNT];
 	int text_seen;    /* a container: text directly inside it was recorded (once) */
 };
@@ -565,6 +566,7 @@ static void XMLCALL on_start(void *ud, const XML_Char *qname, const XML_Char **a
 		return;
 	}
 	f->id = insert_node(p, parent->id, 'e', name, NULL, fmt_nodes[idx].path, idx, nth, NULL, line, col);
+	f->ticket = loader_ticket(p->ld);
 	handle_attributes(p, f, atts, line, col);
 	if (fmt_nodes[idx].type != VT_NONE)
 		text_start(p);
@@ -615,9 +617,19 @@ static void XMLCALL on_end(void *ud, const XML_Char *qname)
 		p->out->rows++;
 		return;
 	}
-	struct op *o = loader_op(p->ld, OP_VALUE);
-	o->id = f->id;
-	o->str[0] = loader_str(p->ld, s, t->buf.len);
+	/* the value goes into the element's row when that is not yet written
+	 * (nearly always), else it is an UPDATE of the row */
+	struct op *o = loader_pending(p->ld, f->ticket);
+	uint32_t *text;
+	if (o) {
+		o->has_value = 1;
+		text = &o->str[3];
+	} else {
+		o = loader_op(p->ld, OP_VALUE);
+		o->id = f->id;
+		text = &o->str[0];
+	}
+	*text = loader_str(p->ld, s, t->buf.len);
 	o->nchars = t->chars;
 	o->ctrl = (unsigned char)t->ctrl;
 	o->has_amount = fmt_nodes[f->fmt].type == VT_AMOUNT && !t->truncated &&

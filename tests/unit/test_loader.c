@@ -252,6 +252,127 @@ START_TEST(group_rows_fit_in_64_bits)
 }
 END_TEST
 
+/* An element's value lands in its row whether the parser could put it into
+ * the element's pending OP_NODE (a few unknown children before the text) or
+ * the node's chunk was handed over first (2000 of them) and it became an
+ * UPDATE (OP_VALUE): the same row, and the same row of field. */
+START_TEST(value_after_many_unknown_children)
+{
+	struct ctx c;
+	open_ctx(&c);
+	static const int kids[] = {3, 2000};
+	for (size_t k = 0; k < sizeof kids / sizeof kids[0]; k++) {
+		strbuf b = {0};
+		sb_puts(&b, "<statement xmlns=\"urn:grantcheck:statement:1\" version=\"1\"><rcc id=\"norr\">");
+		for (int i = 0; i < kids[k]; i++)
+			sb_puts(&b, "<x/>");
+		sb_puts(&b, " RCC Nörr </rcc><funds><granted>12.50</granted></funds></statement>\n");
+		load(&c, modes[_i], b.s, b.len);
+		ck_assert_int_eq(c.out.status, PARSE_OK);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM node WHERE name = 'x'"), kids[k]);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM node WHERE name = 'rcc' AND text = 'RCC Nörr'"
+		                           " AND nchars = 8 AND ctrl = 0 AND amount IS NULL"), 1);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM field WHERE name = 'rcc' AND text = 'RCC Nörr'"), 1);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM node WHERE name = 'id' AND text = 'norr'"), 1);
+		ck_assert_int_eq(q_int(&c, "SELECT received IS NULL AND granted = 1250 FROM figures"), 1);
+		sb_free(&b);
+	}
+	close_ctx(&c);
+}
+END_TEST
+
+/* Any number of lines is inserted whole and in order, whatever mix of
+ * multi-row INSERTs (64, 32, ... 1 rows) it takes. */
+START_TEST(every_count_of_lines)
+{
+	struct ctx c;
+	open_ctx(&c);
+	static const int counts[] = {1, 2, 3, 7, 63, 64, 65, 127, 200};
+	for (size_t k = 0; k < sizeof counts / sizeof counts[0]; k++) {
+		size_t n;
+		char *data = many_codes(counts[k], 5, &n);
+		load(&c, modes[_i], data, n);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM expense"), counts[k]);
+		ck_assert_int_eq(q_int(&c, "SELECT max(id) FROM expense"), counts[k]);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM expense e JOIN expense p ON p.id = e.id - 1"
+		                           " WHERE e.line <= p.line"), 0);
+		ck_assert_int_eq(q_int(&c, "SELECT sum(lines) FROM expense_group"), counts[k]);
+		free(data);
+	}
+	close_ctx(&c);
+}
+END_TEST
+
+/* field and figures, which the loader writes from what it saw, hold
+ * exactly what the definitions over node say (the first node of every
+ * short name; the figures by name), for every sample and for years that
+ * are nearly four digits, values that never end and values in UPDATEs. */
+static void assert_fields_follow_node(struct ctx *c, const char *what)
+{
+	static const char def[] =
+		"SELECT f.field, n.text, n.amount,"
+		" CASE WHEN f.type = 'year' AND n.text GLOB '[0-9][0-9][0-9][0-9]' THEN CAST(n.text AS INTEGER) END,"
+		" n.line, n.col FROM node n JOIN format f ON f.id = n.fmt"
+		" WHERE n.id = (SELECT min(m.id) FROM node m WHERE m.fmt = n.fmt) AND f.field IS NOT NULL";
+	static const char tab[] = "SELECT name, text, amount, num, line, col FROM field";
+	char sql[2048];
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (%s EXCEPT %s)) + (SELECT count(*) FROM (%s EXCEPT %s))"
+	         " + abs((SELECT count(*) FROM field) - (SELECT count(*) FROM (%s)))", def, tab, tab, def, def);
+	ck_assert_msg(q_int(c, sql) == 0, "field differs from node in %s", what);
+	ck_assert_msg(q_int(c, "SELECT count(*) FROM field a JOIN field b ON a.rowid < b.rowid"
+	                       " AND (a.line, a.col) > (b.line, b.col)") == 0, "field out of order in %s", what);
+	static const char fig[] =
+		"SELECT (SELECT num FROM field WHERE name = 'year'), (SELECT amount FROM field WHERE name = 'granted'),"
+		" (SELECT amount FROM field WHERE name = 'received'), (SELECT amount FROM field WHERE name = 'carriedOver'),"
+		" (SELECT amount FROM field WHERE name = 'totalExpenses'), (SELECT amount FROM field WHERE name = 'closing'),"
+		" (SELECT amount FROM field WHERE name = 'carryForward'), (SELECT amount FROM field WHERE name = 'repay')";
+	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM figures) = 1 AND NOT EXISTS (SELECT * FROM figures"
+	         " EXCEPT %s)", fig);
+	ck_assert_msg(q_int(c, sql) == 1, "figures differ from field in %s", what);
+}
+
+START_TEST(fields_follow_node)
+{
+	struct ctx c;
+	open_ctx(&c);
+	const char *const dirs[] = {"samples/valid", "samples/invalid", "samples/encodings"};
+	for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+		DIR *dir = opendir(dirs[d]);
+		ck_assert_msg(dir != NULL, "cannot open %s", dirs[d]);
+		struct dirent *e;
+		while ((e = readdir(dir))) {
+			if (!strstr(e->d_name, ".xml"))
+				continue;
+			char path[512];
+			snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
+			size_t n;
+			char *data = read_all(path, &n);
+			load(&c, modes[_i], data, n);
+			assert_fields_follow_node(&c, path);
+			free(data);
+		}
+		closedir(dir);
+	}
+	static const char *const years[] = {"2014", "0123", "123", "12345", "20a4", " 2015 ", "", "\xef\xbc\x92" "014",
+	                                    "2014<x/>", "<x/>2016"};
+	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
+		strbuf b = {0};
+		sb_printf(&b, "<statement xmlns=\"urn:grantcheck:statement:1\" version=\"1\"><year>%s</year>"
+		              "<funds><granted>1.00</granted><received>x</received><granted>2</granted></funds>"
+		              "<rcc id=\"a\">", years[i]);
+		for (int k = 0; k < 1100; k++) /* rcc's value comes after its chunk was handed over */
+			sb_puts(&b, "<y/>");
+		sb_puts(&b, "R</rcc><period from=\"2014-01-01\"/><totalExpenses>5");
+		load(&c, modes[_i], b.s, b.len); /* ends inside totalExpenses: X2 */
+		ck_assert_int_ne(c.out.status, PARSE_OK);
+		assert_fields_follow_node(&c, years[i]);
+		ck_assert_int_eq(q_int(&c, "SELECT count(*) FROM field WHERE name = 'totalExpenses' AND text IS NULL"), 1);
+		sb_free(&b);
+	}
+	close_ctx(&c);
+}
+END_TEST
+
 /* A failing INSERT in the loader (inline or on the writer thread) ends
  * the program with status 2 and a message, never a silently short table. */
 static void fail_on_missing_table(int mode, const char *table)
@@ -290,6 +411,9 @@ Suite *loader_suite(void)
 	tcase_add_test(tc, threads_load_the_same_tables);
 	tcase_add_loop_test(tc, groups_add_up_to_the_lines, 0, 2);
 	tcase_add_loop_test(tc, group_rows_fit_in_64_bits, 0, 2);
+	tcase_add_loop_test(tc, value_after_many_unknown_children, 0, 2);
+	tcase_add_loop_test(tc, every_count_of_lines, 0, 2);
+	tcase_add_loop_test(tc, fields_follow_node, 0, 2);
 	tcase_add_loop_exit_test(tc, writer_error_exits_expense, 2, 0, 2);
 	tcase_add_loop_exit_test(tc, writer_error_exits_groups, 2, 0, 2);
 	suite_add_tcase(s, tc);
