@@ -128,6 +128,12 @@ void engine_set_fingerprints(struct engine *e, int on)
 	e->fingerprints = on;
 }
 
+void engine_set_identified(struct engine *e, statement_identified cb, void *ctx)
+{
+	e->identified = cb;
+	e->identified_ctx = ctx;
+}
+
 void engine_set_keep_content(struct engine *e, size_t max)
 {
 	e->keep_content = max;
@@ -756,6 +762,8 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 	r->programme = field_text_at(e, "programme", NULL, programme_pos);
 	r->rcc = field_text(e, "rcc.id", NULL);
 	free(field_text(e, "year", &r->year));
+	if (e->identified)
+		e->identified(e->identified_ctx, r->rcc, r->year);
 	const struct ruleset *set = choose_ruleset(e, r);
 	if (!set) {
 		strbuf inst = {0};
@@ -774,18 +782,23 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 	}
 	set_context(e, "today", e->today);
 	set_context(e, "file", path);
-	if (load_previous(e, r, err))
-		return -1;
 	int64_t rows = out.rows; /* node + expense rows, counted by the parser */
 	int overflowed = 0;
 	const char *overflow_rule = NULL;
-	for (int i = 0; i < set->nrules && rc == 0; i++) {
-		if (set->rules[i].register_scope)
-			continue;
-		int before = overflowed;
-		rc = run_set_rule(e, set, i, r, rows, &overflowed, err);
-		if (overflowed && !before)
-			overflow_rule = set->rules[i].id;
+	/* the rules that read last year's statement last: it is loaded only
+	 * then, so a worker that must wait for it (runner.c) has done the rest
+	 * first; findings are sorted afterwards, so the order does not show */
+	for (int pass = 0; pass < 2 && rc == 0; pass++) {
+		if (pass == 1 && load_previous(e, r, err))
+			return -1;
+		for (int i = 0; i < set->nrules && rc == 0; i++) {
+			if (set->rules[i].register_scope || set->rules[i].reads_previous != pass)
+				continue;
+			int before = overflowed;
+			rc = run_set_rule(e, set, i, r, rows, &overflowed, err);
+			if (overflowed && !before)
+				overflow_rule = set->rules[i].id;
+		}
 	}
 	if (rc == 0 && overflowed) {
 		/* a sum did not fit in 64 bits: the rule set's overflow_rule (checked

@@ -157,6 +157,12 @@ void engine_set_previous(struct engine *e, prev_provider provider, void *ctx);
  * when the one given is another RCC's or another year's; NULL, 0: none. */
 void engine_set_previous_given(struct engine *e, const struct prev_statement *given, int n);
 
+/* Called as soon as a checked statement's RCC and year are read (either
+ * may be NULL/0), before its rules run: runner.c's workers tell each other
+ * early which statements may change what the register says. NULL: none. */
+typedef void (*statement_identified)(void *ctx, const char *rcc, int year);
+void engine_set_identified(struct engine *e, statement_identified cb, void *ctx);
+
 /* on: every finding of engine_check/engine_check_mem gets its xpath and
  * fingerprint (struct finding); off (the default) costs nothing. */
 void engine_set_fingerprints(struct engine *e, int on);

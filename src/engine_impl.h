@@ -31,6 +31,8 @@ struct engine {
 	int fingerprints; /* engine_set_fingerprints */
 	int no_figures;   /* engine_set_figures(e, 0) */
 	size_t keep_content; /* engine_set_keep_content */
+	statement_identified identified; /* engine_set_identified */
+	void *identified_ctx;
 	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
 	sqlite3_stmt *get_fields, *get_totals; /* read_figures */
 	struct rule_cost *costs; /* GRANTCHECK_PROFILE_RULES: one per rule of every set, in order; else NULL */

@@ -356,6 +356,7 @@ int rule_from_header(struct rule *r, struct rule_header *h, const char *const *n
 /* Prepares the query in the sandbox and finds the columns with a meaning. */
 static int compile_query(struct rule *r, const char *sql, int sql_line, struct workdb *w, strbuf *err)
 {
+	r->reads_previous = strstr(sql, "previous_field") || strstr(sql, "context");
 	int eline;
 	strbuf why = {0};
 	r->stmt = db_prepare_rule(w, sql, &why, &eline);

@@ -51,6 +51,10 @@ struct rule {
 	char **cols;
 	int c_line, c_col, c_severity, c_variant, c_year; /* column indexes or -1 */
 	int register_scope; /* "-- scope: register": runs over the register, not per file */
+	/* its SQL names previous_field or context, which hold last year's
+	 * statement: it runs after the other rules, once that statement is
+	 * loaded (a worker of runner.c may have to wait for it) */
+	int reads_previous;
 };
 
 struct rs_year {

@@ -188,6 +188,16 @@ static int pool_prev(void *ctx, const char *rcc, int year, const struct prev_sta
 	return prev_lookup(&w->prev, rcc, year, out, err);
 }
 
+/* statement_identified of a worker's engine: its file's RCC and year, as
+ * soon as they are read, so workers waiting on it wait no longer than needed. */
+static void pool_identified(void *ctx, const char *rcc, int year)
+{
+	struct pool_worker *w = ctx;
+	pool_lock(&w->pool->mu);
+	pool_publish(w->pool, w->current, rcc, year);
+	pool_unlock(&w->pool->mu);
+}
+
 /* The fallback behind a worker's --previous statements: the run's fallback
  * (the register), once no file before this worker's can change its answer. */
 static int pool_fallback(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err)
@@ -231,6 +241,7 @@ static void *pool_work(void *arg)
 		w->own = 1;
 	}
 	engine_set_previous(w->engine, pool_prev, w);
+	engine_set_identified(w->engine, pool_identified, w);
 	pool_lock(&p->mu);
 	for (;;) {
 		while (!p->stop && p->next < p->end && p->next >= p->handled + p->nslots)
@@ -268,6 +279,7 @@ static void *pool_work(void *arg)
 	}
 	pool_unlock(&p->mu);
 	engine_set_previous(w->engine, NULL, NULL);
+	engine_set_identified(w->engine, NULL, NULL);
 	return NULL;
 }
 
@@ -330,7 +342,7 @@ static void pool_free(struct pool *p)
  * POOL_MAX_ASKED), else the online CPUs, at most POOL_MAX_WORKERS, when
  * there is work enough to pay for opening their engines; never more than
  * files. */
-static int pool_size(int nfiles)
+static int pool_size(const struct run *run, int nfiles)
 {
 	const char *env = getenv("GRANTCHECK_WORKERS");
 	int n;
@@ -339,7 +351,12 @@ static int pool_size(int nfiles)
 	} else {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		n = cpus < 1 ? 1 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS : (int)cpus;
-		if (nfiles < POOL_MIN_FILES)
+		/* register: serial unless asked for. Its recording is the main
+		 * thread's, and a statement whose last year is recorded just before
+		 * it in the same call waits for it: on the bench's files (each
+		 * RCC's years in a row) two workers took the same wall time as one
+		 * and a third more CPU */
+		if (nfiles < POOL_MIN_FILES || run->commit)
 			n = 1;
 	}
 	return n < nfiles ? n : nfiles;
@@ -516,7 +533,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		output_text(&out, fp, o->lang, !o->out && want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
 	begun = 1;
-	int nworkers = pool_size(nfiles);
+	int nworkers = pool_size(run, nfiles);
 	if (nworkers > 1)
 		pool = pool_start(run, &prev, files, nfiles, nworkers);
 	for (int i = 0; i < nfiles; i++) {
