@@ -353,7 +353,7 @@ START_TEST(fields_follow_node)
 		}
 		closedir(dir);
 	}
-	static const char *const years[] = {"2014", "0123", "123", "12345", "20a4", " 2015 ", "", "\xef\xbc\x92" "014",
+	static const char *const years[] = {"2014", "0123", "123", "12345", "20a4", " 2015 ", "", ("\xef\xbc\x92" "014"),
 	                                    "2014<x/>", "<x/>2016"};
 	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
 		strbuf b = {0};
