@@ -125,11 +125,13 @@ static char *many_codes(int n, int codes, size_t *len)
 
 /* The same tables with and without threads, for every sample and a
  * generated statement with unknown elements, notes and malformed amounts. */
-START_TEST(threads_load_the_same_tables)
+/* Calls fn on every sample statement (samples/valid, invalid, encodings)
+ * with its bytes and the parse mode; returns how many there were. */
+static int each_sample(struct ctx *c, enum parser_threads mode,
+                       void (*fn)(struct ctx *c, enum parser_threads mode, const char *path, const char *data,
+                                  size_t n))
 {
 	const char *const dirs[] = {"samples/valid", "samples/invalid", "samples/encodings"};
-	struct ctx c;
-	open_ctx(&c);
 	int files = 0;
 	for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
 		DIR *dir = opendir(dirs[d]);
@@ -142,19 +144,33 @@ START_TEST(threads_load_the_same_tables)
 			snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
 			size_t n;
 			char *data = read_all(path, &n);
-			load(&c, PARSER_THREADS_NEVER, data, n);
-			char *a = dump(&c);
-			load(&c, PARSER_THREADS_ALWAYS, data, n);
-			char *b = dump(&c);
-			ck_assert_msg(strcmp(a, b) == 0, "%s differs with threads:\n%s\n---\n%s", path, a, b);
-			free(a);
-			free(b);
+			fn(c, mode, path, data, n);
 			free(data);
 			files++;
 		}
 		closedir(dir);
 	}
-	ck_assert_int_ge(files, 50);
+	return files;
+}
+
+static void same_with_threads(struct ctx *c, enum parser_threads mode, const char *path, const char *data,
+                              size_t n)
+{
+	(void)mode; /* both */
+	load(c, PARSER_THREADS_NEVER, data, n);
+	char *a = dump(c);
+	load(c, PARSER_THREADS_ALWAYS, data, n);
+	char *b = dump(c);
+	ck_assert_msg(strcmp(a, b) == 0, "%s differs with threads:\n%s\n---\n%s", path, a, b);
+	free(a);
+	free(b);
+}
+
+START_TEST(threads_load_the_same_tables)
+{
+	struct ctx c;
+	open_ctx(&c);
+	ck_assert_int_ge(each_sample(&c, PARSER_THREADS_NEVER, same_with_threads), 50);
 	size_t n;
 	char *data = many_codes(30000, 1000, &n);
 	ck_assert_uint_gt(n, 1 << 20); /* more than a chunk and a block many times over */
@@ -331,28 +347,18 @@ static void assert_fields_follow_node(struct ctx *c, const char *what)
 	ck_assert_msg(q_int(c, sql) == 1, "figures differ from field in %s", what);
 }
 
+static void fields_follow_sample(struct ctx *c, enum parser_threads mode, const char *path, const char *data,
+                                 size_t n)
+{
+	load(c, mode, data, n);
+	assert_fields_follow_node(c, path);
+}
+
 START_TEST(fields_follow_node)
 {
 	struct ctx c;
 	open_ctx(&c);
-	const char *const dirs[] = {"samples/valid", "samples/invalid", "samples/encodings"};
-	for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
-		DIR *dir = opendir(dirs[d]);
-		ck_assert_msg(dir != NULL, "cannot open %s", dirs[d]);
-		struct dirent *e;
-		while ((e = readdir(dir))) {
-			if (!strstr(e->d_name, ".xml"))
-				continue;
-			char path[512];
-			snprintf(path, sizeof path, "%s/%s", dirs[d], e->d_name);
-			size_t n;
-			char *data = read_all(path, &n);
-			load(&c, modes[_i], data, n);
-			assert_fields_follow_node(&c, path);
-			free(data);
-		}
-		closedir(dir);
-	}
+	each_sample(&c, modes[_i], fields_follow_sample);
 	static const char *const years[] = {"2014", "0123", "123", "12345", "20a4", " 2015 ", "", ("\xef\xbc\x92" "014"),
 	                                    "2014<x/>", "<x/>2016"};
 	for (size_t i = 0; i < sizeof years / sizeof years[0]; i++) {
