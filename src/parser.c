@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,6 +69,7 @@ struct source {
 	int fd;
 	const char *mem;
 	size_t len, pos;
+	int nonblock; /* fd was opened here with O_NONBLOCK (not standard input) */
 };
 
 /* The reader thread: reads the file and hashes it, a block ahead of the parse. */
@@ -84,6 +86,12 @@ struct parser {
 	sqlite3_stmt *ins_doc;
 	enum parser_threads threads;
 	int shani;            /* hash with the SHA extensions (asked once: cpuid is slow in a VM) */
+	/* expat's hash salt (against hash flooding): a key drawn from the
+	 * kernel once per parser, and from it a different salt for every file
+	 * (salt_of), instead of expat asking the kernel once per file */
+	unsigned char salt_key[32];
+	int have_salt_key;    /* 0: getrandom failed; expat draws its own salts */
+	uint64_t nsalts;      /* files salted so far */
 	size_t keep_max;      /* parser_keep_bytes */
 	XML_Parser xp;
 	struct parse_outcome *out;
@@ -122,6 +130,7 @@ struct parser *parser_new(struct workdb *w)
 	p->ld = loader_new(w);
 	p->ins_doc = db_prepare(w, "INSERT INTO doc(path,sha256,bytes,encoding) VALUES(?,?,?,?)");
 	p->shani = sha256_have_shani();
+	p->have_salt_key = getrandom(p->salt_key, sizeof p->salt_key, GRND_NONBLOCK) == (ssize_t)sizeof p->salt_key;
 	const char *env = getenv("GRANTCHECK_THREADS");
 	p->threads = !env                           ? PARSER_THREADS_AUTO
 	             : strcmp(env, "always") == 0 ? PARSER_THREADS_ALWAYS
@@ -696,9 +705,20 @@ static ssize_t source_read(struct source *s, void *buf, size_t n)
 {
 	if (s->fd >= 0) {
 		ssize_t r;
-		do
+		for (;;) {
 			r = read(s->fd, buf, n);
-		while (r < 0 && errno == EINTR);
+			if (r >= 0 || errno != EINTR)
+				break;
+		}
+		/* opened with O_NONBLOCK (parser_load_file), which a regular file
+		 * ignores; should a file system honour it, wait as before */
+		if (r < 0 && s->nonblock && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			s->nonblock = 0;
+			int fl = fcntl(s->fd, F_GETFL);
+			if (fl >= 0 && fcntl(s->fd, F_SETFL, fl & ~O_NONBLOCK) == 0)
+				return source_read(s, buf, n);
+			errno = EAGAIN;
+		}
 		return r;
 	}
 	size_t k = s->len - s->pos < n ? s->len - s->pos : n;
@@ -741,6 +761,8 @@ static void reset_outcome(struct parse_outcome *out)
 		sb_reset(&out->say[l]);
 	out->sha256[0] = '\0';
 	out->bytes = 0;
+	out->has_mtime = 0;
+	out->mtime = 0;
 	out->rows = 0;
 	sb_reset(&out->content);
 	out->kept = 0;
@@ -756,12 +778,35 @@ static void set_x(struct parse_outcome *out, enum parse_status st, const char *v
 		sb_set(&out->reason, reason);
 }
 
+/* The hash salt of the parser's next file: the first 64 bits of
+ * SHA-256(key, file number), never 0 (expat's "draw one yourself"); not
+ * predictable without the key, which never leaves the process. */
+static unsigned long salt_of(struct parser *p)
+{
+	uint64_t n = ++p->nsalts, salt = 0;
+	unsigned char num[8];
+	for (int i = 0; i < 8; i++)
+		num[i] = (unsigned char)(n >> (8 * i));
+	sha256 h;
+	sha256_init_impl(&h, p->shani);
+	sha256_update(&h, p->salt_key, sizeof p->salt_key);
+	sha256_update(&h, num, sizeof num);
+	char hex[65];
+	sha256_final_hex(&h, hex);
+	for (int i = 0; i < 16; i++)
+		salt = salt << 4 | (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
+	return salt ? (unsigned long)salt : 1;
+}
+
 static XML_Parser new_expat(struct parser *p)
 {
 	XML_Parser xp = XML_ParserCreateNS(NULL, '|');
 	if (!xp) {
 		die_oom("creating the XML parser");
 	}
+	/* before the first XML_Parse*, as expat requires (it returns 0 after) */
+	if (p->have_salt_key && !XML_SetHashSalt(xp, salt_of(p)))
+		die_bug("expat refused a hash salt (XML_SetHashSalt) before parsing began");
 	XML_SetUserData(xp, p);
 	XML_SetElementHandler(xp, on_start, on_end);
 	XML_SetStartDoctypeDeclHandler(xp, on_doctype);
@@ -1077,6 +1122,12 @@ static const char *const *file_kind(mode_t m)
 	return S_ISFIFO(m) ? fifo : S_ISCHR(m) ? chr : S_ISBLK(m) ? blk : S_ISSOCK(m) ? sock : other;
 }
 
+static void set_mtime(struct parse_outcome *out, const struct stat *sb)
+{
+	out->has_mtime = 1;
+	out->mtime = (int64_t)sb->st_mtime;
+}
+
 /*
  * Opens without blocking (a FIFO with no writer would wait for ever) and
  * looks at what was opened before reading a byte: anything but a regular
@@ -1091,7 +1142,10 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 	struct stat sb;
 	if (fd < 0) {
 		int err = errno;
-		const char *const *kind = stat(path, &sb) == 0 ? file_kind(sb.st_mode) : NULL;
+		int have_sb = stat(path, &sb) == 0;
+		if (have_sb)
+			set_mtime(out, &sb);
+		const char *const *kind = have_sb ? file_kind(sb.st_mode) : NULL;
 		if (kind) { /* a socket cannot be opened at all */
 			set_x(out, PARSE_X1, "notregular", NULL);
 			sb_set(&out->say[LANG_SV], kind[LANG_SV]);
@@ -1108,6 +1162,8 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 			close(fd);
 		return;
 	}
+	if (!is_stdin)
+		set_mtime(out, &sb); /* of the file whose bytes are read, not of what is at path later */
 	if (!is_stdin) {
 		const char *const *kind = file_kind(sb.st_mode);
 		if (S_ISDIR(sb.st_mode) || kind) {
@@ -1119,17 +1175,13 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 			}
 			return;
 		}
-		/* a regular file: read it with ordinary blocking reads */
-		int fl = fcntl(fd, F_GETFL);
-		if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
-			set_x(out, PARSE_X1, "unreadable", strerror(errno));
-			close(fd);
-			return;
-		}
+		/* a regular file: O_NONBLOCK does nothing to its reads (Linux
+		 * ignores it for regular files), so it is not cleared (two system
+		 * calls a file); source_read still waits should one say EAGAIN */
 	}
 	if (S_ISREG(sb.st_mode))
 		size = (int64_t)sb.st_size;
-	struct source src = {fd, NULL, 0, 0};
+	struct source src = {fd, NULL, 0, 0, !is_stdin};
 	run(p, &src, use_threads(p, size), is_stdin ? NULL : path, out);
 	if (!is_stdin)
 		close(fd);
@@ -1138,6 +1190,6 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_outcome *out)
 {
 	reset_outcome(out);
-	struct source src = {-1, data, n, 0};
+	struct source src = {-1, data, n, 0, 0};
 	run(p, &src, use_threads(p, (int64_t)n), NULL, out);
 }

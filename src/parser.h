@@ -49,6 +49,12 @@ struct parse_outcome {
 	                           wrong, in Swedish and English), or empty */
 	char sha256[65];
 	uint64_t bytes;
+	/* parser_load_file: the modification time (seconds since the epoch) of
+	 * what was opened, from the fstat before its first byte was read (of
+	 * the path, when it could not be opened); has_mtime 0 for standard
+	 * input, memory, or a path that does not exist */
+	int has_mtime;
+	int64_t mtime;
 	int64_t rows; /* node + expense rows loaded */
 	/* with parser_keep_bytes(p, max): the bytes read, kept (kept = 1) when
 	 * they were read without error and are at most max; empty otherwise */
