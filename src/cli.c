@@ -500,10 +500,18 @@ static int walk_dir(const char *dir, struct walk *w, strbuf *err)
 			continue;
 		strbuf p = {0};
 		sb_printf(&p, "%s/%s", dir, e->d_name);
+		/* the entry's type as readdir gives it (a link is DT_LNK, not
+		 * followed); lstat only where the file system does not say */
 		struct stat st;
-		if (lstat(p.s, &st) == 0) {
+		int is_dir = e->d_type == DT_DIR;
+		int known = e->d_type != DT_UNKNOWN;
+		if (!known && lstat(p.s, &st) == 0) {
+			known = 1;
+			is_dir = S_ISDIR(st.st_mode);
+		}
+		if (known) {
 			size_t len = strlen(e->d_name);
-			if (S_ISDIR(st.st_mode))
+			if (is_dir)
 				rc = walk_dir(p.s, w, err);
 			else if (len > 4 && strcasecmp(e->d_name + len - 4, ".xml") == 0)
 				walk_add(w, p.s);

@@ -746,6 +746,8 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 		return -1;
 	memcpy(r->sha256, out.sha256, sizeof r->sha256);
 	r->bytes = out.bytes;
+	r->has_mtime = out.has_mtime;
+	r->mtime = out.mtime;
 	if (out.kept) {
 		r->content.encoding = "raw";
 		r->content.len = out.content.len;

@@ -85,6 +85,11 @@ struct file_result {
 	char *path;
 	char sha256[65];
 	uint64_t bytes;
+	/* the modification time (seconds since the epoch) of the file whose
+	 * bytes were checked, from the fstat of the open file; has_mtime 0 for
+	 * standard input, a statement in memory or a missing file */
+	int has_mtime;
+	int64_t mtime;
 	char *programme, *rcc; /* NULL when the file did not give them */
 	int year;              /* 0 when not given */
 	const struct ruleset *ruleset; /* NULL when no rule set ran */

@@ -21,7 +21,7 @@
 static char *col_dup(sqlite3_stmt *st, int i);
 static long long current_of(struct reg *r, const char *rcc, int year);
 static int is_identified(const struct file_result *res);
-static int file_mtime_utc(const char *path, char out[21]);
+static int file_mtime_utc(const struct file_result *res, char out[21]);
 static int reg_event_add(struct reg *r, const char *what, long long submission, const char *detail, const char *at,
                          strbuf *err);
 static int make_current(struct reg *r, const char *rcc, int year, sqlite3_int64 id, const char *at,
@@ -630,7 +630,7 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 	const char *attested = parsed ? res->figures.attested : NULL;
 	int identified = is_identified(res);
 	char mtime[21];
-	int has_mtime = file_mtime_utc(res->path, mtime);
+	int has_mtime = file_mtime_utc(res, mtime);
 	bind_opt_text(st, 1, res->path);
 	bind_opt_text(st, 2, base ? base + 1 : res->path);
 	bind_opt_text(st, 3, res->sha256);
@@ -974,11 +974,13 @@ static int is_identified(const struct file_result *res)
 	return !any;
 }
 
-static int file_mtime_utc(const char *path, char out[21])
+/* The checked file's modification time as UTC text: that of the bytes
+ * checked (the engine's fstat), not of whatever is at the path now. */
+static int file_mtime_utc(const struct file_result *res, char out[21])
 {
-	struct stat st;
 	struct tm tm;
-	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !gmtime_r(&st.st_mtime, &tm))
+	time_t t = (time_t)res->mtime;
+	if (!res->has_mtime || !gmtime_r(&t, &tm))
 		return 0;
 	return strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm) == 20;
 }
