@@ -195,6 +195,11 @@ int cmd_register(struct cmd_ctx *c)
 	int status = run_files(&run, "register", c->files, c->nfiles);
 	if (status == EXIT_VALID && strict && rec.warnings > rec.accepted)
 		status = EXIT_INVALID;
+	/* the closing part (what changed, G8) reads the register in one read
+	 * transaction: one moment of it, and one WAL read lock instead of one
+	 * per query (thousands of fcntl calls after a large batch) */
+	if (status != EXIT_TROUBLE && !o.json && reg_read_begin(c->reg, &c->err))
+		status = EXIT_TROUBLE;
 	/* what changed in each submission that replaced another */
 	for (int i = 0; status != EXIT_TROUBLE && !o.json && i < rec.nreplacing; i++) {
 		struct regf_diff d;
@@ -218,5 +223,6 @@ int cmd_register(struct cmd_ctx *c)
 		if (bad)
 			status = EXIT_TROUBLE;
 	}
+	reg_read_end(c->reg);
 	return status;
 }

@@ -214,12 +214,12 @@ static int run(struct reg *reg, struct engine *e, struct summary_opts *o, strbuf
 	struct regsum_register info = {0};
 	int rc = -1;
 	memset(&regchk, 0, sizeof regchk);
-	if (regsum_begin(reg, err))
+	if (reg_read_begin(reg, err))
 		goto close_all;
 	if (choose_years(reg, e, o, err) || reg_check_register(reg, e, &regchk, err) ||
 	    regsum_load(reg, o->years, o->nyears, &st, err) || regsum_register_info(reg, &info, err))
 		goto end_snapshot;
-	regsum_end(reg);
+	reg_read_end(reg);
 	summary_build(&model, &st, engine_rulesets(e), o->years, o->nyears);
 	struct summary_input in = {.m = &model, .db_path = reg->path, .reg = &info, .sets = engine_rulesets(e),
 	                           .regchk = &regchk, .years = o->years, .nyears = o->nyears, .lang = o->lang,
@@ -238,7 +238,7 @@ static int run(struct reg *reg, struct engine *e, struct summary_opts *o, strbuf
 		rc = 0;
 	}
 end_snapshot:
-	regsum_end(reg);
+	reg_read_end(reg);
 close_all:
 	summary_free(&model);
 	regsum_free(&st);

@@ -986,6 +986,20 @@ static int file_mtime_utc(const struct file_result *res, char out[21])
 }
 
 
+int reg_read_begin(struct reg *r, strbuf *err)
+{
+	if (sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
+		return 0;
+	sb_printf(err, "%s: cannot read the register: %s", r->path, sqlite3_errmsg(r->db));
+	return -1;
+}
+
+void reg_read_end(struct reg *r)
+{
+	if (r->db && !sqlite3_get_autocommit(r->db))
+		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL); /* nothing was written */
+}
+
 /* The current submission of rcc and year (0: none, -1: failure). */
 static long long current_of(struct reg *r, const char *rcc, int year)
 {

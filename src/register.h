@@ -132,6 +132,14 @@ int reg_record(struct reg *r, const struct file_result *res, const char *receive
 int reg_batch_begin(struct reg *r, strbuf *err);
 int reg_batch_commit(struct reg *r, int *lost, strbuf *err);
 
+/* One read transaction around several reads, so that they all see the
+ * register at one moment (a summary, the closing part of `register`) and
+ * SQLite takes the WAL read lock once instead of once per query. -1 with
+ * err when it cannot begin. reg_read_end only ends a transaction
+ * reg_read_begin started (nothing was written, so it rolls back). */
+int reg_read_begin(struct reg *r, strbuf *err);
+void reg_read_end(struct reg *r);
+
 /* prev_provider for the engine: the current statement of rcc for year. */
 int reg_prev_provider(void *ctx, const char *rcc, int year, const struct prev_statement **out, strbuf *err);
 

@@ -11,20 +11,6 @@
 static const char *const FIG_FIELD[F_COUNT] = {"granted", "received",     "carriedOver", "totalExpenses",
                                                "closing", "carryForward", "repay"};
 
-int regsum_begin(struct reg *r, strbuf *err)
-{
-	if (sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK)
-		return 0;
-	sb_printf(err, "%s: cannot read the register: %s", r->path, sqlite3_errmsg(r->db));
-	return -1;
-}
-
-void regsum_end(struct reg *r)
-{
-	if (r->db && !sqlite3_get_autocommit(r->db))
-		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL); /* nothing was written */
-}
-
 int regsum_years(const struct reg *r, int **years, int *n, strbuf *err)
 {
 	sqlite3_stmt *q = NULL;

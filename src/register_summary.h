@@ -9,8 +9,9 @@
  * itself. The
  * summary model (summary.c) and the workbook (out_xlsx*.c, xlsx_cells.c)
  * never see SQLite. Reads happen inside one read transaction
- * (regsum_begin/regsum_end) so everything the summary shows comes from the
- * same moment of the register, even while others register statements.
+ * (reg_read_begin/reg_read_end, register.h) so everything the summary
+ * shows comes from the same moment of the register, even while others
+ * register statements.
  */
 #ifndef GC_REGISTER_SUMMARY_H
 #define GC_REGISTER_SUMMARY_H
@@ -71,12 +72,6 @@ struct regsum_statements {
 	struct regsum_statement *st; /* ordered by year, rcc, id */
 	int n;
 };
-
-/* Starts / ends the read transaction around everything the summary reads.
- * regsum_end only ends a transaction regsum_begin started (nothing is
- * written, so it rolls back). */
-int regsum_begin(struct reg *r, strbuf *err);
-void regsum_end(struct reg *r);
 
 /* The years of the register's current statements, ascending and distinct;
  * *years is malloc'ed (NULL when none). */

@@ -757,7 +757,7 @@ static int web_workbook(struct web_worker *w, int year, enum lang l, strbuf *out
 	struct regsum_register info = {0};
 	int *years = NULL, nyears = 0, rc = -1, fd = -1;
 	memset(&regchk, 0, sizeof regchk);
-	if (regsum_begin(&w->reg, err))
+	if (reg_read_begin(&w->reg, err))
 		goto done;
 	if (year) {
 		years = xmalloc(sizeof *years);
@@ -773,7 +773,7 @@ static int web_workbook(struct web_worker *w, int year, enum lang l, strbuf *out
 	if (reg_check_register(&w->reg, w->engine, &regchk, err) || regsum_load(&w->reg, years, nyears, &st, err) ||
 	    regsum_register_info(&w->reg, &info, err))
 		goto end_snapshot;
-	regsum_end(&w->reg);
+	reg_read_end(&w->reg);
 	summary_build(&model, &st, engine_rulesets(w->engine), years, nyears);
 	struct summary_input in = {.m = &model, .db_path = w->reg.path, .sets = engine_rulesets(w->engine),
 	                           .regchk = &regchk, .years = years, .nyears = nyears, .lang = l, .now = time(NULL),
@@ -795,7 +795,7 @@ static int web_workbook(struct web_worker *w, int year, enum lang l, strbuf *out
 	rc = 0;
 	goto done;
 end_snapshot:
-	regsum_end(&w->reg);
+	reg_read_end(&w->reg);
 done:
 	if (fd >= 0)
 		close(fd);
