@@ -49,7 +49,7 @@ TESTS := tests/golden.sh tests/e2e.sh tests/readme.sh
 DEB_PACKAGES := build-essential pkg-config libexpat1-dev libsqlite3-dev libxlsxwriter-dev zlib1g-dev check expat \
                 libxml2-utils python3 python3-openpyxl valgrind clang libclang-rt-14-dev time groff-base man-db clang-format chromium \
                 libreoffice-calc-nogui poppler-utils \
-                libmicrohttpd-dev chromium-driver python3-selenium
+                libmicrohttpd-dev chromium-driver python3-selenium strace
 
 .PHONY: all deps demo test unit golden faults asan tsan valgrind bench bench-readme fuzz install clean format format-check FORCE
 all: $(BUILD)/grantcheck

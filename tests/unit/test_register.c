@@ -7,12 +7,17 @@
  * within one run, withdraw reinstates the newest remaining submission and
  * keeps who/when/why, the append-only event trail, an RCC not in the rule
  * set is unidentified and never current; the user and finding lookups of
- * register_users.c; the statement's bytes stored as the engine read them.
+ * register_users.c; the statement's bytes and file date stored as the
+ * engine read them.
  */
 #include <check.h>
+#include <fcntl.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "register.h"
@@ -575,6 +580,82 @@ START_TEST(stored_bytes_are_the_checked_ones)
 }
 END_TEST
 
+/* The file_mtime recorded for submission id ("" when NULL). */
+static char *recorded_mtime(struct reg *r, long long id)
+{
+	sqlite3_stmt *st;
+	ck_assert_int_eq(sqlite3_prepare_v2(r->db, "SELECT coalesce(file_mtime, '') FROM submission WHERE id = ?", -1,
+	                                    &st, NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, id);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	char *s = xstrdup((const char *)sqlite3_column_text(st, 0));
+	ck_assert_int_eq(sqlite3_finalize(st), SQLITE_OK);
+	return s;
+}
+
+static void set_mtime(const char *path, time_t t)
+{
+	struct timespec ts[2] = {{t, 0}, {t, 0}};
+	ck_assert_int_eq(utimensat(AT_FDCWD, path, ts, 0), 0);
+}
+
+/* The file date recorded is that of the bytes checked (the engine's fstat),
+ * like the SHA-256 and the stored bytes, even when the file at the path was
+ * replaced between the check and the record; none for a statement that was
+ * not read from a file, or a file that is not there. */
+START_TEST(file_mtime_is_the_checked_ones)
+{
+	strbuf err = {0}, path = {0}, tmp = {0};
+	size_t n;
+	char *orig = read_small_file("samples/valid/norr-2014.xml", 1 << 20, &n);
+	ck_assert_ptr_nonnull(orig);
+	sb_printf(&path, "%s/norr-2014.xml", dir);
+	sb_printf(&tmp, "%s/norr-2014.xml.new", dir);
+	write_file(sb_str(&path), orig, n);
+	set_mtime(sb_str(&path), 1425297600); /* 2015-03-02T12:00:00Z */
+	struct engine *e = engine_open("rules", "2026-12-01", &err);
+	ck_assert_msg(e != NULL, "%s", sb_str(&err));
+	struct reg *r = open_rw();
+	enum reg_outcome oc;
+	long long sup;
+	struct file_result res;
+	ck_assert_msg(engine_check(e, sb_str(&path), &res, &err) == 0, "%s", sb_str(&err));
+	ck_assert_int_eq(res.has_mtime, 1);
+	ck_assert_int_eq(res.mtime, 1425297600);
+	/* replaced by another file (another inode, another date) before it is recorded */
+	write_file(sb_str(&tmp), "<changed/>", 10);
+	set_mtime(sb_str(&tmp), 1457006400); /* 2016-03-03T12:00:00Z */
+	ck_assert_int_eq(rename(sb_str(&tmp), sb_str(&path)), 0);
+	record(r, &res, &oc, &sup);
+	ck_assert_int_eq(oc, REG_NEW);
+	char *got = recorded_mtime(r, r->last_id);
+	ck_assert_str_eq(got, "2015-03-02T12:00:00Z");
+	free(got);
+	file_result_free(&res);
+
+	/* from memory (the web form) under a label that names a file: no date */
+	ck_assert_msg(engine_check_mem(e, sb_str(&path), orig, n, &res, &err) == 0, "%s", sb_str(&err));
+	ck_assert_int_eq(res.has_mtime, 0);
+	file_result_free(&res);
+	/* a file that is not there: X1, no date */
+	ck_assert_int_eq(unlink(sb_str(&path)), 0);
+	ck_assert_msg(engine_check(e, sb_str(&path), &res, &err) == 0, "%s", sb_str(&err));
+	ck_assert_int_eq(res.has_mtime, 0);
+	record(r, &res, &oc, &sup);
+	got = recorded_mtime(r, r->last_id);
+	ck_assert_str_eq(got, "");
+	free(got);
+	file_result_free(&res);
+
+	close_rw(r);
+	engine_close(e);
+	free(orig);
+	sb_free(&path);
+	sb_free(&tmp);
+	sb_free(&err);
+}
+END_TEST
+
 Suite *register_suite(void)
 {
 	Suite *s = suite_create("register");
@@ -589,6 +670,7 @@ Suite *register_suite(void)
 	tcase_add_test(tc, unknown_rcc_unidentified);
 	tcase_add_test(tc, users_and_findings);
 	tcase_add_test(tc, stored_bytes_are_the_checked_ones);
+	tcase_add_test(tc, file_mtime_is_the_checked_ones);
 	suite_add_tcase(s, tc);
 	return s;
 }
