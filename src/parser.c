@@ -29,6 +29,7 @@
 #define MAX_FRAMES 8  /* known elements nest at most 3 deep */
 #define MAX_OPEN 64   /* open elements remembered for "never closed" */
 #define OPEN_NAME 64  /* bytes of each name kept */
+#define PARSER_SALTS 256 /* expat hash salts drawn from the kernel at once (2 KiB) */
 
 struct frame {
 	int fmt;          /* index into fmt_nodes */
@@ -86,12 +87,11 @@ struct parser {
 	sqlite3_stmt *ins_doc;
 	enum parser_threads threads;
 	int shani;            /* hash with the SHA extensions (asked once: cpuid is slow in a VM) */
-	/* expat's hash salt (against hash flooding): a key drawn from the
-	 * kernel once per parser, and from it a different salt for every file
-	 * (salt_of), instead of expat asking the kernel once per file */
-	unsigned char salt_key[32];
-	int have_salt_key;    /* 0: getrandom failed; expat draws its own salts */
-	uint64_t nsalts;      /* files salted so far */
+	/* expat's hash salts (against hash flooding), one per file, random,
+	 * drawn from the kernel PARSER_SALTS at a time (next_salt) instead of
+	 * expat asking it once per file */
+	uint64_t salts[PARSER_SALTS];
+	int salt_next;        /* the next unused one; PARSER_SALTS: none left */
 	size_t keep_max;      /* parser_keep_bytes */
 	XML_Parser xp;
 	struct parse_outcome *out;
@@ -130,7 +130,7 @@ struct parser *parser_new(struct workdb *w)
 	p->ld = loader_new(w);
 	p->ins_doc = db_prepare(w, "INSERT INTO doc(path,sha256,bytes,encoding) VALUES(?,?,?,?)");
 	p->shani = sha256_have_shani();
-	p->have_salt_key = getrandom(p->salt_key, sizeof p->salt_key, GRND_NONBLOCK) == (ssize_t)sizeof p->salt_key;
+	p->salt_next = PARSER_SALTS; /* drawn at the first file */
 	const char *env = getenv("GRANTCHECK_THREADS");
 	p->threads = !env                           ? PARSER_THREADS_AUTO
 	             : strcmp(env, "always") == 0 ? PARSER_THREADS_ALWAYS
@@ -778,23 +778,17 @@ static void set_x(struct parse_outcome *out, enum parse_status st, const char *v
 		sb_set(&out->reason, reason);
 }
 
-/* The hash salt of the parser's next file: the first 64 bits of
- * SHA-256(key, file number), never 0 (expat's "draw one yourself"); not
- * predictable without the key, which never leaves the process. */
-static unsigned long salt_of(struct parser *p)
+/* The hash salt of the parser's next file, from the kernel's random bytes
+ * drawn PARSER_SALTS at a time; never 0 (which asks expat to draw one
+ * itself, as it does when the kernel gives none here). */
+static unsigned long next_salt(struct parser *p)
 {
-	uint64_t n = ++p->nsalts, salt = 0;
-	unsigned char num[8];
-	for (int i = 0; i < 8; i++)
-		num[i] = (unsigned char)(n >> (8 * i));
-	sha256 h;
-	sha256_init_impl(&h, p->shani);
-	sha256_update(&h, p->salt_key, sizeof p->salt_key);
-	sha256_update(&h, num, sizeof num);
-	char hex[65];
-	sha256_final_hex(&h, hex);
-	for (int i = 0; i < 16; i++)
-		salt = salt << 4 | (uint64_t)(hex[i] <= '9' ? hex[i] - '0' : hex[i] - 'a' + 10);
+	if (p->salt_next == PARSER_SALTS) {
+		if (getrandom(p->salts, sizeof p->salts, GRND_NONBLOCK) != (ssize_t)sizeof p->salts)
+			return 0;
+		p->salt_next = 0;
+	}
+	uint64_t salt = p->salts[p->salt_next++];
 	return salt ? (unsigned long)salt : 1;
 }
 
@@ -805,7 +799,8 @@ static XML_Parser new_expat(struct parser *p)
 		die_oom("creating the XML parser");
 	}
 	/* before the first XML_Parse*, as expat requires (it returns 0 after) */
-	if (p->have_salt_key && !XML_SetHashSalt(xp, salt_of(p)))
+	unsigned long salt = next_salt(p);
+	if (salt && !XML_SetHashSalt(xp, salt))
 		die_bug("expat refused a hash salt (XML_SetHashSalt) before parsing began");
 	XML_SetUserData(xp, p);
 	XML_SetElementHandler(xp, on_start, on_end);

@@ -6,8 +6,8 @@
 # 20 and for 60 statements; the difference over the 40 extra files is the
 # cost of one file, free of the fixed cost of starting up:
 #  - check --format json, one worker: no fcntl (O_NONBLOCK is not cleared on
-#    a regular file), no getrandom (expat's hash salt comes from a key drawn
-#    once per engine), one stat (the fstat of the open file: the folder walk
+#    a regular file), no getrandom (expat's hash salts are drawn from the
+#    kernel 256 at a time), one stat (the fstat of the open file: the folder walk
 #    takes the type from readdir; the worker pool's size check by path,
 #    runner.c, comes on top with two workers);
 #  - register: at most three stats (as check, and the refusal of the register
