@@ -12,7 +12,8 @@
 #     for last year's statement waits until every file before its own is
 #     recorded);
 #   - a run stopped by a fault at the Nth file (run-file) gives the same
-#     output and status;
+#     output and status, and so does check when no worker thread could
+#     open an engine (worker-engine: the caller checks every file);
 #   - tests/e2e/register_batch.sh (kills inside and after a batch) passes
 #     with 4 workers.
 # Prints "ok WHAT" or "FAIL WHAT" per check.
@@ -45,6 +46,18 @@ check "the large statement is the first result, and valid" 'head -1 "$t/c.text.4
 "$gc" check "${R[@]}" --format json "${mix[@]}" > "$t/c.json.d" 2> /dev/null
 echo "[exit $?]" >> "$t/c.json.d"
 check "check with the default number of workers: the same JSON" 'cmp -s "$t/c.json.1" "$t/c.json.d"'
+
+# -- no worker thread gets an engine (GRANTCHECK_FAULT=worker-engine): the
+#    caller checks every file itself, the large one and the unreadable one
+#    (not regular: one at a time) included, and ends with the same JSON
+#    (a caller that left those to a worker would wait for ever: timeout)
+for w in 2 4; do
+  GRANTCHECK_WORKERS=$w GRANTCHECK_FAULT=worker-engine timeout 300 "$gc" check "${R[@]}" --format json "${mix[@]}" \
+    > "$t/c.json.noengine.$w" 2> /dev/null
+  echo "[exit $?]" >> "$t/c.json.noengine.$w"
+done
+check "check when no worker thread could open an engine: the caller alone, the same JSON and status" \
+  'cmp -s "$t/c.json.1" "$t/c.json.noengine.2" && cmp -s "$t/c.json.1" "$t/c.json.noengine.4"'
 
 # -- a run stopped at its Nth file: the files before it shown, none after
 for n in 1 7 30; do
