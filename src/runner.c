@@ -301,8 +301,13 @@ static void *pool_work(void *arg)
 		w->current = i;
 		if (pool_alone(p, i)) {
 			pool_lock(&p->mu);
-			while (!p->stop && p->handled < i)
+			while (!p->stop && p->handled < i && i < p->end)
 				pool_wait(&p->to_workers, &p->mu);
+			/* the run ended before this file: it is not checked (a
+			 * large file's check could be what the run must not reach,
+			 * a file size limit hit by its working database) */
+			if (p->stop || i >= p->end)
+				break;
 			pool_unlock(&p->mu);
 		}
 		int rc = engine_check(w->engine, p->files[i], &s->r, &s->err);

@@ -72,6 +72,20 @@ done
 check "stopped at file 7: six files shown" \
   '[ "$(python3 -c "import json,sys; print(len(json.loads(open(sys.argv[1]).read().split(chr(10)+\"grantcheck\")[0])[\"files\"]))" "$t/f7.4")" = 6 ]'
 
+# -- a large file waiting for its turn (every file before it handled) when
+#    the run stops before it is not checked: under a file size limit its
+#    working database would reach it, an internal error instead of the
+#    run's own (samples/invalid's 6 MB statement, the 4th file, the run
+#    stopped at the 3rd)
+for w in 1 4; do
+  (trap '' XFSZ; ulimit -f 100; GRANTCHECK_WORKERS=$w GRANTCHECK_FAULT=run-file:3 exec "$gc" check "${R[@]}" \
+     --format json samples/valid/norr-2013.xml samples/valid/norr-2014.xml samples/valid/syd-2013.xml \
+     samples/invalid/A6-overflow.xml samples/valid/syd-2014.xml) > "$t/lim.$w" 2> "$t/lim.$w.err"
+  echo "[exit $?]" >> "$t/lim.$w"
+done
+check "stopped at file 3 before a large 4th under a file size limit: exit 2, the injected fault, not an internal error, 4 workers as 1" \
+  'cmp -s "$t/lim.1" "$t/lim.4" && tail -1 "$t/lim.4" | grep -q "exit 2" && grep -q "injected fault" "$t/lim.4.err" && ! grep -q "internal error" "$t/lim.4.err"'
+
 # -- register: the large file first, then the samples (vast-2013 before the
 #    G5 statement of vast 2014, which must read it from the register)
 reg_in=("$t/big.xml" samples/valid samples/invalid/G5-carriedover-2014.xml samples/invalid/A1-sum-mismatch.xml
