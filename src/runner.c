@@ -2,24 +2,24 @@
  * runner.c - the validation loop shared by check and register (runner.h),
  * and its worker pool.
  *
- * With one worker (GRANTCHECK_WORKERS=1, one CPU, or too little work to pay
- * for opening another engine) the calling thread checks each file and
- * handles it. With W workers, W engines check the files, taking them in
- * input order; the calling thread takes file i's result, handles it (fault
- * point, hook, batch, output) exactly as with one worker, and goes on to
- * i + 1. Results wait in a ring of POOL_SLOTS per worker, so memory stays
- * bounded however far the workers are ahead, and a worker holds only the
- * file it is checking (the engine streams it).
+ * Alone (GRANTCHECK_WORKERS=1, one CPU, or too little work to pay for
+ * opening another engine) the calling thread checks each file and handles
+ * it. Otherwise threads check files too, taking them in input order; the
+ * calling thread takes file i's result, handles it (fault point, hook,
+ * batch, output) exactly as alone, and goes on to i + 1. Results wait in a
+ * ring of POOL_SLOTS per thread, so memory stays bounded however far the
+ * threads are ahead, and a thread holds only the file it is checking (the
+ * engine streams it). pool_threads says how many threads.
  *
- * Without a fallback provider (check) the caller is one of the W: W - 1
- * threads with engines of their own (engine_open_like, in their thread)
- * check files, and the caller, when file i's result is not ready, checks
- * the next file not yet taken with its own engine instead of sleeping.
- * Handing every result over from a sleeping caller cost two futex calls
- * and two context switches per file, more than a small file's output.
- * With a fallback (register) the caller must stay free to handle the file
- * a worker waits for, so it only handles: W threads check, the first with
- * the caller's engine.
+ * Without a fallback provider (check) the caller checks too: the threads
+ * have engines of their own (engine_open_like, in their thread), and the
+ * caller, when file i's result is not ready, checks the next file not yet
+ * taken with its own engine instead of sleeping. Handing every result over
+ * to a sleeping caller cost two futex calls and two context switches per
+ * file, more than a small file's output. With a fallback (register) the
+ * caller must stay free to handle the file a thread waits for, so it only
+ * handles (records): the threads check, the first with the caller's engine,
+ * one file ahead of the recording or more.
  *
  * The fallback previous-statement provider (the register) reads through the
  * caller's connection and must answer as if every earlier file of the run
@@ -84,7 +84,7 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 
 #define POOL_MAX_WORKERS 4 /* by default: the online CPUs, at most this many */
 #define POOL_MAX_ASKED 64  /* and with GRANTCHECK_WORKERS=N at most this many */
-#define POOL_SLOTS 4       /* results per worker waiting for the caller at most */
+#define POOL_SLOTS 4       /* results per thread (and the caller) waiting at most */
 /* Without GRANTCHECK_WORKERS, workers start only for this many files
  * (opening an engine costs about as much as checking 9 small files). */
 #define POOL_MIN_FILES 64
@@ -377,46 +377,48 @@ static void pool_free(struct pool *p)
 	free(p);
 }
 
-/* How many workers: GRANTCHECK_WORKERS=N (1: the caller alone; at most
- * POOL_MAX_ASKED), else the online CPUs, at most POOL_MAX_WORKERS, when
- * there is work enough to pay for opening their engines; never more than
- * files. */
-static int pool_size(const struct run *run, int nfiles)
+/* How many threads check files beside the caller (0: the caller alone, no
+ * pool). GRANTCHECK_WORKERS=N asks for N engines checking (1: the caller
+ * alone, at most POOL_MAX_ASKED); else one per online CPU (at most
+ * POOL_MAX_WORKERS) when there is work enough to pay for opening their
+ * engines. Without a fallback (check) the caller is one of them. With one
+ * (register) the caller records while the threads check, so by default it
+ * keeps a CPU for that: on two CPUs one thread checks file i + 1 while the
+ * caller records file i (two threads and the caller took the same wall
+ * time as the caller alone, and a third more CPU). Never more than files. */
+static int pool_threads(const struct run *run, int nfiles)
 {
 	const char *env = getenv("GRANTCHECK_WORKERS");
+	int asked = env ? atoi(env) : 0;
 	int n;
-	if (env && atoi(env) > 0) {
-		n = atoi(env) < POOL_MAX_ASKED ? atoi(env) : POOL_MAX_ASKED;
+	if (asked > 0) {
+		asked = asked < POOL_MAX_ASKED ? asked : POOL_MAX_ASKED;
+		n = asked == 1 ? 0 : run->fallback ? asked : asked - 1;
+	} else if (nfiles < POOL_MIN_FILES) {
+		n = 0;
 	} else {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		n = cpus < 1 ? 1 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS : (int)cpus;
-		/* register: serial unless asked for. Its recording is the main
-		 * thread's, and a statement whose last year is recorded just before
-		 * it in the same call waits for it: on the bench's files (each
-		 * RCC's years in a row) two workers took the same wall time as one
-		 * and a third more CPU */
-		if (nfiles < POOL_MIN_FILES || run->commit)
-			n = 1;
+		n = cpus <= 1 ? 0 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS - 1 : (int)cpus - 1;
 	}
 	return n < nfiles ? n : nfiles;
 }
 
-/* Starts n workers over files[0..nfiles) (n >= 2): without a fallback the
- * caller with run->engine and n - 1 threads, else n threads, the first
- * with run->engine. */
+/* Starts n threads over files[0..nfiles) (n >= 1): without a fallback each
+ * with an engine of its own, and the caller checks with run->engine; with
+ * one the first thread checks with run->engine. */
 static struct pool *pool_start(const struct run *run, const struct prev_list *prev, char **files, int nfiles,
                                int n)
 {
-	assert(n >= 2);
+	assert(n >= 1);
 	struct pool *p = xcalloc(1, sizeof *p);
 	p->run = run;
 	p->files = files;
 	p->nfiles = p->end = nfiles;
-	p->nslots = n * POOL_SLOTS;
+	p->nslots = (n + 1) * POOL_SLOTS;
 	p->slots = xcalloc((size_t)p->nslots, sizeof *p->slots);
 	p->caller_checks = run->fallback == NULL;
 	p->caller_large = -1;
-	p->nw = p->caller_checks ? n - 1 : n;
+	p->nw = n;
 	p->w = xcalloc((size_t)p->nw, sizeof *p->w);
 	if (pthread_mutex_init(&p->mu, NULL) || pthread_mutex_init(&p->reg_mu, NULL) ||
 	    pthread_cond_init(&p->to_caller, NULL) || pthread_cond_init(&p->to_workers, NULL))
@@ -613,9 +615,9 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		output_text(&out, fp, o->lang, !o->out && want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
 	begun = 1;
-	int nworkers = pool_size(run, nfiles);
-	if (nworkers > 1)
-		pool = pool_start(run, &prev, files, nfiles, nworkers);
+	int threads = pool_threads(run, nfiles);
+	if (threads > 0)
+		pool = pool_start(run, &prev, files, nfiles, threads);
 	for (int i = 0; i < nfiles; i++) {
 		struct file_result r;
 		const char *note = NULL;

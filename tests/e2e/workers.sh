@@ -14,6 +14,8 @@
 #   - a run stopped by a fault at the Nth file (run-file) gives the same
 #     output and status, and so does check when no worker thread could
 #     open an engine (worker-engine: the caller checks every file);
+#   - register of 70 files with the default number of workers (a thread
+#     checks, the caller records) keeps what one worker keeps;
 #   - tests/e2e/register_batch.sh (kills inside and after a batch) passes
 #     with 4 workers.
 # Prints "ok WHAT" or "FAIL WHAT" per check.
@@ -129,6 +131,27 @@ for w in 1 4; do
   echo "[exit $?]" >> "$t/again$w"
 done
 check "registering again with 4 workers: the same output as with 1" '[ "$(norm "$t/again1")" = "$(norm "$t/again4")" ]'
+
+# -- register of 64 files or more with the default number of workers (a
+#    thread checks while the caller records; each RCC's years in a row, so
+#    most files' G5 reads the file recorded just before, and the last one's
+#    G5 error compares with vast 2013 given just before it): as with 1
+python3 bench/gen.py small 70 "$t/many" samples/valid
+for w in 1 d; do
+  rm -f "$t/reg.db"
+  if [ $w = 1 ]; then export GRANTCHECK_WORKERS=1; fi
+  "$gc" register --db "$t/reg.db" "${R[@]}" --format json "$t/many" samples/valid/vast-2013.xml \
+    samples/invalid/G5-carriedover-2014.xml > "$t/m$w" 2>&1
+  echo "[exit $?]" >> "$t/m$w"
+  unset GRANTCHECK_WORKERS
+  python3 tests/e2e/register_dump.py "$t/reg.db" > "$t/dump"
+  norm "$t/dump" > "$t/m$w.dump"
+done
+g5 "$t/m1" > "$t/mg5.1"
+g5 "$t/md" > "$t/mg5.d"
+check "register of 72 files, default workers: the same register content, JSON and status as 1 ($(grep -c "" "$t/mg5.1") G5/M5 findings)" \
+  'cmp -s "$t/m1.dump" "$t/md.dump" && [ "$(norm "$t/m1")" = "$(norm "$t/md")" ] && cmp -s "$t/mg5.1" "$t/mg5.d" &&
+   grep -q "^G5-carriedover-2014.xml G5 error .*statement for 2013" "$t/mg5.d"'
 
 # -- the kills and stops of register_batch.sh with 4 workers
 GRANTCHECK_WORKERS=4 bash tests/e2e/register_batch.sh "$gc" > "$t/batch4" 2>&1
