@@ -311,7 +311,7 @@ static void *pool_work(void *arg)
 			pool_unlock(&p->mu);
 		}
 		int rc = engine_check(w->engine, p->files[i], &s->r, &s->err);
-		if (rc == 0 && run->prepare)
+		if (rc == 0 && run->prepare && p->nw > 1)
 			rc = run->prepare(run->hook_ctx, &s->r, &s->err);
 		pool_lock(&p->mu);
 		pool_done(p, i, rc);
@@ -630,6 +630,10 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		int rc;
 		if (pool) {
 			rc = pool_take(pool, i, &r, &err);
+			/* with one thread checking, it is the slower side: the
+			 * caller prepares (compresses) while it checks the next */
+			if (rc == 0 && run->prepare && pool->nw == 1)
+				rc = run->prepare(run->hook_ctx, &r, &err);
 		} else {
 			rc = engine_check(e, files[i], &r, &err);
 			if (rc == 0 && run->prepare)
