@@ -2,16 +2,24 @@
  * runner.c - the validation loop shared by check and register (runner.h),
  * and its worker pool.
  *
- * With one worker (GRANTCHECK_WORKERS=1, one CPU, or too little work to pay
- * for opening another engine) the calling thread checks each file and
- * handles it. With W workers, W threads check the files, each with its own
- * engine (the first the caller's, the others opened by engine_open_like in
- * their thread), taking the files in input order; the calling thread waits
- * for file i's result, handles it (fault point, hook, batch, output) exactly
- * as with one worker, and goes on to i + 1. Results wait in a ring of
- * POOL_SLOTS per worker, so memory stays bounded however far the workers
- * are ahead, and a worker holds only the file it is checking (the engine
- * streams it).
+ * Alone (GRANTCHECK_WORKERS=1, one CPU, or too little work to pay for
+ * opening another engine) the calling thread checks each file and handles
+ * it. Otherwise threads check files too, taking them in input order; the
+ * calling thread takes file i's result, handles it (fault point, hook,
+ * batch, output) exactly as alone, and goes on to i + 1. Results wait in a
+ * ring of POOL_SLOTS per thread, so memory stays bounded however far the
+ * threads are ahead, and a thread holds only the file it is checking (the
+ * engine streams it). pool_threads says how many threads.
+ *
+ * Without a fallback provider (check) the caller checks too: the threads
+ * have engines of their own (engine_open_like, in their thread), and the
+ * caller, when file i's result is not ready, checks the next file not yet
+ * taken with its own engine instead of sleeping. Handing every result over
+ * to a sleeping caller cost two futex calls and two context switches per
+ * file, more than a small file's output. With a fallback (register) the
+ * caller must stay free to handle the file a thread waits for, so it only
+ * handles (records): the threads check, the first with the caller's engine,
+ * one file ahead of the recording or more.
  *
  * The fallback previous-statement provider (the register) reads through the
  * caller's connection and must answer as if every earlier file of the run
@@ -37,6 +45,7 @@
  */
 #include "runner.h"
 
+#include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,7 +84,7 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 
 #define POOL_MAX_WORKERS 4 /* by default: the online CPUs, at most this many */
 #define POOL_MAX_ASKED 64  /* and with GRANTCHECK_WORKERS=N at most this many */
-#define POOL_SLOTS 4       /* results per worker waiting for the caller at most */
+#define POOL_SLOTS 4       /* results per thread (and the caller) waiting at most */
 /* Without GRANTCHECK_WORKERS, workers start only for this many files
  * (opening an engine costs about as much as checking 9 small files). */
 #define POOL_MIN_FILES 64
@@ -119,9 +128,11 @@ struct pool {
 	int stop;
 	int nslots;
 	struct pool_slot *slots; /* file i in slots[i % nslots] */
+	int caller_large;         /* the caller found file caller_large large (not its to check) */
 	pthread_mutex_t reg_mu;   /* the fallback provider against the hook and commits */
+	int caller_checks;        /* the caller checks files too (no fallback) */
 	struct pool_worker *w;
-	int nw;
+	int nw;                   /* threads */
 };
 
 static void pool_lock(pthread_mutex_t *m)
@@ -225,6 +236,40 @@ static int pool_fallback(void *ctx, const char *rcc, int year, const struct prev
 	return found;
 }
 
+/* Is file i checked only once every file before it is handled? A large
+ * file (or a pipe) is: one at a time, so memory stays that of one large
+ * file, and whatever it does to the process (a file size limit reached by
+ * its working database) happens where it would with one worker. */
+static int pool_alone(const struct pool *p, int i)
+{
+	struct stat st;
+	return i > 0 && (stat(p->files[i], &st) != 0 || !S_ISREG(st.st_mode) || st.st_size >= RUN_BATCH_BIG);
+}
+
+/* Under mu: file i's outcome is in its slot (rc, s->r, s->err filled). */
+static void pool_done(struct pool *p, int i, int rc)
+{
+	struct pool_slot *s = &p->slots[i % p->nslots];
+	s->rc = rc;
+	s->done = 1;
+	pool_publish(p, i, s->r.rcc, s->r.year); /* unless it asked for its previous statement */
+	if (rc && p->end > i + 1)
+		p->end = i + 1; /* the caller stops at i: nothing after it is wanted */
+	pool_broadcast(&p->to_caller);
+}
+
+/* Under mu: takes the next file for whoever checks it; its slot's RCC and
+ * year are not known yet. */
+static int pool_claim(struct pool *p)
+{
+	int i = p->next++;
+	struct pool_slot *s = &p->slots[i % p->nslots];
+	s->known = 0; /* the slot's file before was handled */
+	free(s->rcc);
+	s->rcc = NULL;
+	return i;
+}
+
 static void *pool_work(void *arg)
 {
 	struct pool_worker *w = arg;
@@ -232,9 +277,11 @@ static void *pool_work(void *arg)
 	const struct run *run = p->run;
 	if (!w->engine) {
 		/* opened here, while the other workers already check: a failure
-		 * (the rule folder changed under us) leaves the work to them */
+		 * (the rule folder changed under us) leaves the work to them
+		 * (test-only: GRANTCHECK_FAULT=worker-engine fails every one) */
 		strbuf oerr = {0};
-		w->engine = engine_open_like(run->engine, &oerr);
+		unsigned faults = 0;
+		w->engine = fault_point("worker-engine", &faults) ? NULL : engine_open_like(run->engine, &oerr);
 		sb_free(&oerr);
 		if (!w->engine)
 			return NULL;
@@ -248,34 +295,26 @@ static void *pool_work(void *arg)
 			pool_wait(&p->to_workers, &p->mu);
 		if (p->stop || p->next >= p->end)
 			break;
-		int i = p->next++;
+		int i = pool_claim(p);
 		struct pool_slot *s = &p->slots[i % p->nslots];
-		s->known = 0; /* the slot's file before was handled */
-		free(s->rcc);
-		s->rcc = NULL;
 		pool_unlock(&p->mu);
 		w->current = i;
-		/* a large file (or a pipe) only once every file before it is
-		 * handled: one at a time, so memory stays that of one large file,
-		 * and whatever it does to the process (a file size limit reached
-		 * by its working database) happens where it would with one worker */
-		struct stat st;
-		if (i > 0 && (stat(p->files[i], &st) != 0 || !S_ISREG(st.st_mode) || st.st_size >= RUN_BATCH_BIG)) {
+		if (pool_alone(p, i)) {
 			pool_lock(&p->mu);
-			while (!p->stop && p->handled < i)
+			while (!p->stop && p->handled < i && i < p->end)
 				pool_wait(&p->to_workers, &p->mu);
+			/* the run ended before this file: it is not checked (a
+			 * large file's check could be what the run must not reach,
+			 * a file size limit hit by its working database) */
+			if (p->stop || i >= p->end)
+				break;
 			pool_unlock(&p->mu);
 		}
 		int rc = engine_check(w->engine, p->files[i], &s->r, &s->err);
-		if (rc == 0 && run->prepare)
+		if (rc == 0 && run->prepare && p->nw > 1)
 			rc = run->prepare(run->hook_ctx, &s->r, &s->err);
 		pool_lock(&p->mu);
-		s->rc = rc;
-		s->done = 1;
-		pool_publish(p, i, s->r.rcc, s->r.year); /* unless it asked for its previous statement */
-		if (rc && p->end > i + 1)
-			p->end = i + 1; /* the caller stops at i: nothing after it is wanted */
-		pool_broadcast(&p->to_caller);
+		pool_done(p, i, rc);
 	}
 	pool_unlock(&p->mu);
 	engine_set_previous(w->engine, NULL, NULL);
@@ -338,52 +377,59 @@ static void pool_free(struct pool *p)
 	free(p);
 }
 
-/* How many workers: GRANTCHECK_WORKERS=N (1: the caller alone; at most
- * POOL_MAX_ASKED), else the online CPUs, at most POOL_MAX_WORKERS, when
- * there is work enough to pay for opening their engines; never more than
- * files. */
-static int pool_size(const struct run *run, int nfiles)
+/* How many threads check files beside the caller (0: the caller alone, no
+ * pool). GRANTCHECK_WORKERS=N asks for N engines checking (1: the caller
+ * alone, at most POOL_MAX_ASKED); else one per online CPU (at most
+ * POOL_MAX_WORKERS) when there is work enough to pay for opening their
+ * engines. Without a fallback (check) the caller is one of them. With one
+ * (register) the caller records while the threads check, so by default it
+ * keeps a CPU for that: on two CPUs one thread checks file i + 1 while the
+ * caller records file i (two threads and the caller took the same wall
+ * time as the caller alone, and a third more CPU). Never more than files. */
+static int pool_threads(const struct run *run, int nfiles)
 {
 	const char *env = getenv("GRANTCHECK_WORKERS");
+	int asked = env ? atoi(env) : 0;
 	int n;
-	if (env && atoi(env) > 0) {
-		n = atoi(env) < POOL_MAX_ASKED ? atoi(env) : POOL_MAX_ASKED;
+	if (asked > 0) {
+		asked = asked < POOL_MAX_ASKED ? asked : POOL_MAX_ASKED;
+		n = asked == 1 ? 0 : run->fallback ? asked : asked - 1;
+	} else if (nfiles < POOL_MIN_FILES) {
+		n = 0;
 	} else {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		n = cpus < 1 ? 1 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS : (int)cpus;
-		/* register: serial unless asked for. Its recording is the main
-		 * thread's, and a statement whose last year is recorded just before
-		 * it in the same call waits for it: on the bench's files (each
-		 * RCC's years in a row) two workers took the same wall time as one
-		 * and a third more CPU */
-		if (nfiles < POOL_MIN_FILES || run->commit)
-			n = 1;
+		n = cpus <= 1 ? 0 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS - 1 : (int)cpus - 1;
 	}
 	return n < nfiles ? n : nfiles;
 }
 
-/* Starts n workers over files[0..nfiles); the first uses run->engine. */
+/* Starts n threads over files[0..nfiles) (n >= 1): without a fallback each
+ * with an engine of its own, and the caller checks with run->engine; with
+ * one the first thread checks with run->engine. */
 static struct pool *pool_start(const struct run *run, const struct prev_list *prev, char **files, int nfiles,
                                int n)
 {
+	assert(n >= 1);
 	struct pool *p = xcalloc(1, sizeof *p);
 	p->run = run;
 	p->files = files;
 	p->nfiles = p->end = nfiles;
-	p->nslots = n * POOL_SLOTS;
+	p->nslots = (n + 1) * POOL_SLOTS;
 	p->slots = xcalloc((size_t)p->nslots, sizeof *p->slots);
-	p->w = xcalloc((size_t)n, sizeof *p->w);
+	p->caller_checks = run->fallback == NULL;
+	p->caller_large = -1;
+	p->nw = n;
+	p->w = xcalloc((size_t)p->nw, sizeof *p->w);
 	if (pthread_mutex_init(&p->mu, NULL) || pthread_mutex_init(&p->reg_mu, NULL) ||
 	    pthread_cond_init(&p->to_caller, NULL) || pthread_cond_init(&p->to_workers, NULL))
 		die_oom("the worker pool's locks");
-	for (int k = 0; k < n; k++) {
+	for (int k = 0; k < p->nw; k++) {
 		struct pool_worker *w = &p->w[k];
 		w->pool = p;
-		w->engine = k == 0 ? run->engine : NULL;
+		w->engine = k == 0 && !p->caller_checks ? run->engine : NULL;
 		w->prev = (struct prev_list){prev->p, prev->n, run->fallback ? pool_fallback : NULL, w};
 	}
-	p->nw = n;
-	for (int k = 0; k < n; k++) {
+	for (int k = 0; k < p->nw; k++) {
 		if (pthread_create(&p->w[k].tid, NULL, pool_work, &p->w[k]))
 			die_oom("a worker thread");
 		p->w[k].started = 1;
@@ -391,14 +437,50 @@ static struct pool *pool_start(const struct run *run, const struct prev_list *pr
 	return p;
 }
 
-/* The caller's side: waits for file i's outcome and takes it (r, the
- * messages appended to err). */
+/* Under mu, the caller's side without a fallback: checks the next file not
+ * yet taken with the caller's engine (mu released meanwhile), unless none
+ * may be taken now or it is large and files before it are not handled
+ * (pool_alone: the caller handles those, so it must not wait for them).
+ * Returns whether it checked one. */
+static int pool_caller_check(struct pool *p)
+{
+	int i = p->next;
+	if (p->stop || i >= p->end || i >= p->handled + p->nslots)
+		return 0;
+	if (i > p->handled) {
+		if (i == p->caller_large)
+			return 0;
+		pool_unlock(&p->mu);
+		int alone = pool_alone(p, i);
+		pool_lock(&p->mu);
+		if (p->next != i)
+			return 1; /* a worker took it meanwhile: look again */
+		if (alone) {
+			p->caller_large = i; /* a worker (or the caller) takes it once the files before it are handled */
+			return 0;
+		}
+	}
+	pool_claim(p);
+	struct pool_slot *s = &p->slots[i % p->nslots];
+	pool_unlock(&p->mu);
+	const struct run *run = p->run;
+	int rc = engine_check(run->engine, p->files[i], &s->r, &s->err);
+	if (rc == 0 && run->prepare)
+		rc = run->prepare(run->hook_ctx, &s->r, &s->err);
+	pool_lock(&p->mu);
+	pool_done(p, i, rc);
+	return 1;
+}
+
+/* The caller's side: waits for file i's outcome (checking files itself
+ * meanwhile when it may) and takes it (r, the messages appended to err). */
 static int pool_take(struct pool *p, int i, struct file_result *r, strbuf *err)
 {
 	struct pool_slot *s = &p->slots[i % p->nslots];
 	pool_lock(&p->mu);
 	while (!s->done)
-		pool_wait(&p->to_caller, &p->mu);
+		if (!p->caller_checks || !pool_caller_check(p))
+			pool_wait(&p->to_caller, &p->mu);
 	pool_unlock(&p->mu);
 	int rc = s->rc;
 	*r = s->r;
@@ -533,9 +615,9 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		output_text(&out, fp, o->lang, !o->out && want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
 	begun = 1;
-	int nworkers = pool_size(run, nfiles);
-	if (nworkers > 1)
-		pool = pool_start(run, &prev, files, nfiles, nworkers);
+	int threads = pool_threads(run, nfiles);
+	if (threads > 0)
+		pool = pool_start(run, &prev, files, nfiles, threads);
 	for (int i = 0; i < nfiles; i++) {
 		struct file_result r;
 		const char *note = NULL;
@@ -548,6 +630,10 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		int rc;
 		if (pool) {
 			rc = pool_take(pool, i, &r, &err);
+			/* with one thread checking, it is the slower side: the
+			 * caller prepares (compresses) while it checks the next */
+			if (rc == 0 && run->prepare && pool->nw == 1)
+				rc = run->prepare(run->hook_ctx, &r, &err);
 		} else {
 			rc = engine_check(e, files[i], &r, &err);
 			if (rc == 0 && run->prepare)

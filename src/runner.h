@@ -23,8 +23,10 @@ typedef int (*file_hook)(void *ctx, const struct file_result *r, const char **no
 /* Work on a validated file that needs no database and may run in parallel
  * (e.g. compressing what is to be stored). Called right after the file is
  * validated: inline with one worker, else in the worker thread that checked
- * it, at the same time as other files' checks and prepare calls and as the
- * calling thread's hook and commits, so it may only read ctx (hook_ctx) and
+ * it, or with a single thread checking in the calling thread before the
+ * hook (the thread is the slower side), at the same time as other files'
+ * checks and prepare calls and as the calling thread's hook and commits,
+ * so it may only read ctx (hook_ctx) and
  * change r (e.g. the register's compressed content, regf_prepare_hook);
  * -1 + err stops the run at this file as a failed check does. */
 typedef int (*file_prepare)(void *ctx, struct file_result *r, strbuf *err);

@@ -12,7 +12,10 @@
 #     for last year's statement waits until every file before its own is
 #     recorded);
 #   - a run stopped by a fault at the Nth file (run-file) gives the same
-#     output and status;
+#     output and status, and so does check when no worker thread could
+#     open an engine (worker-engine: the caller checks every file);
+#   - register of 70 files with the default number of workers (a thread
+#     checks, the caller records) keeps what one worker keeps;
 #   - tests/e2e/register_batch.sh (kills inside and after a batch) passes
 #     with 4 workers.
 # Prints "ok WHAT" or "FAIL WHAT" per check.
@@ -46,6 +49,18 @@ check "the large statement is the first result, and valid" 'head -1 "$t/c.text.4
 echo "[exit $?]" >> "$t/c.json.d"
 check "check with the default number of workers: the same JSON" 'cmp -s "$t/c.json.1" "$t/c.json.d"'
 
+# -- no worker thread gets an engine (GRANTCHECK_FAULT=worker-engine): the
+#    caller checks every file itself, the large one and the unreadable one
+#    (not regular: one at a time) included, and ends with the same JSON
+#    (a caller that left those to a worker would wait for ever: timeout)
+for w in 2 4; do
+  GRANTCHECK_WORKERS=$w GRANTCHECK_FAULT=worker-engine timeout 300 "$gc" check "${R[@]}" --format json "${mix[@]}" \
+    > "$t/c.json.noengine.$w" 2> /dev/null
+  echo "[exit $?]" >> "$t/c.json.noengine.$w"
+done
+check "check when no worker thread could open an engine: the caller alone, the same JSON and status" \
+  'cmp -s "$t/c.json.1" "$t/c.json.noengine.2" && cmp -s "$t/c.json.1" "$t/c.json.noengine.4"'
+
 # -- a run stopped at its Nth file: the files before it shown, none after
 for n in 1 7 30; do
   for w in 1 4; do
@@ -58,6 +73,20 @@ for n in 1 7 30; do
 done
 check "stopped at file 7: six files shown" \
   '[ "$(python3 -c "import json,sys; print(len(json.loads(open(sys.argv[1]).read().split(chr(10)+\"grantcheck\")[0])[\"files\"]))" "$t/f7.4")" = 6 ]'
+
+# -- a large file waiting for its turn (every file before it handled) when
+#    the run stops before it is not checked: under a file size limit its
+#    working database would reach it, an internal error instead of the
+#    run's own (samples/invalid's 6 MB statement, the 4th file, the run
+#    stopped at the 3rd)
+for w in 1 4; do
+  (trap '' XFSZ; ulimit -f 100; GRANTCHECK_WORKERS=$w GRANTCHECK_FAULT=run-file:3 exec "$gc" check "${R[@]}" \
+     --format json samples/valid/norr-2013.xml samples/valid/norr-2014.xml samples/valid/syd-2013.xml \
+     samples/invalid/A6-overflow.xml samples/valid/syd-2014.xml) > "$t/lim.$w" 2> "$t/lim.$w.err"
+  echo "[exit $?]" >> "$t/lim.$w"
+done
+check "stopped at file 3 before a large 4th under a file size limit: exit 2, the injected fault, not an internal error, 4 workers as 1" \
+  'cmp -s "$t/lim.1" "$t/lim.4" && tail -1 "$t/lim.4" | grep -q "exit 2" && grep -q "injected fault" "$t/lim.4.err" && ! grep -q "internal error" "$t/lim.4.err"'
 
 # -- register: the large file first, then the samples (vast-2013 before the
 #    G5 statement of vast 2014, which must read it from the register)
@@ -102,6 +131,27 @@ for w in 1 4; do
   echo "[exit $?]" >> "$t/again$w"
 done
 check "registering again with 4 workers: the same output as with 1" '[ "$(norm "$t/again1")" = "$(norm "$t/again4")" ]'
+
+# -- register of 64 files or more with the default number of workers (a
+#    thread checks while the caller records; each RCC's years in a row, so
+#    most files' G5 reads the file recorded just before, and the last one's
+#    G5 error compares with vast 2013 given just before it): as with 1
+python3 bench/gen.py small 70 "$t/many" samples/valid
+for w in 1 d; do
+  rm -f "$t/reg.db"
+  if [ $w = 1 ]; then export GRANTCHECK_WORKERS=1; fi
+  "$gc" register --db "$t/reg.db" "${R[@]}" --format json "$t/many" samples/valid/vast-2013.xml \
+    samples/invalid/G5-carriedover-2014.xml > "$t/m$w" 2>&1
+  echo "[exit $?]" >> "$t/m$w"
+  unset GRANTCHECK_WORKERS
+  python3 tests/e2e/register_dump.py "$t/reg.db" > "$t/dump"
+  norm "$t/dump" > "$t/m$w.dump"
+done
+g5 "$t/m1" > "$t/mg5.1"
+g5 "$t/md" > "$t/mg5.d"
+check "register of 72 files, default workers: the same register content, JSON and status as 1 ($(grep -c "" "$t/mg5.1") G5/M5 findings)" \
+  'cmp -s "$t/m1.dump" "$t/md.dump" && [ "$(norm "$t/m1")" = "$(norm "$t/md")" ] && cmp -s "$t/mg5.1" "$t/mg5.d" &&
+   grep -q "^G5-carriedover-2014.xml G5 error .*statement for 2013" "$t/mg5.d"'
 
 # -- the kills and stops of register_batch.sh with 4 workers
 GRANTCHECK_WORKERS=4 bash tests/e2e/register_batch.sh "$gc" > "$t/batch4" 2>&1
