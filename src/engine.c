@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "format.h"
 #include "sha256.h"
@@ -430,13 +429,6 @@ fail:
 	return -1;
 }
 
-static int64_t now_ns(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
-}
-
 /* Runs rule i of set, counting its cost when GRANTCHECK_PROFILE_RULES is on. */
 static int run_set_rule(struct engine *e, const struct ruleset *set, int i, struct file_result *r, int64_t rows,
                         int *overflowed, strbuf *err)
@@ -447,9 +439,9 @@ static int run_set_rule(struct engine *e, const struct ruleset *set, int i, stru
 	for (const struct ruleset *s = e->sets.sets; s < set; s++)
 		c += s->nrules;
 	c += i;
-	int64_t t0 = now_ns();
+	int64_t t0 = monotonic_ns();
 	int rc = run_rule(e, &set->rules[i], r, rows, overflowed, err);
-	c->ns += now_ns() - t0;
+	c->ns += monotonic_ns() - t0;
 	c->runs++;
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <time.h>
 
 void die_oom(const char *what)
 {
@@ -212,4 +213,12 @@ char *read_small_file(const char *path, size_t limit, size_t *len)
 	if (len)
 		*len = b.len;
 	return sb_take(&b);
+}
+
+long long monotonic_ns(void)
+{
+	struct timespec ts;
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		die_bug("clock_gettime(CLOCK_MONOTONIC) failed");
+	return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }

@@ -62,4 +62,7 @@ char *sb_take(strbuf *b);
 /* Reads a whole (small) file: rule files and data files. NULL + errno. */
 char *read_small_file(const char *path, size_t limit, size_t *len);
 
+/* The monotonic clock in nanoseconds (rule budgets, batch ages, profiles). */
+long long monotonic_ns(void);
+
 #endif
