@@ -466,9 +466,13 @@ static const char *const total_sql[] = {
 };
 static const int rows_per_sql[] = {1, 4, 16};
 
-/* Binds one row of figure (at parameter k + 1 on) or expense_total. */
-static void bind_figure(sqlite3_stmt *st, int k, sqlite3_int64 id, const struct field_value *f)
+/* Binds row i of an array (figure: struct field_value; expense_total: struct
+ * expense_total) at parameter k + 1 on. */
+typedef void (*bind_row)(sqlite3_stmt *st, int k, sqlite3_int64 id, const void *rows, int i);
+
+static void bind_figure(sqlite3_stmt *st, int k, sqlite3_int64 id, const void *rows, int i)
 {
+	const struct field_value *f = (const struct field_value *)rows + i;
 	sqlite3_bind_int64(st, k + 1, id);
 	sqlite3_bind_text(st, k + 2, f->name, -1, SQLITE_STATIC);
 	if (f->text)
@@ -481,8 +485,9 @@ static void bind_figure(sqlite3_stmt *st, int k, sqlite3_int64 id, const struct 
 		sqlite3_bind_null(st, k + 4);
 }
 
-static void bind_total(sqlite3_stmt *st, int k, sqlite3_int64 id, const struct expense_total *t)
+static void bind_total(sqlite3_stmt *st, int k, sqlite3_int64 id, const void *rows, int i)
 {
+	const struct expense_total *t = (const struct expense_total *)rows + i;
 	sqlite3_bind_int64(st, k + 1, id);
 	sqlite3_bind_text(st, k + 2, t->category, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, k + 3, t->criterion, -1, SQLITE_STATIC);
@@ -490,33 +495,34 @@ static void bind_total(sqlite3_stmt *st, int k, sqlite3_int64 id, const struct e
 	sqlite3_bind_int64(st, k + 5, t->lines);
 }
 
-/* Records the statement's values and expense totals (res->figures). */
-static int record_figures(struct reg *r, const struct figures *fig, sqlite3_int64 id, strbuf *err)
+/* Inserts rows[0..n) of submission id, 16, 4 or 1 to a statement (sql[c]
+ * holds rows_per_sql[c] rows of ncols parameters each), in order. */
+static int insert_rows(struct reg *r, const char *const sql[], int ncols, bind_row bind, sqlite3_int64 id,
+                       const void *rows, int n, const char *doing, strbuf *err)
 {
 	int rc = 0;
-	for (int i = 0, c = 2; rc == 0 && i < fig->nfields; i += rows_per_sql[c]) {
-		while (fig->nfields - i < rows_per_sql[c])
+	for (int i = 0, c = 2; rc == 0 && i < n; i += rows_per_sql[c]) {
+		while (n - i < rows_per_sql[c])
 			c--;
 		sqlite3_stmt *st;
-		if (prep(r, figure_sql[c], &st, err))
+		if (prep(r, sql[c], &st, err))
 			return -1;
 		for (int k = 0; k < rows_per_sql[c]; k++)
-			bind_figure(st, 4 * k, id, &fig->fields[i + k]);
-		rc = step_done(r, st, "recording the figures", err);
-		reg_unprep(r, st);
-	}
-	for (int i = 0, c = 2; rc == 0 && i < fig->ntotals; i += rows_per_sql[c]) {
-		while (fig->ntotals - i < rows_per_sql[c])
-			c--;
-		sqlite3_stmt *st;
-		if (prep(r, total_sql[c], &st, err))
-			return -1;
-		for (int k = 0; k < rows_per_sql[c]; k++)
-			bind_total(st, 5 * k, id, &fig->totals[i + k]);
-		rc = step_done(r, st, "recording the expense totals", err);
+			bind(st, ncols * k, id, rows, i + k);
+		rc = step_done(r, st, doing, err);
 		reg_unprep(r, st);
 	}
 	return rc;
+}
+
+/* Records the statement's values and expense totals (res->figures). */
+static int record_figures(struct reg *r, const struct figures *fig, sqlite3_int64 id, strbuf *err)
+{
+	return insert_rows(r, figure_sql, 4, bind_figure, id, fig->fields, fig->nfields, "recording the figures", err) ||
+	       insert_rows(r, total_sql, 5, bind_total, id, fig->totals, fig->ntotals, "recording the expense totals",
+	                   err)
+	               ? -1
+	               : 0;
 }
 
 static int record_findings(struct reg *r, const struct file_result *res, sqlite3_int64 id, strbuf *err)
