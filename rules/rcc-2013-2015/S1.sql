@@ -34,7 +34,9 @@ WITH required AS (
   WHERE f.min > 0 AND f.path <> 'statement/expenses/expense'
     -- first per format, before its parents are looked up: a child can be missing only where no
     -- node has its format, or where an element repeats (a second <funds> without <granted>)
-    AND (NOT EXISTS (SELECT 1 FROM node c WHERE c.fmt = f.id) OR EXISTS (SELECT 1 FROM node WHERE nth > 1))
+    -- (IN probes node_fmt through one cursor, where NOT EXISTS opens one for every format; IS NOT 1,
+    -- as the NULL format of an unknown node makes IN give NULL rather than 0)
+    AND ((f.id IN (SELECT fmt FROM node)) IS NOT 1 OR EXISTS (SELECT 1 FROM node WHERE nth > 1))
     AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent = p.id AND c.fmt = f.id)
     -- a close unknown sibling is reported by S3 with this name as suggestion
     AND NOT EXISTS (SELECT 1 FROM node u WHERE u.parent = p.id AND u.fmt IS NULL AND u.kind = f.kind
