@@ -32,6 +32,11 @@ WITH required AS (
   FROM format f
   JOIN node p ON p.fmt = f.parent
   WHERE f.min > 0 AND f.path <> 'statement/expenses/expense'
+    -- first per format, before its parents are looked up: a child can be missing only where no
+    -- node has its format, or where an element repeats (a second <funds> without <granted>)
+    -- (IN probes node_fmt through one cursor, where NOT EXISTS opens one for every format; IS NOT 1,
+    -- as the NULL format of an unknown node makes IN give NULL rather than 0)
+    AND ((f.id IN (SELECT fmt FROM node)) IS NOT 1 OR EXISTS (SELECT 1 FROM node WHERE nth > 1))
     AND NOT EXISTS (SELECT 1 FROM node c WHERE c.parent = p.id AND c.fmt = f.id)
     -- a close unknown sibling is reported by S3 with this name as suggestion
     AND NOT EXISTS (SELECT 1 FROM node u WHERE u.parent = p.id AND u.fmt IS NULL AND u.kind = f.kind
@@ -45,7 +50,10 @@ WITH required AS (
   -- (from the nodes: started from format's type index, the IN list would be a temporary table)
   FROM node n CROSS JOIN format f ON f.id = n.fmt JOIN format pf ON pf.id = f.parent
   WHERE f.min > 0 AND f.type IN ('text', 'date') AND f.path <> 'statement@version'
-    AND trim(coalesce(n.text, ''), ' ' || char(9, 10, 13, 160, 8239)) = ''
+    -- a blank value is empty or starts with whitespace (tab, newline and space sort before '!', the
+    -- no-break spaces from char(160) on): compared first, so that trim() runs for few values
+    AND (n.text IS NULL OR n.text < '!' OR n.text >= char(160))
+    AND coalesce(trim(n.text, ' ' || char(9, 10, 13, 160, 8239)), '') = ''
   UNION ALL
   -- an <expenses> without any expense line
   SELECT p.id, p.line, p.col, 'expenses', f.id, f.name, f.kind

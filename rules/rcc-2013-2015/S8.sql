@@ -22,7 +22,9 @@ WITH texts AS (
   WHERE f.maxlen > 0
   UNION ALL
   SELECT e.id + (SELECT count(*) FROM node), e.line, e.col, 'note', e.note_nchars,
-    (SELECT maxlen FROM format WHERE path = 'statement/expenses/expense@note'), e.note_ctrl
+    -- (the note's limit: the one format of type note, found through format's type index; by
+    -- its path it would be a scan of format, twice a statement)
+    (SELECT maxlen FROM format WHERE type = 'note'), e.note_ctrl
   FROM expense e WHERE e.note IS NOT NULL
 )
 SELECT line, col, name, chars, max, CASE WHEN ctrl THEN 'control' END AS variant,

@@ -1,0 +1,1 @@
+check --rules rules --today 2026-11-22 --lang en tests/golden/inputs/S1-repeated-funds.xml
