@@ -1157,9 +1157,8 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 			close(fd);
 		return;
 	}
-	if (!is_stdin)
-		set_mtime(out, &sb); /* of the file whose bytes are read, not of what is at path later */
 	if (!is_stdin) {
+		set_mtime(out, &sb); /* of the file whose bytes are read, not of what is at path later */
 		const char *const *kind = file_kind(sb.st_mode);
 		if (S_ISDIR(sb.st_mode) || kind) {
 			close(fd);

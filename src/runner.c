@@ -77,6 +77,17 @@ static int prev_lookup(void *ctx, const char *rcc, int year, const struct prev_s
 	return l->fallback ? l->fallback(l->fallback_ctx, rcc, year, out, err) : 0;
 }
 
+/* Checks one file with engine e, then prepares it (run->prepare) when asked:
+ * the same steps alone, in a worker thread and in the caller. */
+static int check_file(const struct run *run, struct engine *e, const char *path, int prepare, struct file_result *r,
+                      strbuf *err)
+{
+	int rc = engine_check(e, path, r, err);
+	if (rc == 0 && prepare && run->prepare)
+		rc = run->prepare(run->hook_ctx, r, err);
+	return rc;
+}
+
 /* ---- the worker pool ------------------------------------------------------- */
 
 #define RUN_BATCH_BIG (1 << 20) /* a file of this many bytes is large (batches, the pool) */
@@ -130,6 +141,7 @@ struct pool {
 	int caller_large;         /* the caller found file caller_large large (not its to check) */
 	pthread_mutex_t reg_mu;   /* the fallback provider against the hook and commits */
 	int caller_checks;        /* the caller checks files too (no fallback) */
+	int threads_prepare;      /* prepare runs where the file was checked, else in the caller after pool_take */
 	struct pool_worker *w;
 	int nw;                   /* threads */
 };
@@ -309,9 +321,7 @@ static void *pool_work(void *arg)
 				break;
 			pool_unlock(&p->mu);
 		}
-		int rc = engine_check(w->engine, p->files[i], &s->r, &s->err);
-		if (rc == 0 && run->prepare && p->nw > 1)
-			rc = run->prepare(run->hook_ctx, &s->r, &s->err);
+		int rc = check_file(run, w->engine, p->files[i], p->threads_prepare, &s->r, &s->err);
 		pool_lock(&p->mu);
 		pool_done(p, i, rc);
 	}
@@ -418,6 +428,9 @@ static struct pool *pool_start(const struct run *run, const struct prev_list *pr
 	p->caller_checks = run->fallback == NULL;
 	p->caller_large = -1;
 	p->nw = n;
+	/* with one thread checking, it is the slower side: the caller
+	 * prepares (compresses) file i while the thread checks the next */
+	p->threads_prepare = n > 1;
 	p->w = xcalloc((size_t)p->nw, sizeof *p->w);
 	if (pthread_mutex_init(&p->mu, NULL) || pthread_mutex_init(&p->reg_mu, NULL) ||
 	    pthread_cond_init(&p->to_caller, NULL) || pthread_cond_init(&p->to_workers, NULL))
@@ -462,10 +475,7 @@ static int pool_caller_check(struct pool *p)
 	pool_claim(p);
 	struct pool_slot *s = &p->slots[i % p->nslots];
 	pool_unlock(&p->mu);
-	const struct run *run = p->run;
-	int rc = engine_check(run->engine, p->files[i], &s->r, &s->err);
-	if (rc == 0 && run->prepare)
-		rc = run->prepare(run->hook_ctx, &s->r, &s->err);
+	int rc = check_file(p->run, p->run->engine, p->files[i], p->threads_prepare, &s->r, &s->err);
 	pool_lock(&p->mu);
 	pool_done(p, i, rc);
 	return 1;
@@ -627,14 +637,10 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		int rc;
 		if (pool) {
 			rc = pool_take(pool, i, &r, &err);
-			/* with one thread checking, it is the slower side: the
-			 * caller prepares (compresses) while it checks the next */
-			if (rc == 0 && run->prepare && pool->nw == 1)
+			if (rc == 0 && !pool->threads_prepare && run->prepare)
 				rc = run->prepare(run->hook_ctx, &r, &err);
 		} else {
-			rc = engine_check(e, files[i], &r, &err);
-			if (rc == 0 && run->prepare)
-				rc = run->prepare(run->hook_ctx, &r, &err);
+			rc = check_file(run, e, files[i], 1, &r, &err);
 		}
 		/* test-only: the run fails at the Nth file, before it is recorded
 		 * or shown (GRANTCHECK_FAULT=run-file:N) */
