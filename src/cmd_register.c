@@ -189,7 +189,7 @@ int cmd_register(struct cmd_ctx *c)
 	struct record_ctx rec = {.reg = c->reg, .lang = o.lang, .json = o.json};
 	struct run run = {.engine = c->engine, .opts = &o, .fallback = reg_prev_provider, .fallback_ctx = c->reg,
 	                  .hook = record, .hook_ctx = &rec, .commit = commit_batch, .committed = batch_shown,
-	                  .prepare = regf_prepare_hook};
+	                  .prepare = regf_prepare_hook, .spares = c->spares};
 	engine_set_fingerprints(c->engine, 1);
 	engine_set_keep_content(c->engine, REGF_KEEP_MAX);
 	int status = run_files(&run, "register", c->files, c->nfiles);

@@ -18,6 +18,8 @@
 #include "engine.h"
 #include "output.h"
 #include "register.h"
+#include "runner.h"
+#include "spares.h"
 
 /* The set-up a command needs before it runs (struct command.flags). */
 enum {
@@ -26,6 +28,9 @@ enum {
 	MAY_CREATE_REGISTER = 4, /* open the register, creating it if needed */
 	COLLECT_FILES = 8,       /* expand the FILE|DIR|- operands into c->files */
 	WRITE_REGISTER = 16,     /* open the register, which must exist, to write */
+	/* the files go to run_files: its workers' engines are opened ahead,
+	 * beside c->engine (spares.h) */
+	RUNS_FILES = 32,
 };
 
 struct command {
@@ -115,7 +120,7 @@ static const struct opt_use user_opts[] = {USE(OPT_DB, 0), USE(OPT_ROLE, 0), USE
 static const struct opt_use help_opts[] = {USE(OPT_LANG, 0), USE(OPT_HELP, 0), USE(OPT_END, 0)};
 
 static const struct command commands[] = {
-	{cmd_check, NEED_RULES | COLLECT_FILES,
+	{cmd_check, NEED_RULES | COLLECT_FILES | RUNS_FILES,
 	 {"check", check_opts, {"FIL|MAPP...", "FILE|DIR..."}, 1, -1,
 	  {"ange minst en redovisning (FIL) eller en MAPP med redovisningar", "give at least one statement FILE or a DIR of statements"},
 	  {"kontrollera redovisningar; ingenting sparas", "validate statements; nothing is stored"},
@@ -124,7 +129,7 @@ static const struct command commands[] = {
 	   "standard in.\n\n" EXIT_HELP_SV,
 	   "Validates statements against the rule set their <programme> names. Nothing is stored.\n"
 	   "A DIR means every *.xml file below it, in path order; - reads standard input.\n\n" EXIT_HELP_EN}}},
-	{cmd_register, NEED_RULES | MAY_CREATE_REGISTER | COLLECT_FILES,
+	{cmd_register, NEED_RULES | MAY_CREATE_REGISTER | COLLECT_FILES | RUNS_FILES,
 	 {"register", register_opts, {"FIL|MAPP...", "FILE|DIR..."}, 1, -1,
 	  {"ange minst en redovisning (FIL) eller en MAPP med redovisningar", "give at least one statement FILE or a DIR of statements"},
 	  {"kontrollera och för in redovisningar i registret", "validate and record statements in the register"},
@@ -402,7 +407,15 @@ static int setup(const struct command *cmd, struct cmd_ctx *c)
 	}
 	if (cmd->flags & NEED_RULES) {
 		strbuf scratch = {0};
-		c->engine = engine_open(rules_dir(c->args.val[OPT_RULES], &scratch), c->today, &c->err);
+		const char *dir = rules_dir(c->args.val[OPT_RULES], &scratch);
+		if (cmd->flags & RUNS_FILES) {
+			/* register's previous statements come from the register (a
+			 * fallback provider): its first thread uses c->engine */
+			int n = run_spare_engines(!!(cmd->flags & MAY_CREATE_REGISTER), c->nfiles);
+			if (n > 0)
+				c->spares = spares_start(dir, c->today, n);
+		}
+		c->engine = engine_open(dir, c->today, &c->err);
 		sb_free(&scratch);
 		if (!c->engine) /* a failed engine_open has freed what it took */
 			return -1;
@@ -432,6 +445,7 @@ static void teardown(struct cmd_ctx *c)
 		reg_close(c->reg);
 		free(c->reg);
 	}
+	spares_free(c->spares); /* those the workers did not take */
 	engine_close(c->engine);
 	free_files(c->files, c->nfiles);
 	cli_args_free(&c->args);

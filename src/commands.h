@@ -17,6 +17,7 @@
 
 struct engine;
 struct reg;
+struct spares;
 
 /* What a command gets: its parsed command line and what its flags set up. */
 struct cmd_ctx {
@@ -27,6 +28,7 @@ struct cmd_ctx {
 	char **files;         /* COLLECT_FILES: the statement files, in order */
 	int nfiles;
 	struct engine *engine; /* NEED_RULES: the rule sets, loaded */
+	struct spares *spares; /* RUNS_FILES: engines opened ahead for run_files' workers, or NULL */
 	struct reg *reg;       /* NEED_REGISTER / MAY_CREATE_REGISTER: open */
 	strbuf err; /* a command that returns EXIT_TROUBLE may say why here;
 	             * commands_run prints it as "grantcheck CMD: err" */

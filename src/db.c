@@ -121,14 +121,21 @@ static int load_format(struct workdb *w, strbuf *err)
 	return 0;
 }
 
+int db_global_init(void)
+{
+	/* No memory statistics, whose global mutex every allocation would
+	 * take. sqlite3_config is not thread-safe and only takes effect before
+	 * SQLite's first use in the process (after it, a harmless
+	 * SQLITE_MISUSE): so it is done here, once, before any thread opens a
+	 * database (the spare engines open theirs beside the caller's). */
+	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	return sqlite3_initialize();
+}
+
 int db_open(struct workdb *w, strbuf *err)
 {
 	memset(w, 0, sizeof *w);
-	/* One thread uses the connection: no mutexes (NOMUTEX), and no memory
-	 * statistics, whose global mutex every allocation would take (this only
-	 * takes effect before SQLite's first use in the process, else it is a
-	 * harmless SQLITE_MISUSE). */
-	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	/* One thread uses the connection: no mutexes (NOMUTEX) */
 	int rc = sqlite3_open_v2("", &w->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		sb_printf(err, "cannot open a temporary working database: %s; check that TMPDIR is writable",
@@ -199,8 +206,9 @@ sqlite3_stmt *db_prepare(struct workdb *w, const char *sql)
 
 int db_reset_statement(struct workdb *w, strbuf *err)
 {
-	static const char *const tables[DB_RESET_TABLES] = {"doc", "node", "expense", "expense_group",
-	                                                    "field", "figures", "context", "previous_field"};
+	/* (not context: the engine keeps it, engine_impl.h) */
+	static const char *const tables[DB_RESET_TABLES] = {"doc",   "node",    "expense",       "expense_group",
+	                                                    "field", "figures", "previous_field"};
 	for (int i = 0; i < DB_RESET_TABLES; i++) {
 		if (!w->reset[i]) {
 			char sql[64];

@@ -27,7 +27,7 @@
 #include "sandbox.h"
 #include "util.h"
 
-#define DB_RESET_TABLES 8
+#define DB_RESET_TABLES 7
 
 struct workdb {
 	sqlite3 *db;
@@ -36,13 +36,17 @@ struct workdb {
 	int running_rule;     /* progress handler counts */
 	uint64_t ticks;       /* progress callbacks in this rule run */
 	uint64_t tick_budget; /* interrupt when ticks exceed it */
-	int64_t deadline_ms;  /* or when the monotonic clock passes this */
+	int64_t span_ms;      /* or when the rule has run this long */
+	int64_t deadline_ms;  /* (the monotonic clock then; 0 before the first tick) */
 	int64_t rule_base_ms; /* $GRANTCHECK_RULE_SECONDS in ms (0: not read yet) */
 	int budget_exceeded;
 	char denied[128];     /* what the authorizer last refused */
 	sqlite3_stmt *reset[DB_RESET_TABLES]; /* db_reset_statement's, prepared on first use */
 };
 
+/* The process-wide set-up of SQLite, before any thread uses it (main.c);
+ * SQLITE_OK or SQLite's error code. */
+int db_global_init(void);
 /* Opens the working database. On failure returns -1 with a message in err. */
 int db_open(struct workdb *w, strbuf *err);
 void db_close(struct workdb *w);

@@ -11,6 +11,8 @@
 #include "format.h"
 #include "sha256.h"
 
+static void set_context(struct engine *e, const char *name, const char *value);
+
 struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err)
 {
 	struct engine *e = xcalloc(1, sizeof *e);
@@ -26,6 +28,8 @@ struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err
 	e->rollback = db_prepare(&e->w, "ROLLBACK");
 	e->get_field = db_prepare(&e->w, "SELECT text, num, line, col FROM field WHERE name = ?");
 	e->set_ctx = db_prepare(&e->w, "INSERT OR REPLACE INTO context(name, value) VALUES(?, ?)");
+	e->clear_ctx = db_prepare(&e->w, "DELETE FROM context WHERE name NOT IN ('today', 'file')");
+	set_context(e, "today", e->today); /* for every statement; outside their transactions, so kept */
 	e->ins_prev = db_prepare(&e->w, "INSERT OR REPLACE INTO previous_field(name, text, amount) VALUES(?,?,?)");
 	e->get_fields = db_prepare(&e->w, "SELECT name, text, amount FROM field");
 	e->get_totals = db_prepare(&e->w, "SELECT category, criterion, sum(sum), sum(lines) FROM expense_group"
@@ -74,16 +78,36 @@ static void print_rule_costs(const struct engine *e)
 	fprintf(stderr, "grantcheck profile: all rules runs=%lld ms=%.1f\n", (long long)runs, (double)ns / 1e6);
 }
 
-struct engine *engine_open_like(const struct engine *like, strbuf *err)
+void engine_like(struct engine *e, const struct engine *like)
 {
-	struct engine *e = engine_open(like->sets.root, like->today, err);
-	if (!e)
-		return NULL;
 	e->fingerprints = like->fingerprints;
 	e->no_figures = like->no_figures;
 	e->keep_content = like->keep_content;
 	e->prev_given = like->prev_given;
 	e->nprev_given = like->nprev_given;
+}
+
+int engine_same_rules(const struct engine *a, const struct engine *b)
+{
+	if (a->sets.n != b->sets.n)
+		return 0;
+	for (int i = 0; i < a->sets.n; i++)
+		if (strcmp(a->sets.sets[i].id, b->sets.sets[i].id) != 0 ||
+		    strcmp(a->sets.sets[i].checksum, b->sets.sets[i].checksum) != 0)
+			return 0;
+	return 1;
+}
+
+struct engine *engine_open_like(const struct engine *like, strbuf *err)
+{
+	struct engine *e = engine_open(like->sets.root, like->today, err);
+	if (e && !engine_same_rules(e, like)) {
+		sb_printf(err, "%s: the rule folder changed while the run started; run it again", like->sets.root);
+		engine_close(e);
+		return NULL;
+	}
+	if (e)
+		engine_like(e, like);
 	return e;
 }
 
@@ -98,7 +122,8 @@ void engine_close(struct engine *e)
 	rulesets_free(&e->sets);
 	builtin_rules_free(e->builtins);
 	parser_free(e->parser);
-	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->ins_prev, e->ins_regrow,
+	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->clear_ctx, e->ins_prev,
+	                       e->ins_regrow,
 	                       e->get_fields, e->get_totals};
 	for (size_t i = 0; i < sizeof sts / sizeof sts[0]; i++)
 		sqlite3_finalize(sts[i]);
@@ -470,6 +495,7 @@ static int load_previous(struct engine *e, struct file_result *r, strbuf *err)
 		if (g && g->rcc) {
 			char year[16];
 			snprintf(year, sizeof year, "%d", g->year);
+			e->ctx_extra = 1;
 			set_context(e, "given_rcc", g->rcc);
 			set_context(e, "given_year", year);
 		}
@@ -489,6 +515,7 @@ static int load_previous(struct engine *e, struct file_result *r, strbuf *err)
 		run_simple(e, e->ins_prev, "recording the previous statement");
 		sqlite3_clear_bindings(e->ins_prev);
 	}
+	e->ctx_extra = 1;
 	set_context(e, "previous_source", p->source);
 	return 0;
 }
@@ -774,7 +801,10 @@ static int check_statement(struct engine *e, const char *path, const char *data,
 			return -1;
 		e->active = set;
 	}
-	set_context(e, "today", e->today);
+	if (e->ctx_extra) {
+		run_simple(e, e->clear_ctx, "emptying the context");
+		e->ctx_extra = 0;
+	}
 	set_context(e, "file", path);
 	int64_t rows = out.rows; /* node + expense rows, counted by the parser */
 	int overflowed = 0;

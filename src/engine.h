@@ -141,11 +141,18 @@ struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err
 /* A sibling of `like` for another thread (runner.c's workers): its own
  * working database and the rule sets loaded again from the same folder, the
  * same today, fingerprints, figures and keep-content settings and --previous
- * statements as given (engine_set_previous_given; still not owned). The
+ * statements as given (engine_set_previous_given; still not owned), and NULL
+ * when the folder no longer holds the rules `like` loaded. The
  * previous-statement provider is not copied: set it with engine_set_previous.
  * Reads only settings of `like`, never its working database, so `like` may be
  * checking a file in another thread meanwhile. NULL with a message in err. */
 struct engine *engine_open_like(const struct engine *like, strbuf *err);
+/* Whether a and b loaded the same rule sets (ids and checksums): an engine
+ * opened again from a folder that changed meanwhile has not. */
+int engine_same_rules(const struct engine *a, const struct engine *b);
+/* Gives e (opened from the same folder and today) like's settings, as
+ * engine_open_like does (spares.c). */
+void engine_like(struct engine *e, const struct engine *like);
 /* Accepts NULL. With GRANTCHECK_PROFILE_RULES set (and not 0) at
  * engine_open, prints what each rule's runs cost on standard error. */
 void engine_close(struct engine *e);

@@ -35,6 +35,11 @@ struct engine {
 	void *identified_ctx;
 	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
 	sqlite3_stmt *get_fields, *get_totals; /* read_figures */
+	/* the context table is not emptied with the statement's: "today" is
+	 * set once (engine_open), "file" replaced for every statement, and the
+	 * rest (load_previous) deleted by clear_ctx before the next one */
+	sqlite3_stmt *clear_ctx;
+	int ctx_extra; /* a name besides today and file may be set */
 	struct rule_cost *costs; /* GRANTCHECK_PROFILE_RULES: one per rule of every set, in order; else NULL */
 };
 

@@ -72,6 +72,7 @@ struct loader {
 	int64_t next_expense; /* id of the next expense line */
 	unsigned char seen[FMT_COUNT]; /* a node of this kind was recorded */
 	struct field_row fields[FMT_COUNT]; /* in the order of their nodes */
+	signed char figure_of[FMT_COUNT]; /* the column of figures a format's field fills, or -1 */
 	int nfields;
 	strbuf field_text;
 	struct group groups[GROUP_SLOTS];
@@ -90,10 +91,20 @@ static void chunk_reset(struct chunk *c)
 	sb_reset(&c->text);
 }
 
+/* The columns of figures, in order: the fields of these names. */
+static const char *const figures[] = {"year",          "granted", "received",     "carriedOver",
+                                      "totalExpenses", "closing", "carryForward", "repay"};
+
 struct loader *loader_new(struct workdb *w)
 {
 	struct loader *l = xcalloc(1, sizeof *l);
 	l->w = w;
+	for (int f = 0; f < FMT_COUNT; f++) {
+		l->figure_of[f] = -1;
+		for (int i = 0; i < 8 && fmt_nodes[f].field; i++)
+			if (strcmp(fmt_nodes[f].field, figures[i]) == 0)
+				l->figure_of[f] = (signed char)i;
+	}
 	l->ins_node.head = "INSERT INTO node(id,parent,kind,name,ns,path,fmt,nth,text,nchars,ctrl,amount,line,col,"
 	                   "first) VALUES";
 	l->ins_node.row = "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
@@ -609,8 +620,6 @@ static int field_year(const struct field_row *f, const char *text, int64_t *year
  * name, NULL where missing or malformed), which nearly every rule reads. */
 static void write_fields(struct loader *l)
 {
-	static const char *const figures[] = {"year",    "granted", "received",     "carriedOver",
-	                                      "totalExpenses", "closing", "carryForward", "repay"};
 	int have[8] = {0};
 	int64_t value[8] = {0};
 	for (int k = 0; k < l->nfields;) {
@@ -632,11 +641,11 @@ static void write_fields(struct loader *l)
 			rc |= bind_opt_int(st, b + 4, is_year, year);
 			rc |= sqlite3_bind_int64(st, b + 5, f->line);
 			rc |= sqlite3_bind_int64(st, b + 6, f->col);
-			for (int i = 0; i < 8; i++)
-				if (strcmp(name, figures[i]) == 0) {
-					have[i] = i == 0 ? is_year : f->has_amount;
-					value[i] = i == 0 ? year : f->amount;
-				}
+			int i = l->figure_of[f->fmt];
+			if (i >= 0) {
+				have[i] = i == 0 ? is_year : f->has_amount;
+				value[i] = i == 0 ? year : f->amount;
+			}
 		}
 		step_st(l, st, rc, "finding the values by name", 0);
 		k += rows;

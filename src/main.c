@@ -10,7 +10,11 @@
 #include <malloc.h>
 #endif
 
+#include <sqlite3.h>
+#include <stdio.h>
+
 #include "commands.h"
+#include "db.h"
 
 int main(int argc, char **argv)
 {
@@ -23,5 +27,10 @@ int main(int argc, char **argv)
 	 * same. (A failure leaves the default, which is only slower.) */
 	mallopt(M_TRIM_THRESHOLD, 8 << 20);
 #endif
+	int rc = db_global_init();
+	if (rc != SQLITE_OK) {
+		fprintf(stderr, "grantcheck: cannot start SQLite: %s; check the installed libsqlite3\n", sqlite3_errstr(rc));
+		return 2;
+	}
 	return commands_run(argc, argv);
 }

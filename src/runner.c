@@ -57,6 +57,7 @@
 #include "out_html.h"
 #include "fault.h"
 #include "output.h"
+#include "spares.h"
 
 struct prev_list {
 	struct prev_statement *p;
@@ -287,12 +288,17 @@ static void *pool_work(void *arg)
 	struct pool *p = w->pool;
 	const struct run *run = p->run;
 	if (!w->engine) {
-		/* opened here, while the other workers already check: a failure
-		 * (the rule folder changed under us) leaves the work to them
-		 * (test-only: GRANTCHECK_FAULT=worker-engine fails every one) */
+		/* one opened ahead (spares.h), else opened here, while the
+		 * others already check: a failure (the rule folder changed under
+		 * us) leaves the work to them (test-only:
+		 * GRANTCHECK_FAULT=worker-engine fails every one) */
 		strbuf oerr = {0};
 		unsigned faults = 0;
-		w->engine = fault_point("worker-engine", &faults) ? NULL : engine_open_like(run->engine, &oerr);
+		if (!fault_point("worker-engine", &faults)) {
+			w->engine = spares_take(run->spares, run->engine);
+			if (!w->engine)
+				w->engine = engine_open_like(run->engine, &oerr);
+		}
 		sb_free(&oerr);
 		if (!w->engine)
 			return NULL;
@@ -395,14 +401,14 @@ static void pool_free(struct pool *p)
  * keeps a CPU for that: on two CPUs one thread checks file i + 1 while the
  * caller records file i (two threads and the caller took the same wall
  * time as the caller alone, and a third more CPU). Never more than files. */
-static int pool_threads(const struct run *run, int nfiles)
+static int pool_threads(int has_fallback, int nfiles)
 {
 	const char *env = getenv("GRANTCHECK_WORKERS");
 	int asked = env ? atoi(env) : 0;
 	int n;
 	if (asked > 0) {
 		asked = asked < POOL_MAX_ASKED ? asked : POOL_MAX_ASKED;
-		n = asked == 1 ? 0 : run->fallback ? asked : asked - 1;
+		n = asked == 1 ? 0 : has_fallback ? asked : asked - 1;
 	} else if (nfiles < POOL_MIN_FILES) {
 		n = 0;
 	} else {
@@ -410,6 +416,12 @@ static int pool_threads(const struct run *run, int nfiles)
 		n = cpus <= 1 ? 0 : cpus > POOL_MAX_WORKERS ? POOL_MAX_WORKERS - 1 : (int)cpus - 1;
 	}
 	return n < nfiles ? n : nfiles;
+}
+
+int run_spare_engines(int has_fallback, int nfiles)
+{
+	int n = pool_threads(has_fallback, nfiles);
+	return has_fallback && n > 0 ? n - 1 : n; /* with a fallback the first thread has the caller's */
 }
 
 /* Starts n threads over files[0..nfiles) (n >= 1): without a fallback each
@@ -622,7 +634,7 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		output_text(&out, fp, o->lang, !o->out && want_color(STDOUT_FILENO));
 	out.ops->begin(&out);
 	begun = 1;
-	int threads = pool_threads(run, nfiles);
+	int threads = pool_threads(run->fallback != NULL, nfiles);
 	if (threads > 0)
 		pool = pool_start(run, &prev, files, nfiles, threads);
 	for (int i = 0; i < nfiles; i++) {

@@ -15,6 +15,8 @@
 #include "cli.h"
 #include "engine.h"
 
+struct spares;
+
 /* Called after each file is validated (r holds all there is to know about
  * it, its figures included). Sets *note (text shown after the file's
  * result, or NULL); -1 + err stops the run with exit status 2. */
@@ -52,7 +54,12 @@ struct run {
 	batch_commit commit; /* NULL: every result is shown at once */
 	batch_committed committed;
 	file_prepare prepare; /* NULL: none */
+	struct spares *spares; /* engines opened ahead for the workers, or NULL (spares.h) */
 };
+
+/* How many engines of their own run_files' workers will want for nfiles
+ * files, with a fallback provider or without: what to open ahead. */
+int run_spare_engines(int has_fallback, int nfiles);
 
 /* Validates files[0..n) and writes the results. Returns the exit status
  * (0, 1) or EXIT_TROUBLE after printing "grantcheck CMD: err" to stderr.

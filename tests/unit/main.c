@@ -5,12 +5,19 @@
  *
  * Leak check: CK_FORK=no valgrind --leak-check=full build/unit-tests
  */
+#include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "db.h"
 #include "suites.h"
 
 int main(void)
 {
+	if (db_global_init() != SQLITE_OK) { /* as src/main.c: before any thread opens a database */
+		fprintf(stderr, "unit-tests: sqlite3_initialize failed\n");
+		return EXIT_FAILURE;
+	}
 	SRunner *sr = srunner_create(amount_suite());
 	srunner_add_suite(sr, hint_suite());
 	srunner_add_suite(sr, checks_suite());
