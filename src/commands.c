@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "commands.h"
@@ -20,6 +21,15 @@
 #include "register.h"
 #include "runner.h"
 #include "spares.h"
+
+/* summary and serve write workbooks and serve web pages: their code and
+ * libraries (libxlsxwriter, libmicrohttpd and through it gnutls) are linked
+ * only into grantcheck-office (Makefile, OFFICE_SRC), so that every other
+ * command starts without loading them. In grantcheck these functions are
+ * absent (weak: NULL), and commands_run runs grantcheck-office instead, as
+ * git runs a dashed external command. */
+int cmd_summary(struct cmd_ctx *c) __attribute__((weak));
+int cmd_serve(struct cmd_ctx *c) __attribute__((weak));
 
 /* The set-up a command needs before it runs (struct command.flags). */
 enum {
@@ -491,6 +501,30 @@ out:
 	return status;
 }
 
+/* Runs argv (whose command this program lacks) with grantcheck-office, the
+ * program beside this one; returns only when it cannot. */
+static int run_office(char **argv, enum lang l)
+{
+	char self[4096], path[4096 + 32];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	if (n > 0) {
+		self[n] = '\0';
+		char *slash = strrchr(self, '/');
+		snprintf(path, sizeof path, "%.*s/grantcheck-office", slash ? (int)(slash - self) : 0, self);
+		fflush(stdout);
+		fflush(stderr);
+		execv(path, argv);
+	} else {
+		snprintf(path, sizeof path, "grantcheck-office");
+	}
+	int e = errno;
+	fprintf(stderr,
+	        l == LANG_SV ? "grantcheck %s: kan inte starta %s (%s); det ska installeras bredvid grantcheck (make install)\n"
+	                     : "grantcheck %s: cannot run %s (%s); it belongs beside grantcheck (make install)\n",
+	        argv[1], path, strerror(e));
+	return EXIT_TROUBLE;
+}
+
 int commands_run(int argc, char **argv)
 {
 	enum lang l = lang_from_env();
@@ -499,6 +533,8 @@ int commands_run(int argc, char **argv)
 		return EXIT_TROUBLE;
 	}
 	const struct command *cmd = find_command(argv[1]);
+	if (cmd && !cmd->fn)
+		return run_office(argv, l);
 	if (cmd)
 		return run_command(cmd, argc - 1, argv + 1);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

@@ -26,7 +26,6 @@ struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err
 	e->begin = db_prepare(&e->w, "BEGIN");
 	e->commit = db_prepare(&e->w, "COMMIT");
 	e->rollback = db_prepare(&e->w, "ROLLBACK");
-	e->get_field = db_prepare(&e->w, "SELECT text, num, line, col FROM field WHERE name = ?");
 	e->set_ctx = db_prepare(&e->w, "INSERT OR REPLACE INTO context(name, value) VALUES(?, ?)");
 	e->clear_ctx = db_prepare(&e->w, "DELETE FROM context WHERE name NOT IN ('today', 'file')");
 	set_context(e, "today", e->today); /* for every statement; outside their transactions, so kept */
@@ -122,7 +121,7 @@ void engine_close(struct engine *e)
 	rulesets_free(&e->sets);
 	builtin_rules_free(e->builtins);
 	parser_free(e->parser);
-	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->get_field, e->set_ctx, e->clear_ctx, e->ins_prev,
+	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->set_ctx, e->clear_ctx, e->ins_prev,
 	                       e->ins_regrow,
 	                       e->get_fields, e->get_totals};
 	for (size_t i = 0; i < sizeof sts / sizeof sts[0]; i++)
@@ -203,26 +202,22 @@ static void in_transaction(struct engine *e)
 
 /* The first text of a field, or NULL; *num gets its number (year), pos[]
  * its line and column when given. */
+/* The loaded statement's field of this short name (the table field's row,
+ * as the loader kept it): its text, year (num) and position. */
 static char *field_text_at(struct engine *e, const char *name, int *num, long pos[2])
 {
-	sqlite3_stmt *st = e->get_field;
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	char *out = NULL;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		out = t ? xstrdup(t) : NULL;
-		if (num)
-			*num = sqlite3_column_type(st, 1) == SQLITE_INTEGER ? sqlite3_column_int(st, 1) : 0;
-		if (pos) {
-			pos[0] = (long)sqlite3_column_int64(st, 2);
-			pos[1] = (long)sqlite3_column_int64(st, 3);
-		}
-	} else {
-		db_check(&e->w, rc == SQLITE_DONE ? SQLITE_OK : rc, "reading a field");
+	const char *text = NULL;
+	int year = 0;
+	long at[2] = {0, 0};
+	if (!parser_field(e->parser, name, &text, &year, at))
+		return NULL;
+	if (num)
+		*num = year;
+	if (pos) {
+		pos[0] = at[0];
+		pos[1] = at[1];
 	}
-	sqlite3_reset(st);
-	return out;
+	return text ? xstrdup(text) : NULL;
 }
 
 static char *field_text(struct engine *e, const char *name, int *num)

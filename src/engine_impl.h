@@ -33,7 +33,7 @@ struct engine {
 	size_t keep_content; /* engine_set_keep_content */
 	statement_identified identified; /* engine_set_identified */
 	void *identified_ctx;
-	sqlite3_stmt *begin, *commit, *rollback, *get_field, *set_ctx, *ins_prev, *ins_regrow;
+	sqlite3_stmt *begin, *commit, *rollback, *set_ctx, *ins_prev, *ins_regrow;
 	sqlite3_stmt *get_fields, *get_totals; /* read_figures */
 	/* the context table is not emptied with the statement's: "today" is
 	 * set once (engine_open), "file" replaced for every statement, and the

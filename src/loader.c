@@ -656,6 +656,23 @@ static void write_fields(struct loader *l)
 	step_st(l, l->ins_figures, rc, "collecting the figures", 0);
 }
 
+int loader_field(const struct loader *l, const char *name, const char **text, int *num, long pos[2])
+{
+	assert(!l->running);
+	for (int k = 0; k < l->nfields; k++) {
+		const struct field_row *f = &l->fields[k];
+		if (strcmp(fmt_nodes[f->fmt].field, name) != 0)
+			continue;
+		*text = f->text == OP_NOSTR ? NULL : l->field_text.s + f->text;
+		int64_t year = 0;
+		*num = field_year(f, *text, &year) ? (int)year : 0;
+		pos[0] = f->line;
+		pos[1] = f->col;
+		return 1;
+	}
+	return 0;
+}
+
 void loader_finish(struct loader *l)
 {
 	assert(l->running);

@@ -99,4 +99,10 @@ struct op *loader_pending(struct loader *l, uint64_t ticket);
  * it and exits with status 2, as db_check does: an internal error. */
 void loader_finish(struct loader *l);
 
+/* After loader_finish, until the next loader_begin: the row of the table
+ * field of this short name ("year"), without asking SQLite (the engine
+ * wants three of them for every statement): its text (NULL when none), its
+ * year (field.num; 0 when none) and line and column. 0 when there is none. */
+int loader_field(const struct loader *l, const char *name, const char **text, int *num, long pos[2]);
+
 #endif

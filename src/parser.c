@@ -157,6 +157,11 @@ void parser_free(struct parser *p)
 	free(p);
 }
 
+int parser_field(const struct parser *p, const char *name, const char **text, int *num, long pos[2])
+{
+	return loader_field(p->ld, name, text, num, pos);
+}
+
 void parse_outcome_free(struct parse_outcome *o)
 {
 	sb_free(&o->content);

@@ -75,6 +75,9 @@ void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_
 
 void parse_outcome_free(struct parse_outcome *o);
 
+/* After a load: the field of this short name, as loader_field. */
+int parser_field(const struct parser *p, const char *name, const char **text, int *num, long pos[2]);
+
 /* max > 0: the loads that follow keep the bytes of a file of at most max
  * bytes in the outcome (the register stores them without reading the file
  * again); 0 (the default): they keep nothing. */
