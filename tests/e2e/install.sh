@@ -18,3 +18,12 @@ check "installed grantcheck finds its rules" '[ $st -eq 0 ] && grep -q "s.xml: v
 make -s install BUILD="$t/build" PREFIX=/usr DESTDIR="$t/dest" > "$t/log2" 2>&1; st=$?
 check "DESTDIR staging install" '[ $st -eq 0 ] && [ -x "$t/dest/usr/bin/grantcheck" ] && [ -f "$t/dest/usr/share/grantcheck/rules/rcc-2013-2015/codes.tsv" ]'
 check "the staged binary looks in PREFIX's data folder" 'grep -q "/usr/share/grantcheck/rules" "$t/dest/usr/bin/grantcheck"'
+# summary and serve run grantcheck-office, installed beside grantcheck;
+# grantcheck itself does not load the workbook and web server libraries
+(cd "$t" && env -u GRANTCHECK_RULES "$t/prefix/bin/grantcheck" register --db r.db --today 2026-11-22 s.xml > out2 &&
+  env -u GRANTCHECK_RULES "$t/prefix/bin/grantcheck" summary --db r.db -o s.xlsx > out3 2>&1); st=$?
+check "installed grantcheck writes a summary through grantcheck-office" '[ $st -eq 0 ] && [ -x "$t/prefix/bin/grantcheck-office" ] && python3 -c "import zipfile,sys; zipfile.ZipFile(sys.argv[1]).getinfo(\"xl/workbook.xml\")" "$t/s.xlsx"'
+check "grantcheck loads neither libxlsxwriter nor libmicrohttpd" '! ldd "$t/prefix/bin/grantcheck" | grep -Eq "xlsxwriter|microhttpd|gnutls" && ldd "$t/prefix/bin/grantcheck-office" | grep -q xlsxwriter'
+mkdir -p "$t/lonely" && cp "$t/prefix/bin/grantcheck" "$t/lonely/"
+(cd "$t" && LANG=en_GB.UTF-8 "$t/lonely/grantcheck" summary --db r.db -o s2.xlsx > out4 2>&1); st=$?
+check "without grantcheck-office, summary says what is missing and where it belongs" '[ $st -eq 2 ] && grep -q "cannot run $t/lonely/grantcheck-office" "$t/out4" && grep -q "beside grantcheck" "$t/out4" && [ ! -e "$t/s2.xlsx" ]'

@@ -13,7 +13,8 @@
 #     recorded);
 #   - a run stopped by a fault at the Nth file (run-file) gives the same
 #     output and status, and so does check when no worker thread could
-#     open an engine (worker-engine: the caller checks every file);
+#     open an engine (worker-engine: the caller checks every file), and
+#     when the engines opened ahead loaded other rules (spare-rules);
 #   - register of 70 files with the default number of workers (a thread
 #     checks, the caller records) keeps what one worker keeps;
 #   - tests/e2e/register_batch.sh (kills inside and after a batch) passes
@@ -60,6 +61,21 @@ for w in 2 4; do
 done
 check "check when no worker thread could open an engine: the caller alone, the same JSON and status" \
   'cmp -s "$t/c.json.1" "$t/c.json.noengine.2" && cmp -s "$t/c.json.1" "$t/c.json.noengine.4"'
+
+# -- the worker's engine is opened ahead, beside the caller's (spares.c), and
+#    used only when it loaded the caller's rules: with GRANTCHECK_FAULT=
+#    spare-rules every spare counts as loaded from a changed folder, is
+#    closed unused, and the worker opens its own. Counted by the openings of
+#    a rule file: the caller's and the spare's, then a third
+for f in none spare-rules; do
+  GRANTCHECK_WORKERS=2 GRANTCHECK_FAULT=$f strace -f -qq -e trace=openat -o "$t/st.$f" \
+    "$gc" check "${R[@]}" --format json "${mix[@]}" > "$t/c.json.spare.$f" 2> /dev/null
+  echo "[exit $?]" >> "$t/c.json.spare.$f"
+done
+check "the worker's engine is opened ahead: A1.sql read twice (caller, spare), the same JSON" \
+  '[ "$(grep -c "/A1.sql" "$t/st.none")" = 2 ] && cmp -s "$t/c.json.1" "$t/c.json.spare.none"'
+check "a spare that loaded other rules is not used: the worker opens its own (A1.sql read 3 times), the same JSON" \
+  '[ "$(grep -c "/A1.sql" "$t/st.spare-rules")" = 3 ] && cmp -s "$t/c.json.1" "$t/c.json.spare.spare-rules"'
 
 # -- a run stopped at its Nth file: the files before it shown, none after
 for n in 1 7 30; do

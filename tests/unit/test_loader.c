@@ -345,6 +345,34 @@ static void assert_fields_follow_node(struct ctx *c, const char *what)
 	snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM figures) = 1 AND NOT EXISTS (SELECT * FROM figures"
 	         " EXCEPT %s)", fig);
 	ck_assert_msg(q_int(c, sql) == 1, "figures differ from field in %s", what);
+	/* parser_field (the engine's programme, rcc.id and year) gives each
+	 * row as the table has it, and nothing for a name it lacks */
+	sqlite3_stmt *st = NULL;
+	ck_assert_int_eq(sqlite3_prepare_v2(c->w.db, "SELECT name, text, coalesce(num, 0), line, col FROM field", -1,
+	                                    &st, NULL),
+	                 SQLITE_OK);
+	int rows = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		const char *want = (const char *)sqlite3_column_text(st, 1);
+		const char *text = NULL;
+		int num = -1;
+		long pos[2] = {0, 0};
+		ck_assert_msg(parser_field(c->p, name, &text, &num, pos), "parser_field lacks %s in %s", name, what);
+		ck_assert_msg((want == NULL) == (text == NULL) && (!want || strcmp(want, text) == 0),
+		              "parser_field's %s text differs in %s", name, what);
+		ck_assert_int_eq(num, sqlite3_column_int(st, 2));
+		ck_assert_int_eq(pos[0], sqlite3_column_int64(st, 3));
+		ck_assert_int_eq(pos[1], sqlite3_column_int64(st, 4));
+		rows++;
+	}
+	sqlite3_finalize(st);
+	const char *text = NULL;
+	int num = 0;
+	long pos[2];
+	ck_assert_int_eq(parser_field(c->p, "no.such.field", &text, &num, pos), 0);
+	if (c->out.status == PARSE_OK && strstr(what, "samples/valid/"))
+		ck_assert_msg(rows > 10, "only %d field rows in %s", rows, what);
 }
 
 static void fields_follow_sample(struct ctx *c, enum parser_threads mode, const char *path, const char *data,
