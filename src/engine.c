@@ -77,16 +77,8 @@ static void print_rule_costs(const struct engine *e)
 	fprintf(stderr, "grantcheck profile: all rules runs=%lld ms=%.1f\n", (long long)runs, (double)ns / 1e6);
 }
 
-void engine_like(struct engine *e, const struct engine *like)
-{
-	e->fingerprints = like->fingerprints;
-	e->no_figures = like->no_figures;
-	e->keep_content = like->keep_content;
-	e->prev_given = like->prev_given;
-	e->nprev_given = like->nprev_given;
-}
-
-int engine_same_rules(const struct engine *a, const struct engine *b)
+/* Whether a and b loaded the same rule sets (ids and checksums). */
+static int same_rules(const struct engine *a, const struct engine *b)
 {
 	if (a->sets.n != b->sets.n)
 		return 0;
@@ -97,17 +89,26 @@ int engine_same_rules(const struct engine *a, const struct engine *b)
 	return 1;
 }
 
-struct engine *engine_open_like(const struct engine *like, strbuf *err)
+struct engine *engine_adopt(struct engine *e, const struct engine *like, strbuf *err)
 {
-	struct engine *e = engine_open(like->sets.root, like->today, err);
-	if (e && !engine_same_rules(e, like)) {
+	if (e && !same_rules(e, like)) {
 		sb_printf(err, "%s: the rule folder changed while the run started; run it again", like->sets.root);
 		engine_close(e);
 		return NULL;
 	}
-	if (e)
-		engine_like(e, like);
+	if (e) {
+		e->fingerprints = like->fingerprints;
+		e->no_figures = like->no_figures;
+		e->keep_content = like->keep_content;
+		e->prev_given = like->prev_given;
+		e->nprev_given = like->nprev_given;
+	}
 	return e;
+}
+
+struct engine *engine_open_like(const struct engine *like, strbuf *err)
+{
+	return engine_adopt(engine_open(like->sets.root, like->today, err), like, err);
 }
 
 void engine_close(struct engine *e)

@@ -147,12 +147,11 @@ struct engine *engine_open(const char *rules_dir, const char *today, strbuf *err
  * Reads only settings of `like`, never its working database, so `like` may be
  * checking a file in another thread meanwhile. NULL with a message in err. */
 struct engine *engine_open_like(const struct engine *like, strbuf *err);
-/* Whether a and b loaded the same rule sets (ids and checksums): an engine
- * opened again from a folder that changed meanwhile has not. */
-int engine_same_rules(const struct engine *a, const struct engine *b);
-/* Gives e (opened from the same folder and today) like's settings, as
- * engine_open_like does (spares.c). */
-void engine_like(struct engine *e, const struct engine *like);
+/* The second half of engine_open_like, for an engine e opened from like's
+ * folder and today in another thread (spares.c): e with like's settings, or
+ * NULL (e closed, the reason in err) when it loaded other rule sets than
+ * like, from a folder changed meanwhile. Accepts e NULL (returns NULL). */
+struct engine *engine_adopt(struct engine *e, const struct engine *like, strbuf *err);
 /* Accepts NULL. With GRANTCHECK_PROFILE_RULES set (and not 0) at
  * engine_open, prints what each rule's runs cost on standard error. */
 void engine_close(struct engine *e);

@@ -86,12 +86,13 @@ struct engine *spares_take(struct spares *s, const struct engine *like)
 	/* test-only: GRANTCHECK_FAULT=spare-rules makes every spare one that
 	 * loaded other rules (a folder changed while the run started) */
 	unsigned faults = 0;
-	if (e && (fault_point("spare-rules", &faults) || !engine_same_rules(e, like))) {
+	if (e && fault_point("spare-rules", &faults)) {
 		engine_close(e);
 		return NULL;
 	}
-	if (e)
-		engine_like(e, like);
+	strbuf err = {0}; /* not shown: the worker opens one of its own, or leaves the work to the others */
+	e = engine_adopt(e, like, &err);
+	sb_free(&err);
 	return e;
 }
 

@@ -22,7 +22,7 @@ struct spares;
 /* Starts n threads (n >= 1), each opening an engine of rules_dir and today
  * (engine_open). NULL when no thread could be started (nothing to free). */
 struct spares *spares_start(const char *rules_dir, const char *today, int n);
-/* The next spare, waited for, with `like`'s settings (engine_open_like's);
+/* The next spare, waited for, made like's sibling (engine_adopt);
  * NULL when none is left or it failed to open or loaded other rules than
  * `like`. The engine is the caller's to close. Any thread; accepts NULL. */
 struct engine *spares_take(struct spares *s, const struct engine *like);
