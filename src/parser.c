@@ -71,6 +71,13 @@ struct source {
 	const char *mem;
 	size_t len, pos;
 	int nonblock; /* fd was opened here with O_NONBLOCK (not standard input) */
+	/* a regular file's size when opened (fstat), else -1, and the bytes
+	 * read so far: once they are all read, the file ends there without a
+	 * read that says so (a system call, several microseconds here, for
+	 * every small file). A file that grew meanwhile is checked as it was
+	 * when opened, as its date is; one whose size says nothing (0, as in
+	 * /proc) is read to its end. */
+	int64_t size, got;
 };
 
 /* The reader thread: reads the file and hashes it, a block ahead of the parse. */
@@ -711,6 +718,8 @@ static int XMLCALL on_unknown_encoding(void *ud, const XML_Char *name, XML_Encod
 static ssize_t source_read(struct source *s, void *buf, size_t n)
 {
 	if (s->fd >= 0) {
+		if (s->size > 0 && s->got >= s->size)
+			return 0;
 		ssize_t r;
 		for (;;) {
 			r = read(s->fd, buf, n);
@@ -726,6 +735,8 @@ static ssize_t source_read(struct source *s, void *buf, size_t n)
 				return source_read(s, buf, n);
 			errno = EAGAIN;
 		}
+		if (r > 0)
+			s->got += r;
 		return r;
 	}
 	size_t k = s->len - s->pos < n ? s->len - s->pos : n;
@@ -1186,7 +1197,7 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 	}
 	if (S_ISREG(sb.st_mode))
 		size = (int64_t)sb.st_size;
-	struct source src = {fd, NULL, 0, 0, !is_stdin};
+	struct source src = {fd, NULL, 0, 0, !is_stdin, size, 0};
 	run(p, &src, use_threads(p, size), is_stdin ? NULL : path, out);
 	if (!is_stdin)
 		close(fd);
@@ -1195,6 +1206,6 @@ void parser_load_file(struct parser *p, const char *path, struct parse_outcome *
 void parser_load_mem(struct parser *p, const char *data, size_t n, struct parse_outcome *out)
 {
 	reset_outcome(out);
-	struct source src = {-1, data, n, 0, 0};
+	struct source src = {-1, data, n, 0, 0, -1, 0};
 	run(p, &src, use_threads(p, (int64_t)n), NULL, out);
 }

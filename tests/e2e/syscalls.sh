@@ -9,7 +9,8 @@
 #    a regular file), no getrandom (expat's hash salts are drawn from the
 #    kernel 256 at a time), one stat (the fstat of the open file: the folder walk
 #    takes the type from readdir; the worker pool's size check by path,
-#    runner.c, comes on top with two workers);
+#    runner.c, comes on top with two workers), and one read (a regular
+#    file ends at the size fstat gave, without a read that says so: was 2);
 #  - register: at most three stats (as check, and the refusal of the register
 #    itself as input; the file date comes from the engine's fstat, not a
 #    stat afterwards) and no fcntl per file: the closing "what changed" and
@@ -47,14 +48,21 @@ check "register ran under strace" '[ "$(q "$t/reg.db" "select count(*) from subm
 # per100 WHAT CALL: (calls for 60 files - calls for 20) * 100 / 40
 per100() { echo $(( ($(count "$2" "$t/sc-$1-60") - $(count "$2" "$t/sc-$1-20")) * 100 / 40 )); }
 stats() { echo $(( $(per100 "$1" newfstatat) + $(per100 "$1" stat) + $(per100 "$1" lstat) + $(per100 "$1" fstat) + $(per100 "$1" statx) )); }
-c_fcntl=$(per100 check fcntl) c_rand=$(per100 check getrandom) c_stat=$(stats check)
+c_fcntl=$(per100 check fcntl) c_rand=$(per100 check getrandom) c_stat=$(stats check) c_read=$(per100 check read)
 r_fcntl=$(per100 register fcntl) r_rand=$(per100 register getrandom) r_stat=$(stats register)
-echo "   per 100 files: check fcntl $c_fcntl getrandom $c_rand stats $c_stat; register fcntl $r_fcntl getrandom $r_rand stats $r_stat"
+echo "   per 100 files: check fcntl $c_fcntl getrandom $c_rand stats $c_stat reads $c_read; register fcntl $r_fcntl getrandom $r_rand stats $r_stat"
 check "check: no fcntl per file ($c_fcntl per 100)" '[ "$c_fcntl" -le 10 ]'
 check "check: no getrandom per file ($c_rand per 100)" '[ "$c_rand" -le 10 ]'
 check "check: one stat per file ($c_stat per 100)" '[ "$c_stat" -le 110 ]'
+check "check: one read per small file ($c_read per 100)" '[ "$c_read" -le 110 ]'
 # a batch commit (one per 256 files or 250 ms) takes ~10 fcntl: room for a
 # few more batches on a slow machine or under a sanitizer, not for 2 a file
 check "register: no fcntl per file ($r_fcntl per 100)" '[ "$r_fcntl" -le 150 ]'
 check "register: no getrandom per file ($r_rand per 100)" '[ "$r_rand" -le 10 ]'
 check "register: at most 3 stats per file ($r_stat per 100)" '[ "$r_stat" -le 310 ]'
+# the size fstat gives ends a regular file only when it says something: a
+# file in /proc has size 0 and is read to its end (its SHA-256 is that of
+# all its bytes, not of none)
+"$gc" check --format json /proc/version > "$t/proc.json" 2> /dev/null
+check "a file of size 0 that has bytes (/proc/version) is read to its end" \
+  '[ "$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))[\"files\"][0][\"sha256\"])" "$t/proc.json")" = "$(sha256sum < /proc/version | cut -d" " -f1)" ] && [ "$(sha256sum < /proc/version | cut -d" " -f1)" != "$(sha256sum < /dev/null | cut -d" " -f1)" ]'
