@@ -153,8 +153,8 @@ tsan: deps
 
 VALGRIND := valgrind -q --trace-children=yes --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect
 valgrind: all
-	GRANTCHECK_WRAP="$(VALGRIND)" ./tests/golden.sh $(BUILD)/grantcheck
-	GRANTCHECK_WRAP="$(VALGRIND)" GRANTCHECK_BIG_BYTES=4000000 ./tests/e2e.sh $(BUILD)/grantcheck
+	GRANTCHECK_SQLMEM=0 GRANTCHECK_WRAP="$(VALGRIND)" ./tests/golden.sh $(BUILD)/grantcheck
+	GRANTCHECK_SQLMEM=0 GRANTCHECK_WRAP="$(VALGRIND)" GRANTCHECK_BIG_BYTES=4000000 ./tests/e2e.sh $(BUILD)/grantcheck
 
 bench: deps
 	$(MAKE) all $(BUILD)/webload

@@ -12,6 +12,7 @@
 
 #include "format.h"
 #include "sqlfunc.h"
+#include "sqlmem.h"
 
 static const char SCHEMA[] =
 	/* the format (filled from format.c) */
@@ -129,6 +130,7 @@ int db_global_init(void)
 	 * SQLITE_MISUSE): so it is done here, once, before any thread opens a
 	 * database (the spare engines open theirs beside the caller's). */
 	(void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	(void)sqlmem_install();
 	return sqlite3_initialize();
 }
 

@@ -15,6 +15,7 @@
 
 #include "commands.h"
 #include "db.h"
+#include "sqlmem.h"
 
 int main(int argc, char **argv)
 {
@@ -32,5 +33,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "grantcheck: cannot start SQLite: %s; check the installed libsqlite3\n", sqlite3_errstr(rc));
 		return 2;
 	}
-	return commands_run(argc, argv);
+	rc = commands_run(argc, argv);
+	sqlmem_release(); /* what SQLite freed last, kept by this thread (sqlmem.c) */
+	return rc;
 }

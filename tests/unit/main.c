@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "db.h"
+#include "sqlmem.h"
 #include "suites.h"
 
 int main(void)
@@ -34,8 +35,10 @@ int main(void)
 	srunner_add_suite(sr, util_suite());
 	srunner_add_suite(sr, html_suite());
 	srunner_add_suite(sr, web_suite());
+	srunner_add_suite(sr, sqlmem_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
+	sqlmem_release(); /* as src/main.c: the blocks this thread keeps */
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -23,5 +23,6 @@ Suite *summary_suite(void);
 Suite *util_suite(void);
 Suite *html_suite(void);
 Suite *web_suite(void);
+Suite *sqlmem_suite(void);
 
 #endif
