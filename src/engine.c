@@ -122,9 +122,8 @@ void engine_close(struct engine *e)
 	rulesets_free(&e->sets);
 	builtin_rules_free(e->builtins);
 	parser_free(e->parser);
-	sqlite3_stmt *sts[] = {e->begin, e->commit, e->rollback, e->set_ctx, e->clear_ctx, e->ins_prev,
-	                       e->ins_regrow,
-	                       e->get_fields, e->get_totals};
+	sqlite3_stmt *sts[] = {e->begin,   e->commit,     e->rollback,   e->set_ctx,   e->clear_ctx,
+	                       e->ins_prev, e->ins_regrow, e->get_fields, e->get_totals};
 	for (size_t i = 0; i < sizeof sts / sizeof sts[0]; i++)
 		sqlite3_finalize(sts[i]);
 	db_close(&e->w);
@@ -201,8 +200,6 @@ static void in_transaction(struct engine *e)
 		run_simple(e, e->begin, "starting a transaction");
 }
 
-/* The first text of a field, or NULL; *num gets its number (year), pos[]
- * its line and column when given. */
 /* The loaded statement's field of this short name (the table field's row,
  * as the loader kept it): its text, year (num) and position. */
 static char *field_text_at(struct engine *e, const char *name, int *num, long pos[2])
@@ -469,6 +466,8 @@ static int run_set_rule(struct engine *e, const struct ruleset *set, int i, stru
 
 static void set_context(struct engine *e, const char *name, const char *value)
 {
+	if (strcmp(name, "today") != 0 && strcmp(name, "file") != 0)
+		e->ctx_extra = 1; /* deleted before the next statement (clear_ctx) */
 	sqlite3_bind_text(e->set_ctx, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(e->set_ctx, 2, value, -1, SQLITE_TRANSIENT);
 	run_simple(e, e->set_ctx, "setting the context");
@@ -491,7 +490,6 @@ static int load_previous(struct engine *e, struct file_result *r, strbuf *err)
 		if (g && g->rcc) {
 			char year[16];
 			snprintf(year, sizeof year, "%d", g->year);
-			e->ctx_extra = 1;
 			set_context(e, "given_rcc", g->rcc);
 			set_context(e, "given_year", year);
 		}
@@ -511,7 +509,6 @@ static int load_previous(struct engine *e, struct file_result *r, strbuf *err)
 		run_simple(e, e->ins_prev, "recording the previous statement");
 		sqlite3_clear_bindings(e->ins_prev);
 	}
-	e->ctx_extra = 1;
 	set_context(e, "previous_source", p->source);
 	return 0;
 }

@@ -94,6 +94,7 @@ static void chunk_reset(struct chunk *c)
 /* The columns of figures, in order: the fields of these names. */
 static const char *const figures[] = {"year",          "granted", "received",     "carriedOver",
                                       "totalExpenses", "closing", "carryForward", "repay"};
+#define NFIGURES ((int)(sizeof figures / sizeof figures[0]))
 
 struct loader *loader_new(struct workdb *w)
 {
@@ -101,7 +102,7 @@ struct loader *loader_new(struct workdb *w)
 	l->w = w;
 	for (int f = 0; f < FMT_COUNT; f++) {
 		l->figure_of[f] = -1;
-		for (int i = 0; i < 8 && fmt_nodes[f].field; i++)
+		for (int i = 0; i < NFIGURES && fmt_nodes[f].field; i++)
 			if (strcmp(fmt_nodes[f].field, figures[i]) == 0)
 				l->figure_of[f] = (signed char)i;
 	}
@@ -620,8 +621,8 @@ static int field_year(const struct field_row *f, const char *text, int64_t *year
  * name, NULL where missing or malformed), which nearly every rule reads. */
 static void write_fields(struct loader *l)
 {
-	int have[8] = {0};
-	int64_t value[8] = {0};
+	int have[NFIGURES] = {0};
+	int64_t value[NFIGURES] = {0};
 	for (int k = 0; k < l->nfields;) {
 		int rows = l->nfields - k < BATCH ? l->nfields - k : BATCH;
 		sqlite3_stmt *st = multi_st(l, &l->ins_field, rows);
@@ -651,7 +652,7 @@ static void write_fields(struct loader *l)
 		k += rows;
 	}
 	int rc = 0;
-	for (int i = 0; i < 8; i++)
+	for (int i = 0; i < NFIGURES; i++)
 		rc |= bind_opt_int(l->ins_figures, i + 1, have[i], value[i]);
 	step_st(l, l->ins_figures, rc, "collecting the figures", 0);
 }

@@ -554,11 +554,6 @@ struct pending {
 #define RUN_BATCH_FILES 256 /* files per batch at most ($GRANTCHECK_REGISTER_BATCH) */
 #define RUN_BATCH_MS 250    /* and a batch is committed once it is this old: others may wait to register */
 
-static int64_t run_now_ms(void)
-{
-	return monotonic_ns() / 1000000;
-}
-
 /* Commits the batch and writes its results (none when the commit failed). */
 static int flush_batch(const struct run *run, struct output *out, FILE *fp, struct pending *p, strbuf *err)
 {
@@ -672,14 +667,14 @@ int run_files(const struct run *run, const char *cmd, char **files, int nfiles)
 		if (rc == 0 && run->commit) {
 			/* shown once its batch is committed */
 			if (pend.n == 0)
-				pend.started_ms = run_now_ms();
+				pend.started_ms = monotonic_ms();
 			size_t cap = pend.cap;
 			pend.r = xgrow(pend.r, &pend.cap, (size_t)pend.n + 1, sizeof *pend.r);
 			if (pend.cap != cap || !pend.note)
 				pend.note = xrealloc(pend.note, sizeof *pend.note * pend.cap);
 			pend.note[pend.n] = note ? xstrdup(note) : NULL;
 			pend.r[pend.n++] = r;
-			if ((pend.n >= batch_files || run_now_ms() - pend.started_ms >= RUN_BATCH_MS) &&
+			if ((pend.n >= batch_files || monotonic_ms() - pend.started_ms >= RUN_BATCH_MS) &&
 			    run_flush(run, pool, &out, fp, &pend, &err))
 				goto out;
 			continue;

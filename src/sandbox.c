@@ -55,19 +55,15 @@ static int authorizer(void *ud, int action, const char *a, const char *b, const 
 	}
 }
 
-static int64_t now_ms(void)
-{
-	return monotonic_ns() / 1000000;
-}
-
 static int progress(void *ud)
 {
 	struct workdb *w = ud;
 	if (!w->running_rule)
 		return 0;
+	int64_t now = monotonic_ms();
 	if (!w->deadline_ms) /* the first tick: the rule's time starts (db_rule_budget) */
-		w->deadline_ms = now_ms() + w->span_ms;
-	if (++w->ticks > w->tick_budget || now_ms() > w->deadline_ms) {
+		w->deadline_ms = now + w->span_ms;
+	if (++w->ticks > w->tick_budget || now > w->deadline_ms) {
 		w->budget_exceeded = 1;
 		return 1;
 	}

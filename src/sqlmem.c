@@ -57,6 +57,12 @@ static int have_key;
 
 static _Thread_local struct cache tc;
 
+/* The header before a block given out: where malloc's block starts. */
+static char *header_of(const void *p)
+{
+	return (char *)p - SQLMEM_HDR;
+}
+
 static void free_cache(void *arg)
 {
 	struct cache *c = arg;
@@ -65,7 +71,7 @@ static void free_cache(void *arg)
 		while (c->head[k]) {
 			struct freed *f = c->head[k];
 			c->head[k] = f->next;
-			free((char *)f - SQLMEM_HDR);
+			free(header_of(f));
 		}
 		c->n[k] = 0;
 	}
@@ -73,7 +79,22 @@ static void free_cache(void *arg)
 
 static int size_of(const void *p)
 {
-	return (int)*(const uint64_t *)((const char *)p - SQLMEM_HDR);
+	return (int)*(const uint64_t *)header_of(p);
+}
+
+/* The class of a small block of n bytes (1 <= n <= SQLMEM_MAX). */
+static int class_of(int n)
+{
+	return (n - 1) / SQLMEM_STEP;
+}
+
+/* Whether this thread may keep blocks: only once its lists are to be freed
+ * when it ends (the key set for it). */
+static int may_keep(void)
+{
+	if (!tc.keyed && have_key && pthread_setspecific(cache_key, &tc) == 0)
+		tc.keyed = 1;
+	return tc.keyed;
 }
 
 static void *mem_malloc(int n)
@@ -81,7 +102,7 @@ static void *mem_malloc(int n)
 	if (n <= 0)
 		n = 1;
 	if (n <= SQLMEM_MAX) {
-		int k = (n - 1) / SQLMEM_STEP;
+		int k = class_of(n);
 		struct freed *f = tc.head[k];
 		if (f) {
 			tc.head[k] = f->next;
@@ -102,28 +123,15 @@ static void mem_free(void *p)
 	if (!p)
 		return;
 	int n = size_of(p);
-	if (n <= SQLMEM_MAX) {
-		int k = (n - 1) / SQLMEM_STEP;
-		if (tc.n[k] < SQLMEM_KEEP) {
-			if (!tc.keyed && have_key) {
-				/* the first block kept by this thread: its lists are
-				 * freed when it ends */
-				if (pthread_setspecific(cache_key, &tc) != 0) {
-					free((char *)p - SQLMEM_HDR);
-					return;
-				}
-				tc.keyed = 1;
-			}
-			if (tc.keyed) {
-				struct freed *f = p;
-				f->next = tc.head[k];
-				tc.head[k] = f;
-				tc.n[k]++;
-				return;
-			}
-		}
+	int k = n <= SQLMEM_MAX ? class_of(n) : -1;
+	if (k >= 0 && tc.n[k] < SQLMEM_KEEP && may_keep()) {
+		struct freed *f = p;
+		f->next = tc.head[k];
+		tc.head[k] = f;
+		tc.n[k]++;
+		return;
 	}
-	free((char *)p - SQLMEM_HDR);
+	free(header_of(p));
 }
 
 static int mem_size(void *p)

@@ -222,3 +222,8 @@ long long monotonic_ns(void)
 		die_bug("clock_gettime(CLOCK_MONOTONIC) failed");
 	return (long long)ts.tv_sec * 1000000000 + ts.tv_nsec;
 }
+
+long long monotonic_ms(void)
+{
+	return monotonic_ns() / 1000000;
+}

@@ -64,5 +64,7 @@ char *read_small_file(const char *path, size_t limit, size_t *len);
 
 /* The monotonic clock in nanoseconds (rule budgets, batch ages, profiles). */
 long long monotonic_ns(void);
+/* The same in milliseconds. */
+long long monotonic_ms(void);
 
 #endif
