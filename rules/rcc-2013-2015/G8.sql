@@ -37,7 +37,7 @@ y AS (
 ),
 gone AS (
   SELECT y.year, group_concat(k.label_sv, ', ') AS missing_sv, group_concat(k.label_en, ', ') AS missing_en
-  FROM y JOIN (SELECT * FROM code WHERE list = 'rcc' ORDER BY rowid) k
+  FROM y JOIN (SELECT * FROM code WHERE list = 'rcc' ORDER BY seq) k
   WHERE k.code NOT IN (SELECT c.rcc FROM cur c WHERE c.year = y.year AND c.granted IS NOT NULL)
   GROUP BY y.year
 )
