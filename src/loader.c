@@ -77,6 +77,7 @@ struct loader {
 	strbuf field_text;
 	struct group groups[GROUP_SLOTS];
 	int ngroups;
+	short open[LOADER_GROUPS]; /* the used slots of groups, [0, ngroups): no scan of every slot */
 	size_t group_bytes;
 	/* the first error; nothing more is executed after it */
 	int rc;
@@ -165,15 +166,12 @@ static void multi_free(struct multi *m)
 
 static void groups_clear(struct loader *l)
 {
-	if (l->ngroups == 0)
-		return; /* nothing open (every file starts and ends so) */
-	for (int i = 0; i < GROUP_SLOTS; i++) {
-		struct group *g = &l->groups[i];
-		if (g->used) {
-			free(g->category);
-			free(g->criterion);
-			memset(g, 0, sizeof *g);
-		}
+	for (int k = 0; k < l->ngroups; k++) {
+		struct group *g = &l->groups[l->open[k]];
+		assert(g->used);
+		free(g->category);
+		free(g->criterion);
+		memset(g, 0, sizeof *g);
 	}
 	l->ngroups = 0;
 	l->group_bytes = 0;
@@ -393,7 +391,7 @@ static int bind_group(sqlite3_stmt *st, int k, const struct group *g)
 /* Writes the groups g[0..n) that have lines, in order. */
 static void write_groups(struct loader *l, const struct group *const *g, int n)
 {
-	const struct group *with_lines[GROUP_SLOTS];
+	const struct group *with_lines[LOADER_GROUPS];
 	int m = 0;
 	for (int i = 0; i < n; i++)
 		if (g[i]->lines > 0)
@@ -420,12 +418,10 @@ static int by_first(const void *a, const void *b)
 /* Writes the open groups in the order of their first line, and empties the table. */
 static void flush_groups(struct loader *l)
 {
-	const struct group *open[GROUP_SLOTS];
-	int n = 0;
-	for (int i = 0; i < GROUP_SLOTS; i++)
-		if (l->groups[i].used)
-			open[n++] = &l->groups[i];
-	assert(n == l->ngroups);
+	const struct group *open[LOADER_GROUPS];
+	int n = l->ngroups;
+	for (int k = 0; k < n; k++)
+		open[k] = &l->groups[l->open[k]];
 	qsort(open, (size_t)n, sizeof open[0], by_first);
 	write_groups(l, open, n);
 	groups_clear(l);
@@ -451,7 +447,7 @@ static struct group *find_group(struct loader *l, const char *category, const ch
 			g->hash = h;
 			g->category = category ? xstrdup(category) : NULL;
 			g->criterion = criterion ? xstrdup(criterion) : NULL;
-			l->ngroups++;
+			l->open[l->ngroups++] = (short)i;
 			l->group_bytes += bytes;
 			return g;
 		}
