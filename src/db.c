@@ -41,6 +41,9 @@ static const char SCHEMA[] =
 	/* a node's child of one format (S1's "is the required child there") is
 	 * one probe of this index, without reading the node */
 	"CREATE INDEX node_fmt ON node(fmt, parent);"
+	/* S1's "does any element repeat" (nth > 1) is one probe of an index that
+	 * is empty for nearly every statement, not a read of every node */
+	"CREATE INDEX node_repeat ON node(id) WHERE nth > 1;"
 	"CREATE TABLE expense(id INTEGER PRIMARY KEY, category TEXT, criterion TEXT, note TEXT,"
 	" note_nchars INTEGER, note_ctrl INTEGER, text TEXT, amount INTEGER,"
 	" line INTEGER NOT NULL, col INTEGER NOT NULL) STRICT;"
@@ -154,7 +157,7 @@ int db_open(struct workdb *w, strbuf *err)
 	if (sqlite3_db_config(w->db, SQLITE_DBCONFIG_DEFENSIVE, 1, &on) != SQLITE_OK ||
 	    sqlite3_db_config(w->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, &on) != SQLITE_OK ||
 	    sqlite3_db_config(w->db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, &on) != SQLITE_OK ||
-	    sqlfunc_register(w->db) != SQLITE_OK) {
+	    sqlfunc_register(w->db, &w->codes) != SQLITE_OK) {
 		sb_printf(err, "cannot configure the working database: %s", sqlite3_errmsg(w->db));
 		db_close(w);
 		return -1;
@@ -188,6 +191,7 @@ void db_close(struct workdb *w)
 	if (w->db)
 		sqlite3_close(w->db); /* other statements are finalized by their owners */
 	w->db = NULL;
+	code_index_free(&w->codes);
 }
 
 int db_exec(struct workdb *w, const char *sql, strbuf *err)

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "sandbox.h"
+#include "sqlfunc.h"
 #include "util.h"
 
 #define DB_RESET_TABLES 7
@@ -42,6 +43,7 @@ struct workdb {
 	int budget_exceeded;
 	char denied[128];     /* what the authorizer last refused */
 	sqlite3_stmt *reset[DB_RESET_TABLES]; /* db_reset_statement's, prepared on first use */
+	struct code_index codes; /* is_code()'s: the codes of the table code (ruleset_activate) */
 };
 
 /* The process-wide set-up of SQLite, before any thread uses it (main.c);

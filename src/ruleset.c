@@ -625,6 +625,7 @@ const char *ruleset_param(const struct ruleset *set, const char *name)
 
 int ruleset_activate(struct workdb *w, const struct ruleset *set, strbuf *err)
 {
+	code_index_clear(&w->codes); /* is_code() knows the table's codes and no others */
 	if (db_exec(w, "DELETE FROM param; DELETE FROM programme_year; DELETE FROM code;", err))
 		return -1;
 	sqlite3_stmt *p = db_prepare(w, "INSERT INTO param VALUES(?,?)");
@@ -663,16 +664,19 @@ int ruleset_activate(struct workdb *w, const struct ruleset *set, strbuf *err)
 		sqlite3_bind_text(p, 3, set->codes[i].label[0], -1, SQLITE_STATIC);
 		sqlite3_bind_text(p, 4, set->codes[i].label[1], -1, SQLITE_STATIC);
 		sqlite3_bind_int(p, 5, i);
+		code_index_add(&w->codes, set->codes[i].list, set->codes[i].code);
 		int rc = sqlite3_step(p);
 		sqlite3_reset(p);
 		if (rc != SQLITE_DONE) {
 			sb_printf(err, "%s/codes.tsv: code %s of list %s is given twice", set->dir, set->codes[i].code,
 			          set->codes[i].list);
 			sqlite3_finalize(p);
+			code_index_clear(&w->codes);
 			return -1;
 		}
 	}
 	sqlite3_finalize(p);
+	code_index_sort(&w->codes);
 	return 0;
 }
 

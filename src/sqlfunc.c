@@ -8,11 +8,78 @@
  */
 #include "sqlfunc.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks.h"
+#include "util.h"
+
+/* ---- is_code: the rule set's code lists ------------------------------------ */
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const struct code_pair *x = a, *y = b;
+	int c = strcmp(x->list, y->list);
+	return c ? c : strcmp(x->code, y->code);
+}
+
+void code_index_clear(struct code_index *ix)
+{
+	ix->n = 0;
+	ix->sorted = 0;
+}
+
+void code_index_add(struct code_index *ix, const char *list, const char *code)
+{
+	ix->pairs = xgrow(ix->pairs, &ix->cap, (size_t)ix->n + 1, sizeof *ix->pairs);
+	ix->pairs[ix->n++] = (struct code_pair){list, code};
+	ix->sorted = 0;
+}
+
+void code_index_sort(struct code_index *ix)
+{
+	if (ix->n > 1)
+		qsort(ix->pairs, (size_t)ix->n, sizeof *ix->pairs, cmp_pair);
+	ix->sorted = 1;
+}
+
+int code_index_has(const struct code_index *ix, const char *list, const char *code)
+{
+	assert(ix->sorted || ix->n == 0);
+	if (!ix->sorted || ix->n == 0)
+		return 0;
+	struct code_pair key = {list, code};
+	return bsearch(&key, ix->pairs, (size_t)ix->n, sizeof *ix->pairs, cmp_pair) != NULL;
+}
+
+void code_index_free(struct code_index *ix)
+{
+	free(ix->pairs);
+	memset(ix, 0, sizeof *ix);
+}
+
+/* is_code(list, value): 1 when value is a code of the list in the rule
+ * set's codes.tsv, 0 when not, NULL when either is NULL (as a comparison
+ * with NULL), so that "NOT is_code('category', e.category)" leaves out
+ * lines without the attribute, which S1 reports. Values are compared byte
+ * for byte, as the table code's key compares them. */
+static void fn_is_code(sqlite3_context *c, int n, sqlite3_value **v)
+{
+	(void)n;
+	if (sqlite3_value_type(v[0]) == SQLITE_NULL || sqlite3_value_type(v[1]) == SQLITE_NULL) {
+		sqlite3_result_null(c);
+		return;
+	}
+	const char *list = (const char *)sqlite3_value_text(v[0]);
+	const char *code = (const char *)sqlite3_value_text(v[1]);
+	if (!list || !code) {
+		sqlite3_result_error_nomem(c);
+		return;
+	}
+	sqlite3_result_int(c, code_index_has(sqlite3_user_data(c), list, code));
+}
 
 static void fn_is_date(sqlite3_context *c, int n, sqlite3_value **v)
 {
@@ -155,6 +222,7 @@ static const struct sqlfunc sqlfuncs[] = {
 	{"ifnull", 0, NULL, NULL, NULL},
 	{"iif", 0, NULL, NULL, NULL},
 	{"instr", 0, NULL, NULL, NULL},
+	{"is_code", 2, fn_is_code, NULL, NULL},
 	{"is_date", 1, fn_is_date, NULL, NULL},
 	{"julianday", 0, NULL, NULL, NULL},
 	{"lag", 0, NULL, NULL, NULL},
@@ -190,14 +258,15 @@ static const struct sqlfunc sqlfuncs[] = {
 
 #define NFUNCS ((int)(sizeof sqlfuncs / sizeof sqlfuncs[0]))
 
-int sqlfunc_register(sqlite3 *db)
+int sqlfunc_register(sqlite3 *db, const struct code_index *codes)
 {
 	const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 	for (int i = 0; i < NFUNCS; i++) {
 		const struct sqlfunc *f = &sqlfuncs[i];
 		if (!f->fn && !f->step)
 			continue;
-		int rc = sqlite3_create_function(db, f->name, f->nargs, flags, NULL, f->fn, f->step, f->final);
+		/* (only is_code reads its user data) */
+		int rc = sqlite3_create_function(db, f->name, f->nargs, flags, (void *)codes, f->fn, f->step, f->final);
 		if (rc != SQLITE_OK)
 			return rc;
 	}

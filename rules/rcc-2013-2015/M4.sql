@@ -13,4 +13,4 @@
 SELECT c.line, c.col, c.text AS value, p.value AS required
 FROM field c, param p
 WHERE c.name = 'currency' AND p.name = 'currency' AND c.text <> p.value
-  AND EXISTS (SELECT 1 FROM code WHERE list = 'currency' AND code = c.text)
+  AND is_code('currency', c.text)

@@ -732,6 +732,60 @@ START_TEST(order_and_overflow_rule_are_data)
 }
 END_TEST
 
+/* ---- is_code ------------------------------------------------------------------ */
+
+static int64_t one_int(struct workdb *w, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	ck_assert_msg(sqlite3_prepare_v2(w->db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql, sqlite3_errmsg(w->db));
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	int64_t v = sqlite3_column_type(st, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* is_code answers from the codes the table code holds: every pair of the
+ * table and no other (not a code of another list, not another case), NULL
+ * for NULL, nothing before a rule set is active, and the same after the
+ * set is activated again. */
+START_TEST(is_code_follows_the_code_table)
+{
+	char *root = new_root();
+	char *text = rule_text("Z1", "error", "Fel", "Fel", "SELECT line, col FROM expense");
+	free(add_rule(root, "Z1.sql", text));
+	struct workdb w;
+	strbuf err = {0};
+	ck_assert_int_eq(db_open(&w, &err), 0);
+	ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', 'SEK')"), 0); /* no rule set active */
+	struct rulesets rs;
+	ck_assert_msg(rulesets_load(&rs, root, &w, &err) == 0, "%s", sb_str(&err));
+	for (int round = 0; round < 2; round++) {
+		ck_assert_msg(ruleset_activate(&w, &rs.sets[0], &err) == 0, "%s", sb_str(&err));
+		ck_assert_int_gt(one_int(&w, "SELECT count(*) FROM code"), 20);
+		ck_assert_int_eq(one_int(&w, "SELECT count(*) FROM code WHERE is_code(list, code) IS NOT 1"), 0);
+		/* a code of one list asked for in every other list */
+		ck_assert_int_eq(one_int(&w, "SELECT count(*) FROM code a, (SELECT DISTINCT list FROM code) l"
+		                             " WHERE l.list <> a.list AND is_code(l.list, a.code) IS NOT"
+		                             " EXISTS (SELECT 1 FROM code b WHERE b.list = l.list AND b.code = a.code)"),
+		                 0);
+		ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', 'SEK')"), 1);
+		ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', 'sek')"), 0);
+		ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', 'SEK ')"), 0);
+		ck_assert_int_eq(one_int(&w, "SELECT is_code('category', 'SEK')"), 0);
+		ck_assert_int_eq(one_int(&w, "SELECT is_code('no such list', 'SEK')"), 0);
+		ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', NULL)"), -1);
+		ck_assert_int_eq(one_int(&w, "SELECT is_code(NULL, 'SEK')"), -1);
+		ck_assert_int_eq(one_int(&w, "SELECT (NOT is_code('category', NULL)) IS NULL"), 1);
+	}
+	rulesets_free(&rs);
+	db_close(&w);
+	sb_free(&err);
+	free(text);
+	rm_tree(root);
+	free(root);
+}
+END_TEST
+
 /* ---- run-time limits (engine) ----------------------------------------------- */
 
 /* An engine on a fresh root with one rule Z1 (messages msg_sv/msg_en). */
@@ -892,6 +946,7 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, folder_entries_must_be_files);
 	tcase_add_test(tc, bom_accepted);
 	tcase_add_test(tc, order_and_overflow_rule_are_data);
+	tcase_add_test(tc, is_code_follows_the_code_table);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("limits");
 	tcase_add_unchecked_fixture(tc, parent_setup, parent_teardown);
