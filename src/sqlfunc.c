@@ -63,13 +63,18 @@ void code_index_free(struct code_index *ix)
 /* is_code(list, value): 1 when value is a code of the list in the rule
  * set's codes.tsv, 0 when not, NULL when either is NULL (as a comparison
  * with NULL), so that "NOT is_code('category', e.category)" leaves out
- * lines without the attribute, which S1 reports. Values are compared byte
- * for byte, as the table code's key compares them. */
+ * lines without the attribute, which S1 reports. It answers as a probe of
+ * the table code would: texts compared byte for byte, a number as its text
+ * (the column's TEXT affinity), a blob never equal to a text. */
 static void fn_is_code(sqlite3_context *c, int n, sqlite3_value **v)
 {
 	(void)n;
 	if (sqlite3_value_type(v[0]) == SQLITE_NULL || sqlite3_value_type(v[1]) == SQLITE_NULL) {
 		sqlite3_result_null(c);
+		return;
+	}
+	if (sqlite3_value_type(v[0]) == SQLITE_BLOB || sqlite3_value_type(v[1]) == SQLITE_BLOB) {
+		sqlite3_result_int(c, 0);
 		return;
 	}
 	const char *list = (const char *)sqlite3_value_text(v[0]);

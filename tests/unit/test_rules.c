@@ -773,6 +773,10 @@ START_TEST(is_code_follows_the_code_table)
 		ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', 'SEK ')"), 0);
 		ck_assert_int_eq(one_int(&w, "SELECT is_code('category', 'SEK')"), 0);
 		ck_assert_int_eq(one_int(&w, "SELECT is_code('no such list', 'SEK')"), 0);
+		/* as the table would answer: a blob is never a text code */
+		ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', X'53454B')"), 0);
+		ck_assert_int_eq(one_int(&w, "SELECT EXISTS (SELECT 1 FROM code"
+		                             " WHERE list = 'currency' AND code = X'53454B')"), 0);
 		ck_assert_int_eq(one_int(&w, "SELECT is_code('currency', NULL)"), -1);
 		ck_assert_int_eq(one_int(&w, "SELECT is_code(NULL, 'SEK')"), -1);
 		ck_assert_int_eq(one_int(&w, "SELECT (NOT is_code('category', NULL)) IS NULL"), 1);
