@@ -10,26 +10,27 @@
 #include "register.h"
 #include "register_findings.h"
 
+/* The bytes of the character at s when it is written as it is: 0 for the
+ * end, '"' and '\\', a control (C0, DEL, and C1, CSI being U+009B: a
+ * document shown on a terminal cannot drive it) and what is not UTF-8. */
+static int verbatim_len(const unsigned char *s)
+{
+	if (*s >= 0x20 && *s < 0x7F)
+		return *s != '"' && *s != '\\';
+	int n = *s >= 0x80 ? utf8_seq_len(s) : 0;
+	return n == 2 && s[0] == 0xC2 && s[1] <= 0x9F ? 0 : n;
+}
+
 void json_string(FILE *fp, const char *str)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	putc('"', fp);
 	while (*s) {
-		/* a run of what is written as it is, in one fwrite (one a
-		 * character took a tenth of a small statement's output) */
+		/* a run written as it is, in one fwrite (one a character took a
+		 * tenth of a small statement's output) */
 		const unsigned char *run = s;
-		for (;;) {
-			if (*s >= 0x20 && *s < 0x7F && *s != '"' && *s != '\\') {
-				s++;
-				continue;
-			}
-			int n = *s >= 0x80 ? utf8_seq_len(s) : 0;
-			if (n && !(n == 2 && s[0] == 0xC2 && s[1] <= 0x9F)) {
-				s += n;
-				continue;
-			}
-			break;
-		}
+		for (int n; (n = verbatim_len(s)) > 0;)
+			s += n;
 		if (s > run)
 			fwrite(run, 1, (size_t)(s - run), fp);
 		if (!*s)
@@ -39,9 +40,7 @@ void json_string(FILE *fp, const char *str)
 			putc(*s++, fp);
 		} else if (*s < 0x20 || *s == 0x7F) {
 			fprintf(fp, "\\u%04x", *s++);
-		} else if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0x9F) {
-			/* C1 controls (CSI is U+009B) escaped too: a document shown
-			 * on a terminal cannot drive it */
+		} else if (utf8_seq_len(s) == 2) { /* a C1 control (verbatim_len) */
 			fprintf(fp, "\\u%04x", s[1]);
 			s += 2;
 		} else { /* not UTF-8 */

@@ -24,7 +24,7 @@
  * GRANTCHECK_SQLMEM=0 (make valgrind): a block kept here is not freed, so
  * a use of SQLite's memory after SQLite freed it (a column's text read after
  * the next step) would go unseen; those runs keep glibc's malloc, and the
- * unit tests call these methods directly (tests/unit/test_util.c).
+ * unit tests call these methods directly (tests/unit/test_sqlmem.c).
  */
 #include "sqlmem.h"
 
